@@ -1,0 +1,1 @@
+"""The Qt-free engine: files, addresses, the database, imports and exports."""

@@ -1,0 +1,24 @@
+"""The errors the engine reports to people, each with a plain-language message."""
+
+
+class OptOutError(Exception):
+    """A problem the user can understand and fix; its message is shown as it is."""
+
+
+class SourceError(OptOutError):
+    """The chosen file cannot be read as a table of addresses."""
+
+
+class ConfirmationError(OptOutError):
+    """The typed confirmation does not match what the import would do."""
+
+
+class StoreError(OptOutError):
+    """The suppression list's database cannot be opened or changed."""
+
+
+class Cancelled(OptOutError):
+    """The user cancelled a running import; nothing was written."""
+
+    def __init__(self) -> None:
+        super().__init__("The import was cancelled; nothing was written.")

@@ -1,0 +1,152 @@
+"""Tell what a file is from its first bytes: spreadsheet, binary, or text in which encoding."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from collections import Counter
+
+from .errors import SourceError
+
+SAMPLE_BYTES = 1 << 20
+DELIMITERS = (",", "|", ";", "\t")  # on a tie the later one wins: commas occur in names
+DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar"}
+ENCODING_NAMES = {
+    "utf-8": "UTF-8",
+    "utf-8-sig": "UTF-8 with BOM",
+    "utf-16": "UTF-16",
+    "utf-16-le": "UTF-16",
+    "utf-16-be": "UTF-16 (big-endian)",
+    "utf-32": "UTF-32",
+    "cp1252": "Windows-1252",
+    "iso8859_15": "ISO-8859-15",
+    "latin_1": "ISO-8859-1",
+    "cp850": "DOS (CP850)",
+    "mac_roman": "Mac Roman",
+}
+# The encodings Western European office files come in when they are not Unicode.
+LEGACY_ENCODINGS = ["cp1252", "iso8859_15", "latin_1", "cp850", "mac_roman"]
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_MAGIC = (
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF", "a PDF document"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"RIFF", "a media file"),
+    (b"\x1f\x8b", "a compressed (gzip) file"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"{\\rtf", "a Word (RTF) document"),
+    (b"ID3", "an audio file"),
+    (b"\x7fELF", "a program"),
+    (b"MZ", "a program"),
+)
+
+
+def spreadsheet_kind(head: bytes) -> str | None:
+    """'zip' for an Office Open XML or OpenDocument candidate, 'ole' for old .xls, else None."""
+    if head.startswith(b"PK\x03\x04"):
+        return "zip"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "ole"
+    return None
+
+
+def refuse_binary(name: str, head: bytes) -> None:
+    """Refuse images, archives and other files that are plainly not text."""
+    for magic, what in _MAGIC:
+        if head.startswith(magic):
+            raise SourceError(f"“{name}” is {what}, not a table. Choose a CSV or Excel file.")
+    if head[4:8] == b"ftyp":
+        raise SourceError(f"“{name}” is a photo or video file, not a table.")
+
+
+def detect_encoding(head: bytes) -> str:
+    """The text encoding: from a byte-order mark, a UTF-16 pattern, UTF-8, or the best legacy fit."""
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            return encoding
+    if b"\x00" in head:
+        even, odd = head[0::2].count(0), head[1::2].count(0)
+        if odd > len(head) // 4 and even < odd // 8:
+            return "utf-16-le"
+        if even > len(head) // 4 and odd < even // 8:
+            return "utf-16-be"
+    try:
+        head.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError as error:
+        if error.start >= len(head) - 3 and len(head) >= SAMPLE_BYTES:
+            return "utf-8"  # the sample cut a character in two
+        if _mostly_utf8(head):
+            return "utf-8"  # a few stray bytes; they become invalid rows, not garbled ones
+    return _legacy_encoding(head)
+
+
+def _mostly_utf8(head: bytes) -> bool:
+    text = head.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    multibyte = sum(1 for ch in text if ord(ch) > 0x7F) - bad
+    return multibyte > 0 and bad <= multibyte // 4
+
+
+def _legacy_encoding(head: bytes) -> str:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(head[:200_000], cp_isolation=LEGACY_ENCODINGS).best()
+    if best is None:
+        return "cp1252"
+    name = codecs.lookup(best.encoding).name
+    return {"iso8859-15": "iso8859_15", "iso8859-1": "latin_1", "latin-1": "latin_1"}.get(
+        name, name
+    )
+
+
+def decode_sample(head: bytes, encoding: str, complete: bool) -> str:
+    """Decode the sample, dropping a last line the sample may have cut short."""
+    text = head.decode(encoding, errors="replace")
+    if not complete and "\n" in text:
+        text = text[: text.rindex("\n")]
+    return text
+
+
+def refuse_binary_text(name: str, text: str) -> None:
+    """Refuse text that is mostly control characters or undecodable: a binary file."""
+    sample = text[:100_000]
+    if not sample:
+        return
+    odd = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\r\n") or ch == "\ufffd")
+    if sample.count("\x00") > len(sample) // 100 or odd > len(sample) // 10:
+        raise SourceError(
+            f"“{name}” holds binary data, not text: it is not a CSV file. Choose a CSV or "
+            "Excel file."
+        )
+
+
+def detect_delimiter(text: str, lines: int = 200) -> str:
+    """The delimiter that splits the first lines into the most consistent number of columns."""
+    sample = "\n".join(text.splitlines()[:lines])
+    best, best_score = ",", (0.0, 0, 0)
+    for priority, delimiter in enumerate(DELIMITERS):
+        if delimiter not in sample:
+            continue
+        widths = [len(row) for row in csv.reader(io.StringIO(sample), delimiter=delimiter) if row]
+        if not widths:
+            continue
+        width, count = Counter(widths).most_common(1)[0]
+        if width < 2:
+            continue
+        score = (count / len(widths), width, priority)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
