@@ -9,15 +9,65 @@ from .addresses import triage
 
 # Header names, folded to lower-case letters and digits only, by how sure they make us.
 _EXACT = {
-    "email", "emailaddress", "emailadresse", "emailadresser", "mail", "mailadresse",
-    "emailadr", "epost", "epostadresse", "mejl", "mejladresse", "courriel", "correo",
-    "correoelectronico", "emailid", "emailaddr", "primaryemail", "contactemail",
-    "kontaktemail", "emails", "adresseemail", "indirizzoemail", "mailadres",
+    "email",
+    "emailaddress",
+    "emailadresse",
+    "emailadresser",
+    "mail",
+    "mailadresse",
+    "emailadr",
+    "epost",
+    "epostadresse",
+    "mejl",
+    "mejladresse",
+    "courriel",
+    "correo",
+    "correoelectronico",
+    "emailid",
+    "emailaddr",
+    "primaryemail",
+    "contactemail",
+    "kontaktemail",
+    "emails",
+    "adresseemail",
+    "indirizzoemail",
+    "mailadres",
 }
-_SECONDARY = ("additional", "secondary", "other", "alternative", "alternate", "ekstra",
-              "yderligere", "cc", "bcc", "weitere", "andre", "anden", "work", "old", "gammel")
-_RELATED = ("optin", "optout", "status", "consent", "samtykke", "verified", "bounce",
-            "domain", "domæne", "sent", "date", "dato", "type", "format", "count", "antal")
+_SECONDARY = (
+    "additional",
+    "secondary",
+    "other",
+    "alternative",
+    "alternate",
+    "ekstra",
+    "yderligere",
+    "cc",
+    "bcc",
+    "weitere",
+    "andre",
+    "anden",
+    "work",
+    "old",
+    "gammel",
+)
+_RELATED = (
+    "optin",
+    "optout",
+    "status",
+    "consent",
+    "samtykke",
+    "verified",
+    "bounce",
+    "domain",
+    "domæne",
+    "sent",
+    "date",
+    "dato",
+    "type",
+    "format",
+    "count",
+    "antal",
+)
 
 
 @dataclass(frozen=True, slots=True)

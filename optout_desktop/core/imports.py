@@ -133,7 +133,7 @@ def run_optouts(
             staging.save_refused_rows(run, plan.scan.refused, cancel)
             raise_if_cancelled(cancel)
             _finish(run, "completed", counts)
-    except Cancelled:
+    except (Cancelled, KeyboardInterrupt):
         _finish_outside(run, "cancelled", "Cancelled by the user; nothing was written.")
         raise
     except pw.OperationalError as error:

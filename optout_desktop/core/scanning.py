@@ -52,6 +52,7 @@ class Scan:
     duplicates: int = 0
     first_rows: dict[str, int] = field(default_factory=dict)
     refused: list[RefusedRow] = field(default_factory=list)
+    extras: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def valid(self) -> int:
@@ -69,21 +70,29 @@ def scan_column(
     index: int,
     progress: ProgressCallback | None = None,
     cancel: CancelFlag | None = None,
+    extra: tuple[int, ...] = (),
 ) -> Scan:
-    """Clean, validate and de-duplicate one column, streamed in chunks."""
+    """Clean, validate and de-duplicate one column, streamed in chunks.
+
+    With `extra` column indexes, the first row of each address keeps those cells too.
+    """
     scan = Scan()
     first_rows = scan.first_rows
     refused = scan.refused
-    for chunk in source.stream_column(index):
+    for chunk in source.stream_column(index, extra):
         raise_if_cancelled(cancel)
         row_number = chunk.first_row
-        for raw in chunk.values:
+        for position, raw in enumerate(chunk.values):
             address, reason = triage(raw)
             if address is not None:
                 first = first_rows.setdefault(address, row_number)
                 if first != row_number:
                     scan.duplicates += 1
-                    refused.append(RefusedRow(row_number, raw, f"Repeats the address in row {first}."))
+                    refused.append(
+                        RefusedRow(row_number, raw, f"Repeats the address in row {first}.")
+                    )
+                elif chunk.extras is not None:
+                    scan.extras[address] = chunk.extras[position]
             elif reason == BLANK:
                 scan.blank += 1
                 if raw.strip():

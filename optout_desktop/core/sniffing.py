@@ -72,7 +72,7 @@ def refuse_binary(name: str, head: bytes) -> None:
 
 
 def detect_encoding(head: bytes) -> str:
-    """The text encoding: from a byte-order mark, a UTF-16 pattern, UTF-8, or the best legacy fit."""
+    """The encoding: from a byte-order mark, a UTF-16 pattern, UTF-8, or the best legacy fit."""
     for bom, encoding in _BOMS:
         if head.startswith(bom):
             return encoding

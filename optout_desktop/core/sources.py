@@ -30,6 +30,7 @@ class ColumnChunk:
     first_row: int
     values: list[str]
     fraction_done: float
+    extras: list[tuple[str, ...]] | None = None
 
 
 @dataclass
@@ -85,21 +86,31 @@ class TableSource:
         parts.append("first row is the header" if self.has_header else "no header row")
         return ", ".join(parts)
 
-    def stream_column(self, index: int, chunk_rows: int = CHUNK_ROWS) -> Iterator[ColumnChunk]:
-        """Yield one column's cells in chunks, so memory stays flat however long the file is."""
+    def stream_column(
+        self, index: int, extra: tuple[int, ...] = (), chunk_rows: int = CHUNK_ROWS
+    ) -> Iterator[ColumnChunk]:
+        """Yield one column's cells in chunks, so memory stays flat however long the file is.
+
+        `extra` names more columns (such as first and last name) to carry along per row.
+        """
         rows = self._rows_with_progress()
         for _ in range(self.skip + (1 if self.has_header else 0)):
             next(rows, None)
         row_number = self.first_data_row
         values: list[str] = []
+        extras: list[tuple[str, ...]] | None = [] if extra else None
         fraction = 0.0
         for row, fraction in rows:
-            values.append(row[index] if index < len(row) else "")
+            width = len(row)
+            values.append(row[index] if index < width else "")
+            if extras is not None:
+                extras.append(tuple(row[i].strip() if 0 <= i < width else "" for i in extra))
             if len(values) >= chunk_rows:
-                yield ColumnChunk(row_number, values, fraction)
+                yield ColumnChunk(row_number, values, fraction, extras)
                 row_number += len(values)
                 values = []
-        yield ColumnChunk(row_number, values, 1.0)
+                extras = [] if extra else None
+        yield ColumnChunk(row_number, values, 1.0, extras)
 
     def _rows_with_progress(self) -> Iterator[tuple[list[str], float]]:
         if self.kind == "csv":
@@ -119,7 +130,9 @@ def open_source(path: str | Path, sheet: str | None = None) -> TableSource:
     except IsADirectoryError:
         raise SourceError(f"“{path.name}” is a folder, not a file.") from None
     except OSError as error:
-        raise SourceError(f"The file “{path.name}” could not be opened: {error.strerror}.") from None
+        raise SourceError(
+            f"The file “{path.name}” could not be opened: {error.strerror}."
+        ) from None
     if size == 0 or not head.strip(b" \t\r\n\x00"):
         raise SourceError(f"The file “{path.name}” is empty.")
     kind = sniffing.spreadsheet_kind(head)
@@ -275,7 +288,9 @@ def _sheet_rows(
     except SourceError:
         raise
     except Exception as error:  # noqa: BLE001 - calamine raises several kinds for a bad file
-        raise SourceError(f"The sheet “{sheet}” in “{path.name}” could not be read ({error}).") from None
+        raise SourceError(
+            f"The sheet “{sheet}” in “{path.name}” could not be read ({error})."
+        ) from None
 
 
 def _cell_text(cell: object) -> str:

@@ -60,7 +60,7 @@ def in_scope(scope_id: int) -> pw.Expression:
     return Suppression.scope_id.in_(sorted({ACCOUNT, scope_id}))
 
 
-def suppressed_in_scope(email: pw.Field, scope_id: int) -> pw.Node:
+def suppressed_in_scope(email: pw.Field, scope_id: int) -> Any:  # a peewee expression
     """EXISTS: the address in `email` is already suppressed in the scope."""
     matching = Suppression.select(pw.SQL("1")).where(
         (Suppression.email == email) & in_scope(scope_id)
@@ -99,7 +99,7 @@ def save_refused_rows(
 def interruptible(db: pw.Database, cancel: CancelFlag | None) -> Iterator[None]:
     """Let a cancel interrupt a long SQL statement (SQLite's progress handler)."""
     connection = db.connection()
-    handler = getattr(connection, "set_progress_handler", None)
+    handler = getattr(connection, "set_progress_handler", None)  # SQLite only
     if cancel is None or handler is None:
         yield
         return

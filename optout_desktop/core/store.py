@@ -39,6 +39,7 @@ class SchemaInfo(BaseModel):
 class BusinessUnit(BaseModel):
     """A brand with its own opt-outs; the whole account is scope 0, not a row here."""
 
+    id = pw.AutoField()
     name = pw.TextField(unique=True)
     created_at = pw.TextField(default=now)
 
@@ -46,6 +47,7 @@ class BusinessUnit(BaseModel):
 class Contact(BaseModel):
     """A contact: what the billable total counts."""
 
+    id = pw.AutoField()
     email = pw.TextField(unique=True)
     first_name = pw.TextField(default="")
     last_name = pw.TextField(default="")
@@ -56,6 +58,7 @@ class Contact(BaseModel):
 class ImportRun(BaseModel):
     """One import of a file, with every count, its state and who ran it."""
 
+    id = pw.AutoField()
     kind = pw.TextField()  # "optouts" or "contacts"
     state = pw.TextField(default="running")  # running, completed, cancelled, failed, undone
     started_at = pw.TextField(default=now)
@@ -82,10 +85,12 @@ class ImportRun(BaseModel):
 class Suppression(BaseModel):
     """An opt-out. It belongs to the address, so it outlives any contact with that address."""
 
+    id = pw.AutoField()
     email = pw.TextField()
     scope_id = pw.IntegerField(default=ACCOUNT)
     reason = pw.TextField()  # import, unsubscribed, bounced, spam, manual
     import_run = pw.ForeignKeyField(ImportRun, null=True, backref="suppressions")
+    import_run_id: int | None
     created_at = pw.TextField(default=now)
     note = pw.TextField(default="")
 
@@ -102,7 +107,14 @@ class RowError(BaseModel):
     reason = pw.TextField()
 
 
-MODELS: list[type[BaseModel]] = [SchemaInfo, BusinessUnit, Contact, ImportRun, Suppression, RowError]
+MODELS: list[type[BaseModel]] = [
+    SchemaInfo,
+    BusinessUnit,
+    Contact,
+    ImportRun,
+    Suppression,
+    RowError,
+]
 
 
 def default_path() -> Path:
@@ -145,23 +157,22 @@ def _check_file(path: Path) -> None:
         with path.open("rb") as handle:
             header = handle.read(16)
         if header and header != b"SQLite format 3\x00":
-            raise StoreError(
-                f"“{path}” is not an OptOut Desktop database; it was left untouched."
-            )
+            raise StoreError(f"“{path}” is not an OptOut Desktop database; it was left untouched.")
         return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
     except OSError as error:
-        raise StoreError(
-            f"The database “{path}” could not be created: {error.strerror}."
-        ) from None
+        raise StoreError(f"The database “{path}” could not be created: {error.strerror}.") from None
 
 
 def _plain(error: Exception, path: Path) -> str:
     text = str(error)
     if "locked" in text or "busy" in text:
-        return "The suppression list is open in another window or program; try again when it is closed."
+        return (
+            "The suppression list is open in another window or program; "
+            "try again when it is closed."
+        )
     if "readonly" in text or "read-only" in text:
         return f"The database “{path}” is read-only; choose a folder you can write to."
     if "not a database" in text or "malformed" in text:
@@ -184,13 +195,3 @@ def _migrate(db: pw.SqliteDatabase) -> None:
 def schema_version() -> int:
     """The schema version stored in the open database."""
     return int(SchemaInfo.get(SchemaInfo.key == "schema_version").value)
-
-
-def billable_contacts() -> int:
-    """Contacts are billable; addresses that are only opted out are not."""
-    return int(Contact.select().count())
-
-
-def suppressed_addresses() -> int:
-    """How many distinct addresses are suppressed, in any scope."""
-    return int(Suppression.select(Suppression.email).distinct().count())

@@ -1,0 +1,311 @@
+"""The `optout` command line: a thin layer over the same core functions the window calls."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .core import contacts, exports, history, imports, rules, store, units
+from .core.columns import guess_email_column
+from .core.errors import OptOutError
+from .core.scanning import Progress
+from .core.sources import TableSource, open_source
+
+log = logging.getLogger("optout.cli")
+EXIT_REFUSED = 2
+
+
+def _emit(args: argparse.Namespace, data: Any, text: str) -> None:
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        print(text)
+
+
+def _progress(args: argparse.Namespace) -> Callable[[Progress], None] | None:
+    if args.json or not sys.stderr.isatty():
+        return None
+
+    def show(step: Progress) -> None:
+        print(f"\r{step.phase}: {step.done:,} of about {step.total:,}", end="", file=sys.stderr)
+
+    return show
+
+
+def _column(source: TableSource, wanted: str | None) -> str | int:
+    if wanted:
+        return wanted
+    guess = guess_email_column(source.headers, source.preview)
+    if guess is None:
+        listed = ", ".join(f"“{h}”" for h in source.headers)
+        raise OptOutError(
+            f"No column looks like email addresses; choose one with --column ({listed})."
+        )
+    return guess.index
+
+
+def _counts_text(counts: dict[str, int], column: str) -> str:
+    return "\n".join(
+        [
+            f"Email column: {column}",
+            f"Rows read: {counts['rows']:,}",
+            f"Valid addresses: {counts['valid']:,}",
+            f"Invalid: {counts['invalid']:,}   Blank: {counts['blank']:,}   "
+            f"Repeated in the file: {counts['duplicates']:,}",
+            f"New opt-outs: {counts['new']:,}",
+            f"Already suppressed: {counts['already_suppressed']:,}",
+            f"Existing contacts that will be unsubscribed (and stay billable): "
+            f"{counts['contacts_unsubscribed']:,}",
+        ]
+    )
+
+
+def cmd_import_optouts(args: argparse.Namespace) -> int:
+    source = open_source(args.file, sheet=args.sheet)
+    scope = units.scope_id(args.business_unit)
+    plan = imports.plan_optouts(source, _column(source, args.column), scope, _progress(args))
+    data: dict[str, Any] = {"column": plan.column, **plan.counts.as_dict(), "import_id": None}
+    if args.dry_run:
+        data["dry_run"] = True
+        text = _counts_text(data, plan.column)
+        _emit(
+            args,
+            data,
+            f"{text}\nDry run: nothing was written. To import, add --confirm {plan.counts.valid}",
+        )
+        return 0
+    run = imports.run_optouts(plan, args.confirm, _progress(args))
+    data.update({k: getattr(run, k) for k in plan.counts.as_dict()}, import_id=run.id)
+    if args.errors_file and data["rows"] - data["valid"]:
+        exports.export_refused_rows(run.id, args.errors_file)
+    text = _counts_text(data, plan.column)
+    _emit(args, data, f"{text}\nImport #{run.id} completed: {run.new:,} addresses opted out.")
+    return 0
+
+
+def cmd_import_contacts(args: argparse.Namespace) -> int:
+    source = open_source(args.file, sheet=args.sheet)
+    run, counts = contacts.import_contacts(
+        source, _column(source, args.column), args.first_name, args.last_name, _progress(args)
+    )
+    data = {"column": run.column, **counts.as_dict(), "import_id": run.id}
+    _emit(
+        args,
+        data,
+        f"Import #{run.id}: {counts.contacts_created:,} contacts created, "
+        f"{counts.contacts_updated:,} updated ({counts.invalid:,} invalid, "
+        f"{counts.blank:,} blank, {counts.duplicates:,} repeated rows left out).",
+    )
+    return 0
+
+
+def cmd_billable(args: argparse.Namespace) -> int:
+    data = {
+        "billable_contacts": rules.billable_contacts(),
+        "suppressed_addresses": rules.suppressed_addresses(),
+    }
+    _emit(
+        args,
+        data,
+        f"Billable contacts: {data['billable_contacts']:,}\n"
+        f"Suppressed addresses: {data['suppressed_addresses']:,}",
+    )
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    scope = units.scope_id(args.business_unit) if args.business_unit else None
+    count = exports.export_suppressions(args.out, scope)
+    _emit(
+        args,
+        {"exported": count, "path": str(args.out)},
+        f"Exported {count:,} suppressed addresses to {args.out}",
+    )
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    found = rules.lookup(args.address, units.scope_id(args.business_unit))
+    data = found.as_dict()
+    verdict = "may NOT get marketing email" if found.suppressed else "may get marketing email"
+    lines = [
+        f"{found.address} {verdict} ({found.scope}).",
+        f"Contact: {'yes' if found.is_contact else 'no'}",
+    ]
+    lines += [
+        f"Suppressed since {s['since']}: {s['reason_text']}, {s['scope']}"
+        + (f", import #{s['import_id']} ({s['file_name']})" if s["import_id"] else "")
+        for s in found.suppressions
+    ]
+    _emit(args, data, "\n".join(lines))
+    return 0
+
+
+def cmd_delete_contacts(args: argparse.Namespace) -> int:
+    if args.confirm is None:
+        count = contacts.unsubscribed_contacts().count()
+        _emit(
+            args,
+            {"unsubscribed_contacts": count, "deleted": 0},
+            f"{count:,} contacts are unsubscribed from all email but still billable. "
+            f"To delete them (their opt-outs stay), add --confirm {count}",
+        )
+        return 0
+    deleted = contacts.delete_unsubscribed_contacts(args.confirm)
+    _emit(
+        args,
+        {"deleted": deleted, "billable_contacts": rules.billable_contacts()},
+        f"Deleted {deleted:,} unsubscribed contacts; their addresses stay suppressed.",
+    )
+    return 0
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    runs = history.history(args.limit)
+    lines = [
+        f"#{r['id']} {r['started_at']} {r['kind']:<8} {r['state']:<9} {r['file_name']} "
+        f"({r['business_unit']}): {r['rows']:,} rows, {r['valid']:,} valid, "
+        f"{r['new']:,} new"
+        for r in runs
+    ]
+    _emit(args, runs, "\n".join(lines) or "No imports yet.")
+    return 0
+
+
+def cmd_errors(args: argparse.Namespace) -> int:
+    count = exports.export_refused_rows(args.import_id, args.out)
+    _emit(
+        args,
+        {"refused_rows": count, "path": str(args.out)},
+        f"Wrote {count:,} refused rows to {args.out}",
+    )
+    return 0
+
+
+def cmd_units(args: argparse.Namespace) -> int:
+    if args.add:
+        units.add_unit(args.add)
+    elif args.rename:
+        units.rename_unit(*args.rename)
+    elif args.remove:
+        units.remove_unit(args.remove)
+    names = [u.name for u in units.list_units()]
+    _emit(args, {"business_units": names}, "\n".join(names) or "No business units yet.")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="optout", description="Keep an email suppression list: import opt-outs, export, check."
+    )
+    parser.add_argument("--version", action="version", version=f"optout {__version__}")
+    parser.add_argument(
+        "--db", type=Path, help="database file (default: OPTOUT_DB, else your data folder)"
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, handler: Callable[[argparse.Namespace], int], help: str) -> Any:
+        sub = commands.add_parser(name, help=help, description=help)
+        sub.add_argument("--json", action="store_true", help="print JSON")
+        sub.set_defaults(handler=handler)
+        return sub
+
+    sub = command("import-optouts", cmd_import_optouts, "mark every address in a file as opted out")
+    sub.add_argument("file", type=Path)
+    sub.add_argument(
+        "--column", help="the email column: header, number or letter (default: guessed)"
+    )
+    sub.add_argument("--sheet", help="the sheet of a spreadsheet (default: the first)")
+    sub.add_argument("--business-unit", help="opt out for this business unit only")
+    sub.add_argument("--errors-file", type=Path, help="write the refused rows to this CSV")
+    mode = sub.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--dry-run", action="store_true", help="count only, write nothing")
+    mode.add_argument("--confirm", type=int, metavar="N", help="the number of valid addresses")
+
+    sub = command("import-contacts", cmd_import_contacts, "create or update contacts from a file")
+    sub.add_argument("file", type=Path)
+    sub.add_argument("--column", help="the email column (default: guessed)")
+    sub.add_argument("--first-name", help="the first-name column (default: guessed)")
+    sub.add_argument("--last-name", help="the last-name column (default: guessed)")
+    sub.add_argument("--sheet", help="the sheet of a spreadsheet (default: the first)")
+
+    command("billable", cmd_billable, "the billable-contact total and the suppressed count")
+
+    sub = command("export-suppressions", cmd_export, "export the suppression list (.csv or .xlsx)")
+    sub.add_argument("out", type=Path)
+    sub.add_argument("--business-unit", help="only what applies to this business unit")
+
+    sub = command("check", cmd_check, "may this address be emailed, and why")
+    sub.add_argument("address")
+    sub.add_argument("--business-unit")
+
+    sub = command(
+        "delete-contacts",
+        cmd_delete_contacts,
+        "delete unsubscribed contacts; their addresses stay suppressed",
+    )
+    sub.add_argument(
+        "--unsubscribed",
+        action="store_true",
+        required=True,
+        help="delete the contacts that are unsubscribed from all email",
+    )
+    sub.add_argument("--confirm", type=int, metavar="N", help="the number of contacts to delete")
+
+    sub = command("history", cmd_history, "the imports so far, newest first")
+    sub.add_argument("--limit", type=int)
+
+    sub = command("errors", cmd_errors, "write an import's refused rows to a CSV file")
+    sub.add_argument("import_id", type=int)
+    sub.add_argument("out", type=Path)
+
+    sub = command("business-units", cmd_units, "list, add, rename or remove business units")
+    group = sub.add_mutually_exclusive_group()
+    group.add_argument("--add", metavar="NAME")
+    group.add_argument("--rename", nargs=2, metavar=("OLD", "NEW"))
+    group.add_argument("--remove", metavar="NAME")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; a refused file or a wrong number gives one plain line and exit 2."""
+    args = build_parser().parse_args(argv)
+    try:
+        store.open_database(args.db)
+        return int(args.handler(args))
+    except OptOutError as error:
+        print(f"optout: {error}", file=sys.stderr)
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        print("\noptout: cancelled; nothing was written.", file=sys.stderr)
+        return 130
+    except Exception as error:  # noqa: BLE001 - the user gets one line, the log the details
+        log_path = _log_failure()
+        print(f"optout: something went wrong ({error}); details in {log_path}", file=sys.stderr)
+        return 1
+
+
+def _log_failure() -> Path:
+    from platformdirs import user_log_dir
+
+    path = Path(user_log_dir(store.APP_NAME, appauthor=False)) / "optout.log"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.FileHandler(path, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
+        log.addHandler(handler)
+        log.exception("unexpected failure")
+        handler.close()
+    except OSError:
+        pass
+    return path
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,179 @@
+"""Contacts: import them from a file (creating or updating), and delete unsubscribed ones."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+
+import peewee as pw
+
+from . import staging
+from .errors import ConfirmationError, SourceError
+from .imports import user_name
+from .scanning import CancelFlag, ProgressCallback, raise_if_cancelled, scan_column
+from .sources import TableSource, sha256_of
+from .store import ACCOUNT, Contact, ImportRun, Suppression, database, now
+
+_FIRST = {"firstname", "fornavn", "vorname", "givenname", "prenom", "fname", "first"}
+_LAST = {"lastname", "efternavn", "nachname", "surname", "familyname", "nom", "lname", "last"}
+
+
+@dataclass
+class ContactCounts:
+    """What a contacts import read and did."""
+
+    rows: int
+    valid: int
+    invalid: int
+    blank: int
+    duplicates: int
+    contacts_created: int
+    contacts_updated: int
+
+    def as_dict(self) -> dict[str, int]:
+        return asdict(self)
+
+
+def guess_name_columns(headers: list[str]) -> tuple[int | None, int | None]:
+    """The first-name and last-name columns, from their headers, when there are such."""
+    folded = [re.sub(r"[^a-z]", "", h.casefold()) for h in headers]
+    first = next((i for i, h in enumerate(folded) if h in _FIRST), None)
+    last = next((i for i, h in enumerate(folded) if h in _LAST), None)
+    return first, last
+
+
+class StagedContact(pw.Model):
+    """One distinct contact of the file being imported (a temporary table)."""
+
+    email = pw.TextField(primary_key=True)
+    first_name = pw.TextField()
+    last_name = pw.TextField()
+
+    class Meta:
+        database = database
+        table_name = "staged_contact"
+        temporary = True
+        without_rowid = True
+
+
+def import_contacts(
+    source: TableSource,
+    column: str | int,
+    first_name: str | int | None = None,
+    last_name: str | int | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: CancelFlag | None = None,
+) -> tuple[ImportRun, ContactCounts]:
+    """Create contacts for new addresses and fill in names for known ones, in one transaction."""
+    index = source.column_index(column)
+    guessed_first, guessed_last = guess_name_columns(source.headers)
+    first_index = source.column_index(first_name) if first_name is not None else guessed_first
+    last_index = source.column_index(last_name) if last_name is not None else guessed_last
+    extra = (
+        first_index if first_index is not None else -1,
+        last_index if last_index is not None else -1,
+    )
+    scan = scan_column(source, index, progress, cancel, extra=extra)
+    if scan.valid == 0:
+        raise SourceError(
+            f"The column “{source.headers[index]}” holds no valid email address; no contacts "
+            "were imported."
+        )
+    db = database.obj
+    with db.atomic(), staging.interruptible(db, cancel):
+        StagedContact.create_table(safe=True)
+        StagedContact.delete().execute()
+        fields = [StagedContact.email, StagedContact.first_name, StagedContact.last_name]
+        rows = ((email, *scan.extras.get(email, ("", ""))) for email in sorted(scan.first_rows))
+        for batch in staging.batches(rows, 10_000):
+            raise_if_cancelled(cancel)
+            StagedContact.insert_many(batch, fields=fields).execute()
+        existing = StagedContact.select().join(Contact, on=(Contact.email == StagedContact.email))
+        changed = existing.where(
+            ((StagedContact.first_name != "") & (StagedContact.first_name != Contact.first_name))
+            | ((StagedContact.last_name != "") & (StagedContact.last_name != Contact.last_name))
+        )
+        counts = ContactCounts(
+            rows=scan.rows,
+            valid=scan.valid,
+            invalid=scan.invalid,
+            blank=scan.blank,
+            duplicates=scan.duplicates,
+            contacts_created=scan.valid - existing.count(),
+            contacts_updated=changed.count(),
+        )
+        stamp = now()
+        query = StagedContact.select(
+            StagedContact.email,
+            StagedContact.first_name,
+            StagedContact.last_name,
+            pw.Value(stamp),
+            pw.Value(stamp),
+        ).where(pw.SQL("1"))  # SQLite needs a WHERE before an upsert's ON CONFLICT
+        Contact.insert_from(
+            query,
+            [
+                Contact.email,
+                Contact.first_name,
+                Contact.last_name,
+                Contact.created_at,
+                Contact.updated_at,
+            ],
+        ).on_conflict(
+            conflict_target=[Contact.email],
+            update={
+                Contact.first_name: _keep_unless_given(Contact.first_name),
+                Contact.last_name: _keep_unless_given(Contact.last_name),
+                Contact.updated_at: pw.Case(None, [(_names_change(), stamp)], Contact.updated_at),
+            },
+        ).execute()
+        raise_if_cancelled(cancel)
+        run = ImportRun.create(
+            kind="contacts",
+            state="completed",
+            user_name=user_name(),
+            file_name=source.path.name,
+            file_sha256=sha256_of(source.path),
+            column=source.headers[index],
+            sheet=source.sheet,
+            finished_at=now(),
+            **{k: v for k, v in counts.as_dict().items()},
+        )
+        staging.save_refused_rows(run, scan.refused, cancel)
+    return run, counts
+
+
+def _excluded(field: pw.Field) -> pw.Node:
+    return pw.SQL(f'excluded."{field.column_name}"')
+
+
+def _keep_unless_given(field: pw.Field) -> pw.Node:
+    """An upsert keeps the stored name unless the file gives a non-empty one."""
+    return pw.Case(None, [(_excluded(field) != "", _excluded(field))], field)
+
+
+def _names_change() -> pw.Node:
+    return (
+        (_excluded(Contact.first_name) != "")
+        & (_excluded(Contact.first_name) != Contact.first_name)
+    ) | ((_excluded(Contact.last_name) != "") & (_excluded(Contact.last_name) != Contact.last_name))
+
+
+def unsubscribed_contacts() -> pw.ModelSelect[Contact]:
+    """Contacts unsubscribed from all email (an account-wide opt-out): billable, not emailable."""
+    suppressed = Suppression.select(Suppression.email).where(Suppression.scope_id == ACCOUNT)
+    return Contact.select().where(Contact.email.in_(suppressed))
+
+
+def delete_unsubscribed_contacts(confirm: int) -> int:
+    """Delete every unsubscribed contact; their addresses stay suppressed. Returns how many."""
+    with database.obj.atomic():
+        count = int(unsubscribed_contacts().count())
+        if confirm != count:
+            raise ConfirmationError(
+                f"You confirmed {confirm:,} contacts, but {count:,} contacts are unsubscribed; "
+                "nothing was deleted."
+            )
+        ids = unsubscribed_contacts().select(Contact.id)
+        Contact.delete().where(Contact.id.in_(ids)).execute()
+    return count

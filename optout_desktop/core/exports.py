@@ -1,0 +1,144 @@
+"""Export the suppression list to CSV or XLSX, safe to open in Excel."""
+
+from __future__ import annotations
+
+import csv
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import peewee as pw
+
+from .errors import OptOutError
+from .staging import in_scope
+from .store import BusinessUnit, ImportRun, RowError, Suppression
+from .units import ACCOUNT_NAME
+
+HEADERS = ["Email", "Scope", "Reason", "Source", "Date"]
+XLSX_MAX_ROWS = 1_048_575  # Excel's 1,048,576 rows, less the header
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(text: str) -> str:
+    """Make a text cell inert in a spreadsheet (OWASP CSV injection): prefix a quote mark."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def suppression_rows(scope_id: int | None = None) -> Iterator[list[str]]:
+    """Every suppressed address with its scope, reason, source and date, by address.
+
+    The address is never altered: a valid address has no spaces or brackets, so it cannot
+    carry a formula call. The other cells are neutralised.
+    """
+    unit = BusinessUnit.alias()
+    query = (
+        Suppression.select(
+            Suppression.email,
+            pw.fn.COALESCE(unit.name, ACCOUNT_NAME),
+            Suppression.reason,
+            ImportRun.id,
+            ImportRun.file_name,
+            Suppression.created_at,
+        )
+        .join(ImportRun, join_type=pw.JOIN.LEFT_OUTER)
+        .switch(Suppression)
+        .join(unit, join_type=pw.JOIN.LEFT_OUTER, on=(unit.id == Suppression.scope_id))
+        .order_by(Suppression.email, Suppression.scope_id)
+    )
+    if scope_id is not None:
+        query = query.where(in_scope(scope_id))
+    for email, scope, reason, import_id, file_name, created in query.tuples().iterator():
+        source = f"Import #{import_id}: {file_name}" if import_id else _SOURCE.get(reason, reason)
+        yield [email, neutralise(scope), reason, neutralise(source), created]
+
+
+_SOURCE = {"manual": "Added by hand", "unsubscribed": "The person unsubscribed"}
+
+
+def export_suppressions(path: str | Path, scope_id: int | None = None) -> int:
+    """Write the suppression list to .csv (UTF-8 with BOM) or .xlsx; returns the row count."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        raise OptOutError(f"Export to a file ending in .csv or .xlsx, not “{path.name}”.")
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        count = (
+            _write_xlsx(partial, scope_id) if suffix == ".xlsx" else _write_csv(partial, scope_id)
+        )
+        os.replace(partial, path)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise OptOutError(
+            f"The export could not be written to “{path}”: {error.strerror}."
+        ) from None
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return count
+
+
+def _private(path: Path) -> int:
+    return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+
+
+def _write_csv(path: Path, scope_id: int | None) -> int:
+    count = 0
+    with open(_private(path), "w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADERS)
+        for row in suppression_rows(scope_id):
+            writer.writerow(row)
+            count += 1
+    return count
+
+
+def _write_xlsx(path: Path, scope_id: int | None) -> int:
+    import xlsxwriter
+
+    os.close(_private(path))
+    workbook = xlsxwriter.Workbook(
+        str(path), {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
+    )
+    sheet = workbook.add_worksheet("Suppressions")
+    sheet.write_row(0, 0, HEADERS)
+    count = 0
+    for count, row in enumerate(suppression_rows(scope_id), start=1):
+        if count > XLSX_MAX_ROWS:
+            workbook.close()
+            raise OptOutError(
+                f"More than {XLSX_MAX_ROWS:,} suppressions do not fit in one Excel sheet; "
+                "export to .csv instead."
+            )
+        for column, value in enumerate(row):
+            sheet.write_string(count, column, value)
+    workbook.close()
+    return count
+
+
+ERROR_HEADERS = ["Row", "Value", "Reason"]
+
+
+def export_refused_rows(import_id: int, path: str | Path) -> int:
+    """Write an import's errors file: each refused row's number, its cell and the reason."""
+    if ImportRun.get_or_none(ImportRun.id == import_id) is None:
+        raise OptOutError(f"There is no import #{import_id}.")
+    path = Path(path)
+    query = (
+        RowError.select(RowError.row_number, RowError.raw_value, RowError.reason)
+        .where(RowError.import_run == import_id)
+        .order_by(RowError.row_number)
+    )
+    count = 0
+    try:
+        with open(_private(path), "w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(ERROR_HEADERS)
+            for row_number, raw, reason in query.tuples().iterator():
+                writer.writerow([row_number, neutralise(raw), reason])
+                count += 1
+    except OSError as error:
+        raise OptOutError(
+            f"The errors file could not be written to “{path}”: {error.strerror}."
+        ) from None
+    return count

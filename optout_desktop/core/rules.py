@@ -1,0 +1,90 @@
+"""Who may be emailed how: the billable total and one address's eligibility, with reasons."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import peewee as pw
+
+from .addresses import triage
+from .errors import OptOutError
+from .staging import in_scope
+from .store import ACCOUNT, Contact, ImportRun, Suppression
+from .units import scope_name
+
+REASON_TEXT = {
+    "import": "opt-out import",
+    "unsubscribed": "the person unsubscribed",
+    "bounced": "bounced",
+    "spam": "spam report",
+    "manual": "added by hand",
+}
+
+
+@dataclass
+class Lookup:
+    """One address: is it a contact, is it suppressed (and why), what may be sent to it."""
+
+    address: str
+    scope: str
+    is_contact: bool
+    suppressed: bool
+    marketing_allowed: bool
+    sequences_allowed: bool
+    suppressions: list[dict[str, Any]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "address": self.address,
+            "business_unit": self.scope,
+            "is_contact": self.is_contact,
+            "suppressed": self.suppressed,
+            "marketing_allowed": self.marketing_allowed,
+            "sequences_allowed": self.sequences_allowed,
+            "suppressions": self.suppressions,
+        }
+
+
+def billable_contacts() -> int:
+    """Every contact is billable; addresses that are only opted out never are."""
+    return int(Contact.select().count())
+
+
+def suppressed_addresses() -> int:
+    """How many distinct addresses are suppressed (in any scope)."""
+    return int(Suppression.select(Suppression.email).distinct().count())
+
+
+def lookup(raw: str, scope_id: int = ACCOUNT) -> Lookup:
+    """Say whether an address may get marketing email and sequences in a scope, and why."""
+    address, reason = triage(raw)
+    if address is None:
+        raise OptOutError(f"“{raw.strip()}” is not a valid email address: {reason}")
+    rows = (
+        Suppression.select(Suppression, ImportRun)
+        .join(ImportRun, join_type=pw.JOIN.LEFT_OUTER)
+        .where((Suppression.email == address) & in_scope(scope_id))
+        .order_by(Suppression.created_at)
+    )
+    suppressions = [
+        {
+            "scope": scope_name(row.scope_id),
+            "reason": row.reason,
+            "reason_text": REASON_TEXT.get(row.reason, row.reason),
+            "since": row.created_at,
+            "import_id": row.import_run_id,
+            "file_name": row.import_run.file_name if row.import_run else None,
+        }
+        for row in rows
+    ]
+    suppressed = bool(suppressions)
+    return Lookup(
+        address=address,
+        scope=scope_name(scope_id),
+        is_contact=Contact.select().where(Contact.email == address).exists(),
+        suppressed=suppressed,
+        marketing_allowed=not suppressed,
+        sequences_allowed=not suppressed,
+        suppressions=suppressions,
+    )

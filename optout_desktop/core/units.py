@@ -1,0 +1,77 @@
+"""Business units (brands): list, add, rename, remove, and find one by name."""
+
+from __future__ import annotations
+
+from .errors import OptOutError
+from .store import ACCOUNT, BusinessUnit, ImportRun, Suppression, database
+
+ACCOUNT_NAME = "Whole account"
+
+
+def list_units() -> list[BusinessUnit]:
+    """Every business unit, by name."""
+    return list(BusinessUnit.select().order_by(BusinessUnit.name))
+
+
+def scope_id(name: str | None) -> int:
+    """The scope for a business unit's name; None or empty means the whole account."""
+    if not name:
+        return ACCOUNT
+    unit = BusinessUnit.get_or_none(BusinessUnit.name == name.strip())
+    if unit is None:
+        known = ", ".join(f"“{u.name}”" for u in list_units()) or "none yet"
+        raise OptOutError(
+            f"There is no business unit “{name}” (business units: {known}). "
+            f'Add it with: optout business-units --add "{name}"'
+        )
+    return int(unit.id)
+
+
+def scope_name(scope: int) -> str:
+    """The business unit's name for a scope, or “Whole account”."""
+    if scope == ACCOUNT:
+        return ACCOUNT_NAME
+    unit = BusinessUnit.get_or_none(BusinessUnit.id == scope)
+    return str(unit.name) if unit else f"Business unit #{scope}"
+
+
+def _clean_name(name: str) -> str:
+    cleaned = " ".join(name.split())
+    if not cleaned:
+        raise OptOutError("A business unit needs a name.")
+    if cleaned.casefold() == ACCOUNT_NAME.casefold():
+        raise OptOutError(f"“{ACCOUNT_NAME}” is taken: it means every business unit.")
+    return cleaned
+
+
+def add_unit(name: str) -> BusinessUnit:
+    """Create a business unit with a new name."""
+    cleaned = _clean_name(name)
+    if BusinessUnit.get_or_none(BusinessUnit.name == cleaned):
+        raise OptOutError(f"There is already a business unit “{cleaned}”.")
+    return BusinessUnit.create(name=cleaned)
+
+
+def rename_unit(old: str, new: str) -> BusinessUnit:
+    """Give a business unit a new name; its opt-outs stay with it."""
+    unit = BusinessUnit.get_by_id(scope_id(old))
+    cleaned = _clean_name(new)
+    if cleaned != unit.name and BusinessUnit.get_or_none(BusinessUnit.name == cleaned):
+        raise OptOutError(f"There is already a business unit “{cleaned}”.")
+    unit.name = cleaned
+    unit.save()
+    return unit
+
+
+def remove_unit(name: str) -> None:
+    """Remove a business unit that no opt-out and no import uses."""
+    scope = scope_id(name)
+    with database.obj.atomic():
+        used = Suppression.select().where(Suppression.scope_id == scope).exists() or (
+            ImportRun.select().where(ImportRun.scope_id == scope).exists()
+        )
+        if used:
+            raise OptOutError(
+                f"The business unit “{name}” has opt-outs or imports, so it cannot be removed."
+            )
+        BusinessUnit.delete_by_id(scope)

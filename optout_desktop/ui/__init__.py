@@ -1,0 +1,1 @@
+"""The Qt window, its dialogs, table models and the import worker."""
