@@ -69,23 +69,21 @@ def _counts_text(counts: dict[str, int], column: str) -> str:
 def cmd_import_optouts(args: argparse.Namespace) -> int:
     source = open_source(args.file, sheet=args.sheet)
     scope = units.scope_id(args.business_unit)
-    plan = imports.plan_optouts(source, _column(source, args.column), scope, _progress(args))
-    data: dict[str, Any] = {"column": plan.column, **plan.counts.as_dict(), "import_id": None}
-    if args.dry_run:
-        data["dry_run"] = True
-        text = _counts_text(data, plan.column)
-        _emit(
-            args,
-            data,
-            f"{text}\nDry run: nothing was written. To import, add --confirm {plan.counts.valid}",
-        )
+    column = _column(source, args.column)
+    if args.confirm is not None:
+        run = imports.import_optouts(source, column, args.confirm, scope, _progress(args))
+        data = {"column": run.column, **imports.counts_of(run).as_dict(), "import_id": run.id}
+        if args.errors_file:  # even when empty, so no earlier import's errors are left there
+            exports.export_refused_rows(run.id, args.errors_file)
+        text = _counts_text(data, run.column)
+        _emit(args, data, f"{text}\nImport #{run.id} completed: {run.new:,} addresses opted out.")
         return 0
-    run = imports.run_optouts(plan, args.confirm, _progress(args))
-    data.update({k: getattr(run, k) for k in plan.counts.as_dict()}, import_id=run.id)
-    if args.errors_file and data["rows"] - data["valid"]:
-        exports.export_refused_rows(run.id, args.errors_file)
+    plan = imports.plan_optouts(source, column, scope, _progress(args))
+    data: dict[str, Any] = {"column": plan.column, **plan.counts.as_dict(), "import_id": None}
+    data["dry_run"] = True
     text = _counts_text(data, plan.column)
-    _emit(args, data, f"{text}\nImport #{run.id} completed: {run.new:,} addresses opted out.")
+    hint = f"Dry run: nothing was written. To import, add --confirm {plan.counts.valid}"
+    _emit(args, data, f"{text}\n{hint}")
     return 0
 
 
@@ -189,11 +187,11 @@ def cmd_errors(args: argparse.Namespace) -> int:
 
 
 def cmd_units(args: argparse.Namespace) -> int:
-    if args.add:
+    if args.add is not None:
         units.add_unit(args.add)
-    elif args.rename:
+    elif args.rename is not None:
         units.rename_unit(*args.rename)
-    elif args.remove:
+    elif args.remove is not None:
         units.remove_unit(args.remove)
     names = [u.name for u in units.list_units()]
     _emit(args, {"business_units": names}, "\n".join(names) or "No business units yet.")

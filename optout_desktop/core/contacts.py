@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sqlite3
 from dataclasses import asdict, dataclass
 
 import peewee as pw
@@ -10,7 +11,7 @@ import peewee as pw
 from . import staging
 from .errors import ConfirmationError, SourceError
 from .imports import user_name
-from .scanning import CancelFlag, ProgressCallback, raise_if_cancelled, scan_column
+from .scanning import CancelFlag, ProgressCallback, Scan, raise_if_cancelled, scan_column
 from .sources import TableSource, sha256_of
 from .store import ACCOUNT, Contact, ImportRun, Suppression, database, now
 
@@ -79,13 +80,23 @@ def import_contacts(
             f"The column “{source.headers[index]}” holds no valid email address; no contacts "
             "were imported."
         )
+    try:
+        return _store_contacts(source, index, scan, cancel)
+    except (pw.OperationalError, sqlite3.OperationalError):  # "interrupted" by a cancel
+        raise_if_cancelled(cancel)
+        raise
+
+
+def _store_contacts(
+    source: TableSource, index: int, scan: Scan, cancel: CancelFlag | None
+) -> tuple[ImportRun, ContactCounts]:
     db = database.obj
     with db.atomic(), staging.interruptible(db, cancel):
         StagedContact.create_table(safe=True)
         StagedContact.delete().execute()
         fields = [StagedContact.email, StagedContact.first_name, StagedContact.last_name]
-        rows = ((email, *scan.extras.get(email, ("", ""))) for email in sorted(scan.first_rows))
-        for batch in staging.batches(rows, 10_000):
+        rows = ((email, *scan.extras.get(email, ("", ""))) for email in sorted(scan.addresses))
+        for batch in staging.batches(rows, staging.rows_per_statement(len(fields), 10_000)):
             raise_if_cancelled(cancel)
             StagedContact.insert_many(batch, fields=fields).execute()
         existing = StagedContact.select().join(Contact, on=(Contact.email == StagedContact.email))

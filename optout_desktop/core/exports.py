@@ -130,14 +130,17 @@ def export_refused_rows(import_id: int, path: str | Path) -> int:
         .order_by(RowError.row_number)
     )
     count = 0
+    partial = path.with_name(f".{path.name}.partial")
     try:
-        with open(_private(path), "w", encoding="utf-8-sig", newline="") as handle:
+        with open(_private(partial), "w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle)
             writer.writerow(ERROR_HEADERS)
             for row_number, raw, reason in query.tuples().iterator():
                 writer.writerow([row_number, neutralise(raw), reason])
                 count += 1
+        os.replace(partial, path)
     except OSError as error:
+        partial.unlink(missing_ok=True)
         raise OptOutError(
             f"The errors file could not be written to “{path}”: {error.strerror}."
         ) from None

@@ -4,18 +4,30 @@ from __future__ import annotations
 
 import getpass
 import logging
+import sqlite3
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 import peewee as pw
 
 from . import staging
 from .errors import Cancelled, ConfirmationError, SourceError
-from .scanning import CancelFlag, ProgressCallback, Scan, raise_if_cancelled, scan_column
+from .scanning import (
+    CancelFlag,
+    Progress,
+    ProgressCallback,
+    Scan,
+    raise_if_cancelled,
+    scan_column,
+)
 from .sources import TableSource, sha256_of
-from .store import ACCOUNT, ImportRun, Suppression, database, now
+from .store import ACCOUNT, ImportRun, database, now
+from .writing import BackgroundWriter, SuppressionWriter
 
 log = logging.getLogger(__name__)
+WRITE_BATCH = 50_000
 
 
 @dataclass
@@ -67,18 +79,22 @@ def plan_optouts(
     checksum = sha256_of(source.path)
     scan = scan_column(source, index, progress, cancel)
     name = source.headers[index]
-    if scan.valid == 0:
-        raise SourceError(
-            f"The column “{name}” holds no valid email address ({scan.rows:,} rows: "
-            f"{scan.blank:,} blank, {scan.invalid:,} invalid). Choose the column with the "
-            "addresses; nothing was imported."
-        )
+    _refuse_empty(scan, name)
     db = database.obj
     with db.atomic() as transaction:
-        staging.stage_addresses(scan.first_rows, cancel=cancel)
+        staging.stage_addresses(scan.addresses, cancel=cancel)
         counts = _counts(scan, scope_id)
         transaction.rollback()
     return OptOutPlan(source, name, scope_id, checksum, counts, scan)
+
+
+def _refuse_empty(scan: Scan, column: str) -> None:
+    if scan.valid == 0:
+        raise SourceError(
+            f"The column “{column}” holds no valid email address ({scan.rows:,} rows: "
+            f"{scan.blank:,} blank, {scan.invalid:,} invalid). Choose the column with the "
+            "addresses; nothing was imported."
+        )
 
 
 def _counts(scan: Scan, scope_id: int) -> OptOutCounts:
@@ -106,44 +122,114 @@ def run_optouts(
     A wrong number, or a file changed since the plan, writes nothing. A cancel or a failure
     rolls everything back and records the import as cancelled or failed.
     """
-    if confirm != plan.counts.valid:
+    _check_confirmation(confirm, plan.counts.valid)
+    _check_unchanged(plan.source.path, plan.checksum)
+
+    def write(writer: SuppressionWriter) -> Scan:
+        addresses = sorted(plan.scan.addresses)
+        for start in range(0, len(addresses), WRITE_BATCH):
+            raise_if_cancelled(cancel)
+            writer.write(addresses[start : start + WRITE_BATCH])
+            if progress is not None:
+                done = min(start + WRITE_BATCH, len(addresses))
+                progress(Progress("writing", done, len(addresses)))
+        return plan.scan
+
+    return _record(plan.source, plan.column, plan.scope_id, plan.checksum, write, cancel)
+
+
+def import_optouts(
+    source: TableSource,
+    column: str | int,
+    confirm: int,
+    scope_id: int = ACCOUNT,
+    progress: ProgressCallback | None = None,
+    cancel: CancelFlag | None = None,
+) -> ImportRun:
+    """Read and write in one pass (for the command line), refusing at the end unless
+    `confirm` is exactly the number of valid addresses: then nothing is written.
+
+    SQLite writes each chunk on a second thread while the next one is read and cleaned.
+    """
+    index = source.column_index(column)
+    checksum = sha256_of(source.path)
+    name = source.headers[index]
+
+    def write(writer: SuppressionWriter) -> Scan:
+        background = BackgroundWriter(writer)
+        try:
+            scan = scan_column(source, index, progress, cancel, on_new=background.submit)
+            background.close()
+        except BaseException:
+            background.abandon()
+            raise
+        _refuse_empty(scan, name)
+        _check_confirmation(confirm, scan.valid)
+        return scan
+
+    return _record(source, name, scope_id, checksum, write, cancel)
+
+
+def _check_confirmation(confirm: int, valid: int) -> None:
+    if confirm != valid:
         raise ConfirmationError(
-            f"You confirmed {confirm:,} addresses, but the file has {plan.counts.valid:,} valid "
+            f"You confirmed {confirm:,} addresses, but the file has {valid:,} valid "
             "addresses to opt out; nothing was imported."
         )
-    _check_unchanged(plan.source.path, plan.checksum)
-    run = ImportRun.create(
-        kind="optouts",
-        user_name=user_name(),
-        file_name=plan.source.path.name,
-        file_sha256=plan.checksum,
-        column=plan.column,
-        sheet=plan.source.sheet,
-        scope_id=plan.scope_id,
-    )
+
+
+def _record(
+    source: TableSource,
+    column: str,
+    scope_id: int,
+    checksum: str,
+    write: Callable[[SuppressionWriter], Scan],
+    cancel: CancelFlag | None,
+) -> ImportRun:
+    """Run `write` and record the import, all in one transaction; a refusal leaves no trace,
+    a cancel or a failure leaves only a cancelled or failed entry in the history."""
     db = database.obj
+    details = {
+        "kind": "optouts",
+        "user_name": user_name(),
+        "file_name": source.path.name,
+        "file_sha256": checksum,
+        "column": column,
+        "sheet": source.sheet,
+        "scope_id": scope_id,
+    }
     try:
         with db.atomic(), staging.interruptible(db, cancel):
-            staging.stage_addresses(plan.scan.first_rows, progress, cancel)
-            counts = _counts(plan.scan, plan.scope_id)
-            raise_if_cancelled(cancel)
-            inserted = _insert_suppressions(run, plan.scope_id)
-            if inserted != counts.new:
-                raise RuntimeError(f"expected {counts.new} new opt-outs, wrote {inserted}")
-            staging.save_refused_rows(run, plan.scan.refused, cancel)
+            run = ImportRun.create(**details)
+            writer = SuppressionWriter(db.connection(), run.id, scope_id, now())
+            scan = write(writer)
+            new = writer.settle()
+            counts = OptOutCounts(
+                rows=scan.rows,
+                valid=scan.valid,
+                invalid=scan.invalid,
+                blank=scan.blank,
+                duplicates=scan.duplicates,
+                new=new,
+                already_suppressed=scan.valid - new,
+                contacts_unsubscribed=staging.count_contacts_unsubscribed_by(run.id),
+            )
+            staging.save_refused_rows(run, scan.refused, cancel)
             raise_if_cancelled(cancel)
             _finish(run, "completed", counts)
-    except (Cancelled, KeyboardInterrupt):
-        _finish_outside(run, "cancelled", "Cancelled by the user; nothing was written.")
+    except (ConfirmationError, SourceError):
         raise
-    except pw.OperationalError as error:
+    except (Cancelled, KeyboardInterrupt):
+        _record_end(details, "cancelled", "Cancelled by the user; nothing was written.")
+        raise
+    except (pw.OperationalError, sqlite3.OperationalError) as error:  # "interrupted" by a cancel
         if cancel is not None and cancel.is_set():
-            _finish_outside(run, "cancelled", "Cancelled by the user; nothing was written.")
+            _record_end(details, "cancelled", "Cancelled by the user; nothing was written.")
             raise Cancelled() from None
-        _finish_outside(run, "failed", str(error))
+        _record_end(details, "failed", str(error))
         raise
     except Exception as error:
-        _finish_outside(run, "failed", str(error))
+        _record_end(details, "failed", str(error))
         raise
     return run
 
@@ -162,26 +248,9 @@ def _check_unchanged(path: Path, checksum: str) -> None:
         )
 
 
-def _insert_suppressions(run: ImportRun, scope_id: int) -> int:
-    staged = staging.StagedAddress
-    query = staged.select(
-        staged.email,
-        pw.Value(scope_id),
-        pw.Value("import"),
-        pw.Value(run.id),
-        pw.Value(now()),
-        pw.Value(""),
-    ).where(~staging.suppressed_in_scope(staged.email, scope_id))
-    fields = [
-        Suppression.email,
-        Suppression.scope_id,
-        Suppression.reason,
-        Suppression.import_run,
-        Suppression.created_at,
-        Suppression.note,
-    ]
-    Suppression.insert_from(query, fields).execute()
-    return int(Suppression.select().where(Suppression.import_run == run.id).count())
+def counts_of(run: ImportRun) -> OptOutCounts:
+    """The counts an import recorded."""
+    return OptOutCounts(**{name: getattr(run, name) for name in OptOutCounts.__annotations__})
 
 
 def _finish(run: ImportRun, state: str, counts: OptOutCounts, message: str = "") -> None:
@@ -193,11 +262,9 @@ def _finish(run: ImportRun, state: str, counts: OptOutCounts, message: str = "")
     run.save()
 
 
-def _finish_outside(run: ImportRun, state: str, message: str) -> None:
-    """Record a rolled-back import's end in its own small transaction."""
+def _record_end(details: Mapping[str, Any], state: str, message: str) -> None:
+    """Record a rolled-back import in the history, in its own small transaction."""
     try:
-        ImportRun.update(state=state, message=message, finished_at=now()).where(
-            ImportRun.id == run.id
-        ).execute()
+        ImportRun.create(**details, state=state, message=message, finished_at=now())
     except pw.DatabaseError:
-        log.exception("could not record the end of import %s", run.id)
+        log.exception("could not record the end of an import of %s", details["file_name"])

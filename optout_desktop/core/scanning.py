@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import gc
+from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from .addresses import BLANK, triage
 from .errors import Cancelled
-from .sources import TableSource
+from .sources import ColumnChunk, TableSource
 
 
 class CancelFlag(Protocol):
@@ -44,19 +46,21 @@ class RefusedRow:
 
 @dataclass
 class Scan:
-    """A column read through: each distinct address with its first row, and the refused rows."""
+    """A column read through: its distinct addresses in file order, and the refused rows."""
 
     rows: int = 0
     blank: int = 0
     invalid: int = 0
     duplicates: int = 0
-    first_rows: dict[str, int] = field(default_factory=dict)
+    addresses: list[str] = field(default_factory=list)
+    first_rows: array[int] = field(default_factory=lambda: array("q"))
     refused: list[RefusedRow] = field(default_factory=list)
     extras: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    seen: set[str] = field(default_factory=set, repr=False)
 
     @property
     def valid(self) -> int:
-        return len(self.first_rows)
+        return len(self.addresses)
 
 
 def raise_if_cancelled(cancel: CancelFlag | None) -> None:
@@ -71,40 +75,79 @@ def scan_column(
     progress: ProgressCallback | None = None,
     cancel: CancelFlag | None = None,
     extra: tuple[int, ...] = (),
+    on_new: Callable[[list[str]], None] | None = None,
 ) -> Scan:
     """Clean, validate and de-duplicate one column, streamed in chunks.
 
-    With `extra` column indexes, the first row of each address keeps those cells too.
+    With `extra` column indexes, the first row of each address keeps those cells too;
+    `on_new` receives each chunk's new addresses as soon as the chunk is read.
     """
     scan = Scan()
-    first_rows = scan.first_rows
-    refused = scan.refused
-    for chunk in source.stream_column(index, extra):
-        raise_if_cancelled(cancel)
-        row_number = chunk.first_row
-        for position, raw in enumerate(chunk.values):
-            address, reason = triage(raw)
-            if address is not None:
-                first = first_rows.setdefault(address, row_number)
-                if first != row_number:
-                    scan.duplicates += 1
-                    refused.append(
-                        RefusedRow(row_number, raw, f"Repeats the address in row {first}.")
-                    )
-                elif chunk.extras is not None:
-                    scan.extras[address] = chunk.extras[position]
-            elif reason == BLANK:
-                scan.blank += 1
-                if raw.strip():
-                    refused.append(RefusedRow(row_number, raw, "The cell holds no address."))
-                else:
-                    refused.append(RefusedRow(row_number, raw, "The cell is blank."))
-            else:
-                scan.invalid += 1
-                refused.append(RefusedRow(row_number, raw, reason or "Not a valid address."))
-            row_number += 1
-        scan.rows += len(chunk.values)
-        if progress is not None:
-            estimate = int(scan.rows / chunk.fraction_done) if chunk.fraction_done else scan.rows
-            progress(Progress("reading", scan.rows, max(estimate, scan.rows)))
+    repeats: list[tuple[int, str, str]] = []
+    collecting = gc.isenabled()
+    gc.disable()  # a million short-lived tuples would wake the cycle collector for nothing
+    try:
+        for chunk in source.stream_column(index, extra):
+            raise_if_cancelled(cancel)
+            known = len(scan.addresses)
+            _scan_chunk(scan, chunk, repeats)
+            if on_new is not None:
+                on_new(scan.addresses[known:])
+            scan.rows += len(chunk.values)
+            if progress is not None:
+                done = chunk.fraction_done
+                estimate = int(scan.rows / done) if done else scan.rows
+                progress(Progress("reading", scan.rows, max(estimate, scan.rows)))
+    finally:
+        if collecting:
+            gc.enable()
+    _explain_repeats(scan, repeats)
     return scan
+
+
+def _scan_chunk(scan: Scan, chunk: ColumnChunk, repeats: list[tuple[int, str, str]]) -> None:
+    seen, remember = scan.seen, scan.seen.add
+    add_address, add_row = scan.addresses.append, scan.first_rows.append
+    refuse = scan.refused.append
+    extras = chunk.extras
+    row_number = chunk.first_row
+    for raw in chunk.values:
+        address, reason = triage(raw)
+        if address is not None:
+            if address in seen:
+                repeats.append((row_number, raw, address))
+            else:
+                remember(address)
+                add_address(address)
+                add_row(row_number)
+                if extras is not None:
+                    scan.extras[address] = extras[row_number - chunk.first_row]
+        elif reason == BLANK:
+            scan.blank += 1
+            refuse(RefusedRow(row_number, raw, _NO_ADDRESS if raw.strip() else _BLANK_CELL))
+        else:
+            scan.invalid += 1
+            refuse(RefusedRow(row_number, raw, reason or "Not a valid address."))
+        row_number += 1
+
+
+_BLANK_CELL = "The cell is blank."
+_NO_ADDRESS = "The cell holds no address."
+
+
+def _explain_repeats(scan: Scan, repeats: list[tuple[int, str, str]]) -> None:
+    """Refuse each repeated row, naming the row where its address first appeared."""
+    scan.duplicates = len(repeats)
+    if not repeats:
+        return
+    repeated = {address for _, _, address in repeats}
+    first = {
+        address: row
+        for address, row in zip(scan.addresses, scan.first_rows, strict=True)
+        if address in repeated
+    }
+    scan.refused.extend(
+        RefusedRow(row, raw, f"Repeats the address in row {first[address]}.")
+        for row, raw, address in repeats
+    )
+    scan.refused.sort(key=lambda refused: refused.row_number)

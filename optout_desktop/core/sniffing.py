@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 from collections import Counter
 
 from .errors import SourceError
@@ -100,16 +101,57 @@ def _mostly_utf8(head: bytes) -> bool:
     return multibyte > 0 and bad <= multibyte // 4
 
 
-def _legacy_encoding(head: bytes) -> str:
-    from charset_normalizer import from_bytes
+# Non-letters that Western European office text really contains; any other non-ASCII
+# non-letter after decoding suggests the wrong code page (DOS box drawing, Mac symbols).
+_PLAIN_SYMBOLS = frozenset("€‚„…‘’“”•–—™‹›¢£¤¥§©«®°±²³´µ·»×\u00a0\u00ad")
+# Of those, the ones that also sit between two letters of one word ("O’Brien", "Jens–Ole").
+_INSIDE_WORDS = frozenset("’´–—·\u00ad")
+# Letters that names and addresses practically never hold, but wrong code pages produce.
+_RARE_LETTERS = frozenset("ƒªºıŒœŠšŽžŸ")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+LEGACY_SAMPLE = 200_000
 
-    best = from_bytes(head[:200_000], cp_isolation=LEGACY_ENCODINGS).best()
-    if best is None:
-        return "cp1252"
-    name = codecs.lookup(best.encoding).name
-    return {"iso8859-15": "iso8859_15", "iso8859-1": "latin_1", "latin-1": "latin_1"}.get(
-        name, name
-    )
+
+def _letter_score(text: str) -> int:
+    """How much the non-ASCII characters look like letters and symbols in their right places."""
+    score = 0
+    for match in _NON_ASCII.finditer(text):
+        at = match.start()
+        char = match.group()
+        before = text[at - 1] if at else ""
+        after = text[at + 1 : at + 2]
+        if char.isalpha():
+            if char in _RARE_LETTERS:
+                score -= 3
+            elif char.isupper() and before.isalpha() and (before.islower() or after.islower()):
+                score -= 3  # "JŸrgen", "BlŒbær": a letter of another code page
+            else:
+                score += 1
+        elif char not in _PLAIN_SYMBOLS:
+            score -= 3
+        elif before.isalpha() and after.isalpha() and char not in _INSIDE_WORDS:
+            score -= 3  # "S›ren": a DOS letter read as a Windows symbol
+        else:
+            score += 1
+    return score
+
+
+def _legacy_encoding(head: bytes) -> str:
+    """The legacy code page whose letters fall most plausibly; Windows-1252 on a tie."""
+    sample = head[:LEGACY_SAMPLE]
+    best, best_score = "cp1252", None
+    for encoding in LEGACY_ENCODINGS:
+        try:
+            text = sample.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        score = _letter_score(text)
+        if best_score is None or score > best_score:
+            best, best_score = encoding, score
+    if best in ("cp1252", "latin_1") and b"\xa4" in sample:
+        if not any(0x80 <= byte <= 0x9F for byte in sample):
+            return "iso8859_15"  # "€" there, where Windows-1252 has the never-used "¤"
+    return best
 
 
 def decode_sample(head: bytes, encoding: str, complete: bool) -> str:
@@ -140,7 +182,11 @@ def detect_delimiter(text: str, lines: int = 200) -> str:
     for priority, delimiter in enumerate(DELIMITERS):
         if delimiter not in sample:
             continue
-        widths = [len(row) for row in csv.reader(io.StringIO(sample), delimiter=delimiter) if row]
+        try:
+            reader = csv.reader(io.StringIO(sample), delimiter=delimiter)
+            widths = [len(row) for row in reader if row]
+        except csv.Error:
+            continue  # a cell too long to be one: not this delimiter's table
         if not widths:
             continue
         width, count = Counter(widths).most_common(1)[0]

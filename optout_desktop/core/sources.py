@@ -7,10 +7,11 @@ import datetime as dt
 import hashlib
 import io
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from . import sniffing
 from .addresses import triage
@@ -48,7 +49,8 @@ class TableSource:
     sheet: str | None = None
     sheets: list[str] = field(default_factory=list)
     skip: int = 0  # empty records before the first row with content
-    row_offset: int = 0  # rows a spreadsheet has above its first used cell
+    row_offset: int = 0  # rows a spreadsheet has above the first row it yields
+    column_offset: int = 0  # columns a spreadsheet has left of the first column it yields
 
     @property
     def first_data_row(self) -> int:
@@ -66,8 +68,11 @@ class TableSource:
                 return names.index(wanted)
             if wanted.isdigit():
                 index = int(wanted) - 1
-            elif wanted.isalpha() and len(wanted) <= 2 and self.kind == "spreadsheet":
-                index = _letters_to_index(wanted)
+            elif wanted.isascii() and wanted.isalpha() and len(wanted) <= 3:
+                if self.kind != "spreadsheet":
+                    index = -1
+                else:
+                    index = _letters_to_index(wanted) - self.column_offset
             else:
                 index = -1
         if 0 <= index < len(self.headers):
@@ -93,29 +98,30 @@ class TableSource:
 
         `extra` names more columns (such as first and last name) to carry along per row.
         """
-        rows = self._rows_with_progress()
+        stream = self._row_stream()
+        rows = iter(stream)
         for _ in range(self.skip + (1 if self.has_header else 0)):
             next(rows, None)
         row_number = self.first_data_row
         values: list[str] = []
         extras: list[tuple[str, ...]] | None = [] if extra else None
-        fraction = 0.0
-        for row, fraction in rows:
-            width = len(row)
-            values.append(row[index] if index < width else "")
+        # Take the cells out row by row: holding whole rows would keep the garbage
+        # collector busy with every row list of the chunk.
+        for row in rows:
+            values.append(row[index] if index < len(row) else "")
             if extras is not None:
-                extras.append(tuple(row[i].strip() if 0 <= i < width else "" for i in extra))
-            if len(values) >= chunk_rows:
-                yield ColumnChunk(row_number, values, fraction, extras)
+                extras.append(tuple(row[i].strip() if 0 <= i < len(row) else "" for i in extra))
+            if len(values) == chunk_rows:
+                yield ColumnChunk(row_number, values, stream.fraction(), extras)
                 row_number += len(values)
                 values = []
                 extras = [] if extra else None
         yield ColumnChunk(row_number, values, 1.0, extras)
 
-    def _rows_with_progress(self) -> Iterator[tuple[list[str], float]]:
+    def _row_stream(self) -> RowStream:
         if self.kind == "csv":
-            return _csv_rows(self.path, self.encoding or "utf-8", self.delimiter or ",", self.size)
-        return _sheet_rows(self.path, self.sheet)
+            return CsvRows(self.path, self.encoding or "utf-8", self.delimiter or ",", self.size)
+        return SheetRows(self.path, self.sheet)
 
 
 def open_source(path: str | Path, sheet: str | None = None) -> TableSource:
@@ -137,18 +143,17 @@ def open_source(path: str | Path, sheet: str | None = None) -> TableSource:
         raise SourceError(f"The file “{path.name}” is empty.")
     kind = sniffing.spreadsheet_kind(head)
     if kind:
-        if kind == "zip" and not _is_spreadsheet_zip(path):
-            raise SourceError(
-                f"“{path.name}” is a ZIP archive, not a table. Unpack it and choose the CSV "
-                "or Excel file inside."
-            )
+        if kind == "zip":
+            _refuse_other_zip(path, head)
         return _open_spreadsheet(path, size, sheet)
     sniffing.refuse_binary(path.name, head)
     encoding = sniffing.detect_encoding(head)
+    if encoding == "utf-8" and head.isascii() and size > len(head):
+        encoding = sniffing.detect_encoding(_first_non_ascii_block(path, len(head)) or head)
     text = sniffing.decode_sample(head, encoding, complete=size <= len(head))
     sniffing.refuse_binary_text(path.name, text)
     delimiter = sniffing.detect_delimiter(text)
-    rows = [row for row, _ in _csv_rows(path, encoding, delimiter, size, limit=PREVIEW_ROWS + 1)]
+    rows = _preview_rows(_csv_rows(path, encoding, delimiter, size))
     return _as_table(path, "csv", rows, size, encoding=encoding, delimiter=delimiter)
 
 
@@ -163,6 +168,22 @@ def sha256_of(path: str | Path, block: int = 1 << 20) -> str:
 
 def _has_content(row: list[str]) -> bool:
     return any(cell.strip() for cell in row)
+
+
+def _preview_rows(rows: Generator[tuple[list[str], float], None, None]) -> list[list[str]]:
+    """The rows up to the first with content, and PREVIEW_ROWS more."""
+    kept: list[list[str]] = []
+    first: int | None = None
+    try:
+        for row, _ in rows:
+            kept.append(row)
+            if first is None and _has_content(row):
+                first = len(kept) - 1
+            if first is not None and len(kept) - first > PREVIEW_ROWS:
+                break
+    finally:
+        rows.close()
+    return kept
 
 
 def _as_table(path: Path, kind: str, rows: list[list[str]], size: int, **how: Any) -> TableSource:
@@ -186,49 +207,103 @@ def _as_table(path: Path, kind: str, rows: list[list[str]], size: int, **how: An
 
 def _unique_headers(names: list[str], width: int) -> list[str]:
     headers: list[str] = []
+    taken: set[str] = set()
     for position in range(width):
-        name = names[position].strip() if position < len(names) else ""
+        name = " ".join(names[position].split()) if position < len(names) else ""
         name = name or f"Column {position + 1}"
         candidate, copy = name, 2
-        while candidate in headers:
+        while candidate.casefold() in taken:
             candidate, copy = f"{name} ({copy})", copy + 1
         headers.append(candidate)
+        taken.add(candidate.casefold())
     return headers
+
+
+class RowStream(Protocol):
+    """The rows of a table, and how much of the file has been read so far."""
+
+    def __iter__(self) -> Iterator[list[str]]: ...
+
+    def fraction(self) -> float: ...
+
+
+class CsvRows:
+    """The rows of a delimited text file, read through the csv module."""
+
+    def __init__(self, path: Path, encoding: str, delimiter: str, size: int) -> None:
+        self.path, self.encoding, self.delimiter, self.size = path, encoding, delimiter, size
+        self._position: Callable[[], int] = lambda: 0
+
+    def fraction(self) -> float:
+        return min(self._position() / self.size, 1.0) if self.size else 1.0
+
+    def __iter__(self) -> Iterator[list[str]]:
+        with self.path.open("rb") as raw:
+            self._position = raw.tell
+            text = io.TextIOWrapper(raw, encoding=self.encoding, errors="replace", newline="")
+            reader = csv.reader(text, delimiter=self.delimiter, strict=False)
+            try:
+                yield from reader
+            except csv.Error as error:
+                raise SourceError(
+                    f"“{self.path.name}” could not be read as a table near line "
+                    f"{reader.line_num}: a cell runs on for more than {MAX_CELL_CHARS:,} "
+                    "characters. This usually means a quotation mark that is never closed."
+                ) from error
 
 
 def _csv_rows(
     path: Path, encoding: str, delimiter: str, size: int, limit: int | None = None
-) -> Iterator[tuple[list[str], float]]:
-    """Rows of a delimited text file with the share of the file read so far."""
-    with path.open("rb") as raw:
-        text = io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline="")
-        reader = csv.reader(_without_nul(text), delimiter=delimiter, strict=False)
-        position: Callable[[], int] = raw.tell
-        try:
-            for count, row in enumerate(reader, start=1):
-                yield row, min(position() / size, 1.0) if size else 1.0
-                if limit is not None and count >= limit:
-                    return
-        except csv.Error as error:
-            raise SourceError(
-                f"“{path.name}” could not be read as a table near line {reader.line_num}: a cell "
-                f"runs on for more than {MAX_CELL_CHARS:,} characters. This usually means a "
-                "quotation mark that is never closed."
-            ) from error
+) -> Generator[tuple[list[str], float], None, None]:
+    """The first rows of a delimited text file (for the preview)."""
+    return ((row, 0.0) for row in islice(CsvRows(path, encoding, delimiter, size), limit))
 
 
-def _without_nul(lines: Iterator[str]) -> Iterator[str]:
-    for line in lines:
-        yield line.replace("\x00", "") if "\x00" in line else line
+def _first_non_ascii_block(path: Path, start: int, block: int = 1 << 20) -> bytes | None:
+    """The first block after `start` with a non-ASCII byte, from a line start, if there is one."""
+    with path.open("rb") as handle:
+        handle.seek(start)
+        while chunk := handle.read(block):
+            if not chunk.isascii():
+                first_line = chunk.find(b"\n")
+                return chunk[first_line + 1 :] if 0 <= first_line < len(chunk) - 1 else chunk
+    return None
 
 
-def _is_spreadsheet_zip(path: Path) -> bool:
+_SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xltx", ".xltm", ".xlsb", ".ods", ".xls"}
+_SPREADSHEET_PARTS = {"xl/workbook.xml", "xl/workbook.bin", "content.xml"}
+
+
+def _refuse_other_zip(path: Path, head: bytes) -> None:
+    """Refuse a ZIP archive that is not a workbook, and a workbook too damaged to unpack."""
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError):
-        return False
-    return "xl/workbook.xml" in names or "content.xml" in names or "xl/workbook.bin" in names
+    except Exception:  # noqa: BLE001 - zipfile raises several kinds for a damaged archive
+        if path.suffix.lower() in _SPREADSHEET_SUFFIXES or b"[Content_Types].xml" in head:
+            raise SourceError(
+                f"The spreadsheet “{path.name}” is damaged or incomplete and cannot be read. "
+                "Open it in Excel and save it again, or save it as CSV."
+            ) from None
+        raise SourceError(
+            f"“{path.name}” is a damaged ZIP archive, not a table. Choose a CSV or Excel file."
+        ) from None
+    if not names & _SPREADSHEET_PARTS:
+        raise SourceError(
+            f"“{path.name}” is a ZIP archive, not a table. Unpack it and choose the CSV "
+            "or Excel file inside."
+        )
+
+
+def _plain(error: BaseException) -> str:
+    """A library's error message on one short line."""
+    text = " ".join(str(error).split()) or type(error).__name__
+    return text if len(text) <= 200 else text[:199] + "…"
+
+
+def _is_fatal(error: BaseException) -> bool:
+    """Errors that must go on up: interruption and exit, not a library's panic on a bad file."""
+    return isinstance(error, KeyboardInterrupt | SystemExit | GeneratorExit | MemoryError)
 
 
 def _open_workbook(path: Path) -> Any:
@@ -236,10 +311,12 @@ def _open_workbook(path: Path) -> Any:
 
     try:
         return CalamineWorkbook.from_path(str(path))
-    except Exception as error:  # noqa: BLE001 - calamine raises several kinds for a bad file
+    except BaseException as error:  # calamine raises several kinds, even panics, for a bad file
+        if _is_fatal(error):
+            raise
         raise SourceError(
-            f"The spreadsheet “{path.name}” could not be read ({error}). Open it in Excel and "
-            "save it again, or save it as CSV."
+            f"The spreadsheet “{path.name}” could not be read ({_plain(error)}). Open it in "
+            "Excel and save it again, or save it as CSV."
         ) from None
 
 
@@ -256,40 +333,77 @@ def _pick_sheet(path: Path, names: list[str], sheet: str | None) -> str:
     if sheet.isdigit() and 1 <= int(sheet) <= len(names):
         return names[int(sheet) - 1]
     listed = ", ".join(f"“{name}”" for name in names)
-    raise SourceError(f"The spreadsheet has no sheet “{sheet}”. Its sheets are: {listed}.")
+    raise SourceError(
+        f"The spreadsheet “{path.name}” has no sheet “{sheet}”. Its sheets are: {listed}."
+    )
 
 
 def _open_spreadsheet(path: Path, size: int, sheet: str | None) -> TableSource:
     workbook = _open_workbook(path)
-    names = list(workbook.sheet_names)
+    names = [str(name) for name in workbook.sheet_names]
     chosen = _pick_sheet(path, names, sheet)
-    rows = []
-    for row, _ in _sheet_rows(path, chosen, workbook):
-        rows.append(row)
-        if len(rows) > PREVIEW_ROWS:
-            break
-    if not rows:
+    rows = _preview_rows(_sheet_rows(path, chosen, workbook))
+    if not any(_has_content(row) for row in rows):
         raise SourceError(f"The sheet “{chosen}” in “{path.name}” is empty.")
-    top = workbook.get_sheet_by_name(chosen).start
+    top_row, left_column = _sheet_start(path, workbook, chosen)
+    # Some versions of calamine yield the empty rows above the first used cell, some do not:
+    # when the rows it yielded start with fewer empty rows than the sheet has, it skipped them.
+    leading = next(n for n, row in enumerate(rows) if _has_content(row))
     return _as_table(
-        path, "spreadsheet", rows, size, sheet=chosen, sheets=names, row_offset=top[0] if top else 0
+        path,
+        "spreadsheet",
+        rows,
+        size,
+        sheet=chosen,
+        sheets=names,
+        row_offset=top_row if leading < top_row else 0,
+        column_offset=left_column,
     )
+
+
+def _sheet_start(path: Path, workbook: Any, sheet: str) -> tuple[int, int]:
+    """The sheet's first used row and column (0-based), which calamine's rows start from."""
+    try:
+        start = workbook.get_sheet_by_name(sheet).start
+    except BaseException as error:
+        if _is_fatal(error):
+            raise
+        return 0, 0
+    return (int(start[0]), int(start[1])) if start else (0, 0)
+
+
+class SheetRows:
+    """The rows of one sheet of a spreadsheet, as text."""
+
+    def __init__(self, path: Path, sheet: str | None) -> None:
+        self.path, self.sheet = path, sheet
+        self._fraction = 0.0
+
+    def fraction(self) -> float:
+        return self._fraction
+
+    def __iter__(self) -> Iterator[list[str]]:
+        for row, fraction in _sheet_rows(self.path, self.sheet):
+            self._fraction = fraction
+            yield row
 
 
 def _sheet_rows(
     path: Path, sheet: str | None, workbook: Any = None
-) -> Iterator[tuple[list[str], float]]:
+) -> Generator[tuple[list[str], float], None, None]:
     workbook = workbook or _open_workbook(path)
     try:
         data = workbook.get_sheet_by_name(sheet or workbook.sheet_names[0])
-        total = max(data.total_height, 1)
+        if data.start is None:
+            return  # an empty sheet: some versions of calamine cannot iterate over one
+        total = max(data.total_height + 1, 1)
         for count, row in enumerate(data.iter_rows(), start=1):
             yield [_cell_text(cell) for cell in row], min(count / total, 1.0)
-    except SourceError:
-        raise
-    except Exception as error:  # noqa: BLE001 - calamine raises several kinds for a bad file
+    except BaseException as error:  # calamine raises several kinds, even panics, for a bad file
+        if _is_fatal(error) or isinstance(error, SourceError):
+            raise
         raise SourceError(
-            f"The sheet “{sheet}” in “{path.name}” could not be read ({error})."
+            f"The sheet “{sheet}” in “{path.name}” could not be read ({_plain(error)})."
         ) from None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import peewee as pw
@@ -132,12 +133,13 @@ def open_database(path: str | Path | None = None) -> pw.SqliteDatabase:
     _check_file(path)
     db = pw.SqliteDatabase(
         str(path),
+        check_same_thread=False,  # an import's writer thread shares the caller's transaction
         pragmas={
             "journal_mode": "wal",
             "foreign_keys": 1,
             "synchronous": "full",
             "busy_timeout": 10_000,
-            "cache_size": -64_000,
+            "cache_size": -16000,
         },
     )
     try:
@@ -154,9 +156,14 @@ def _check_file(path: Path) -> None:
     if path.is_dir():
         raise StoreError(f"The database “{path}” is a folder, not a file.")
     if path.exists():
-        with path.open("rb") as handle:
-            header = handle.read(16)
-        if header and header != b"SQLite format 3\x00":
+        try:
+            with path.open("rb") as handle:
+                header = handle.read(16)
+        except OSError as error:
+            raise StoreError(
+                f"The database “{path}” could not be read: {error.strerror}."
+            ) from None
+        if header and (header != b"SQLite format 3\x00" or not _is_ours(path)):
             raise StoreError(f"“{path}” is not an OptOut Desktop database; it was left untouched.")
         return
     try:
@@ -164,6 +171,16 @@ def _check_file(path: Path) -> None:
         os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
     except OSError as error:
         raise StoreError(f"The database “{path}” could not be created: {error.strerror}.") from None
+
+
+def _is_ours(path: Path) -> bool:
+    """True unless the SQLite file holds tables and none of them is ours (read-only look)."""
+    try:
+        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as other:
+            names = {row[0] for row in other.execute("SELECT name FROM sqlite_master")}
+    except sqlite3.DatabaseError as error:
+        raise StoreError(_plain(error, path)) from None
+    return not names or SchemaInfo._meta.table_name in names
 
 
 def _plain(error: Exception, path: Path) -> str:
@@ -189,7 +206,8 @@ def _migrate(db: pw.SqliteDatabase) -> None:
             raise StoreError(
                 "This suppression list was made by a newer OptOut Desktop; update the app."
             )
-        SchemaInfo.replace(key="schema_version", value=str(SCHEMA_VERSION)).execute()
+        if version != SCHEMA_VERSION:
+            SchemaInfo.replace(key="schema_version", value=str(SCHEMA_VERSION)).execute()
 
 
 def schema_version() -> int:

@@ -17,7 +17,7 @@ def scope_id(name: str | None) -> int:
     """The scope for a business unit's name; None or empty means the whole account."""
     if not name:
         return ACCOUNT
-    unit = BusinessUnit.get_or_none(BusinessUnit.name == name.strip())
+    unit = BusinessUnit.get_or_none(BusinessUnit.name == " ".join(name.split()))
     if unit is None:
         known = ", ".join(f"“{u.name}”" for u in list_units()) or "none yet"
         raise OptOutError(
@@ -25,6 +25,13 @@ def scope_id(name: str | None) -> int:
             f'Add it with: optout business-units --add "{name}"'
         )
     return int(unit.id)
+
+
+def _unit_id(name: str) -> int:
+    """The id of an existing business unit (never the whole account)."""
+    if not name.strip():
+        raise OptOutError("Name the business unit.")
+    return scope_id(name)
 
 
 def scope_name(scope: int) -> str:
@@ -54,7 +61,7 @@ def add_unit(name: str) -> BusinessUnit:
 
 def rename_unit(old: str, new: str) -> BusinessUnit:
     """Give a business unit a new name; its opt-outs stay with it."""
-    unit = BusinessUnit.get_by_id(scope_id(old))
+    unit = BusinessUnit.get_by_id(_unit_id(old))
     cleaned = _clean_name(new)
     if cleaned != unit.name and BusinessUnit.get_or_none(BusinessUnit.name == cleaned):
         raise OptOutError(f"There is already a business unit “{cleaned}”.")
@@ -65,7 +72,7 @@ def rename_unit(old: str, new: str) -> BusinessUnit:
 
 def remove_unit(name: str) -> None:
     """Remove a business unit that no opt-out and no import uses."""
-    scope = scope_id(name)
+    scope = _unit_id(name)
     with database.obj.atomic():
         used = Suppression.select().where(Suppression.scope_id == scope).exists() or (
             ImportRun.select().where(ImportRun.scope_id == scope).exists()

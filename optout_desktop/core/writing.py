@@ -1,0 +1,114 @@
+"""Write opt-outs in large multi-row INSERTs, optionally on a thread beside the file reader."""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+from . import staging
+from .store import ACCOUNT
+
+_STOP = None
+
+
+class SuppressionWriter:
+    """Insert addresses as opt-outs of one import and scope; counts the ones that were new.
+
+    Addresses already suppressed in the scope are skipped by the unique index (same scope)
+    or, for a business unit, removed again by `settle` (covered by a whole-account opt-out).
+    """
+
+    def __init__(self, connection: Any, run_id: int, scope_id: int, stamp: str) -> None:
+        self.connection = connection
+        self.run_id = int(run_id)
+        self.scope_id = int(scope_id)
+        self.stamp = stamp
+        self.inserted = 0
+        self.per_statement = staging.rows_per_statement(1, 5_000)
+
+    def write(self, addresses: Sequence[str]) -> None:
+        """Insert a batch (sorted first: an ordered insert into the index is faster)."""
+        ordered = sorted(addresses)
+        for start in range(0, len(ordered), self.per_statement):
+            part = ordered[start : start + self.per_statement]
+            cursor = self.connection.execute(self._sql(len(part)), part)
+            self.inserted += max(cursor.rowcount, 0)
+
+    def settle(self) -> int:
+        """Drop what a whole-account opt-out already covers; returns how many were new."""
+        if self.scope_id != ACCOUNT:
+            cursor = self.connection.execute(
+                "DELETE FROM suppression WHERE import_run_id = ? AND EXISTS ("
+                "SELECT 1 FROM suppression AS account WHERE account.email = suppression.email"
+                " AND account.scope_id = ?)",
+                (self.run_id, ACCOUNT),
+            )
+            self.inserted -= max(cursor.rowcount, 0)
+        return self.inserted
+
+    def _sql(self, rows: int) -> str:
+        return _insert_sql(rows, self.scope_id, self.run_id, self.stamp)
+
+
+@lru_cache(maxsize=8)
+def _insert_sql(rows: int, scope_id: int, run_id: int, stamp: str) -> str:
+    # The constants are integers and a timestamp this module made, so they are safe to inline;
+    # each row binds only its address.
+    if not stamp.replace("-", "").replace(":", "").replace("T", "").rstrip("Z").isdigit():
+        raise ValueError(f"unexpected timestamp {stamp!r}")
+    row = f"(?, {scope_id:d}, 'import', {run_id:d}, '{stamp}', '')"
+    return (
+        "INSERT INTO suppression (email, scope_id, reason, import_run_id, created_at, note) "
+        f"VALUES {','.join([row] * rows)} ON CONFLICT (email, scope_id) DO NOTHING"
+    )
+
+
+class BackgroundWriter:
+    """Runs a SuppressionWriter on its own thread, so SQLite writes while Python reads.
+
+    SQLite releases the GIL while it works, so the two cores are both busy. The caller's
+    transaction stays open on the shared connection; only this thread touches it meanwhile.
+    """
+
+    def __init__(self, writer: SuppressionWriter) -> None:
+        self.writer = writer
+        self._queue: queue.Queue[list[str] | None] = queue.Queue(maxsize=2)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._work, name="optout-writer", daemon=True)
+        self._thread.start()
+
+    def submit(self, addresses: list[str]) -> None:
+        """Hand a batch over; raises at once if the writer has failed."""
+        self._raise_if_failed()
+        self._queue.put(addresses)
+
+    def close(self) -> None:
+        """Wait until every batch is written; re-raises the writer's error, if any."""
+        self._queue.put(_STOP)
+        self._thread.join()
+        self._raise_if_failed()
+
+    def abandon(self) -> None:
+        """Stop without waiting for the rest (the transaction is about to roll back)."""
+        while not self._queue.empty():
+            try:
+                self._queue.get_nowait()
+            except queue.Empty:
+                break
+        self._queue.put(_STOP)
+        self._thread.join()
+
+    def _raise_if_failed(self) -> None:
+        if self._error is not None:
+            raise self._error
+
+    def _work(self) -> None:
+        while (batch := self._queue.get()) is not _STOP:
+            if self._error is None:
+                try:
+                    self.writer.write(batch)
+                except BaseException as error:  # noqa: BLE001 - handed to the caller's thread
+                    self._error = error
