@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -66,17 +67,32 @@ def _counts_text(counts: dict[str, int], column: str) -> str:
     )
 
 
+def _check_folder(path: Path) -> None:
+    folder = path.expanduser().absolute().parent
+    if not folder.is_dir() or not os.access(folder, os.W_OK):
+        raise OptOutError(
+            f"The errors file cannot be written to “{path}”: the folder does not exist or is "
+            "not writable; nothing was imported."
+        )
+
+
 def cmd_import_optouts(args: argparse.Namespace) -> int:
     source = open_source(args.file, sheet=args.sheet)
     scope = units.scope_id(args.business_unit)
     column = _column(source, args.column)
     if args.confirm is not None:
+        if args.errors_file:
+            _check_folder(args.errors_file)  # refuse before importing, not after
         run = imports.import_optouts(source, column, args.confirm, scope, _progress(args))
         data = {"column": run.column, **imports.counts_of(run).as_dict(), "import_id": run.id}
-        if args.errors_file:  # even when empty, so no earlier import's errors are left there
-            exports.export_refused_rows(run.id, args.errors_file)
         text = _counts_text(data, run.column)
         _emit(args, data, f"{text}\nImport #{run.id} completed: {run.new:,} addresses opted out.")
+        if args.errors_file:  # even when empty, so no earlier import's errors are left there
+            try:
+                exports.export_refused_rows(run.id, args.errors_file)
+            except OptOutError as error:  # the import is done: say so, not "nothing written"
+                print(f"optout: import #{run.id} completed, but {error}", file=sys.stderr)
+                return 1
         return 0
     plan = imports.plan_optouts(source, column, scope, _progress(args))
     data: dict[str, Any] = {"column": plan.column, **plan.counts.as_dict(), "import_id": None}

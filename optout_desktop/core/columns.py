@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from .addresses import triage
@@ -67,6 +68,18 @@ _RELATED = (
     "format",
     "count",
     "antal",
+    "unsub",
+    "subscri",
+    "afmeld",
+    "tilmeld",
+    "abmeld",
+    "opened",
+    "click",
+    "campaign",
+    "kampagne",
+    "merge",
+    "preference",
+    "permission",
 )
 
 
@@ -80,8 +93,9 @@ class ColumnGuess:
 
 
 def fold(header: str) -> str:
-    """A header reduced to lower-case letters and digits, for comparing names."""
-    return re.sub(r"[^a-z0-9æøåäöüé]", "", header.casefold())
+    """A header reduced to lower-case letters and digits without accents, for comparing names."""
+    bare = unicodedata.normalize("NFKD", header.casefold())
+    return re.sub(r"[^a-z0-9æø]", "", bare)
 
 
 def header_score(header: str) -> float:
@@ -109,16 +123,22 @@ def address_share(cells: list[str]) -> float:
 def guess_email_column(headers: list[str], rows: list[list[str]]) -> ColumnGuess | None:
     """The most likely email column, or None when no column looks like one."""
     best: ColumnGuess | None = None
+    best_rank: tuple[bool, float, float, float] | None = None
     for index, header in enumerate(headers):
-        cells = [row[index] for row in rows if index < len(row)]
+        cells = [row[index] if index < len(row) else "" for row in rows]
         guess = ColumnGuess(index, header_score(header), address_share(cells))
         if guess.address_share < 0.2 and guess.header_score < 2.0:
             continue
-        if best is None or _rank(guess) > _rank(best):
-            best = guess
+        rank = _rank(guess, cells)
+        if best_rank is None or rank > best_rank:
+            best, best_rank = guess, rank
     return best
 
 
-def _rank(guess: ColumnGuess) -> tuple[bool, float]:
-    # Mostly-address columns first; among those, the better header, then more addresses.
-    return guess.address_share >= 0.5, guess.header_score + guess.address_share
+def _rank(guess: ColumnGuess, cells: list[str]) -> tuple[bool, float, float, float]:
+    # Mostly-address columns first; among those, an email header ('Email', not 'Additional
+    # email'), then the column with addresses in the most rows, then the better header.
+    filled = sum(1 for cell in cells if cell.strip())
+    coverage = guess.address_share * filled / len(cells) if cells else 0.0
+    email_header = guess.header_score if guess.header_score >= 2.0 else 0.0
+    return guess.address_share >= 0.5, email_header, coverage, guess.header_score

@@ -96,7 +96,7 @@ def _store_contacts(
         StagedContact.delete().execute()
         fields = [StagedContact.email, StagedContact.first_name, StagedContact.last_name]
         rows = ((email, *scan.extras.get(email, ("", ""))) for email in sorted(scan.addresses))
-        for batch in staging.batches(rows, staging.rows_per_statement(len(fields), 10_000)):
+        for batch in staging.batches(rows, staging.rows_per_statement(len(fields))):
             raise_if_cancelled(cancel)
             StagedContact.insert_many(batch, fields=fields).execute()
         existing = StagedContact.select().join(Contact, on=(Contact.email == StagedContact.email))

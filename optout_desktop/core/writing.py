@@ -27,7 +27,7 @@ class SuppressionWriter:
         self.scope_id = int(scope_id)
         self.stamp = stamp
         self.inserted = 0
-        self.per_statement = staging.rows_per_statement(1, 5_000)
+        self.per_statement = staging.rows_per_statement(1)
 
     def write(self, addresses: Sequence[str]) -> None:
         """Insert a batch (sorted first: an ordered insert into the index is faster)."""
