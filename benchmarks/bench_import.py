@@ -114,13 +114,16 @@ def main() -> None:
     ref_name, ref_time = reference(data, work)
     db = work / "bench.sqlite3"
     db.unlink(missing_ok=True)
-    ours, peak, out = timed_child(optout(db, "import-optouts", str(data), "--confirm",
-                                         str(expected), "--json"))
+    ours, peak, out = timed_child(
+        optout(db, "import-optouts", str(data), "--confirm", str(expected), "--json")
+    )
     result = json.loads(out)
     assert result["new"] == expected, result
     print(f"reference ({ref_name}): {ref_time:.2f} s")
-    print(f"optout import-optouts (read, clean, validate, dedupe, write, commit): {ours:.2f} s,"
-          f" peak RSS {peak} MB")
+    print(
+        f"optout import-optouts (read, clean, validate, dedupe, write, commit): {ours:.2f} s,"
+        f" peak RSS {peak} MB"
+    )
     print(f"ratio to reference: {ours / ref_time:.2f}x (target <= 1.5x, <= 250 MB)")
 
     dry, dry_peak, _ = timed_child(optout(db, "import-optouts", str(data), "--dry-run", "--json"))

@@ -10,10 +10,12 @@ from urllib.parse import unquote
 from email_validator import EmailNotValidError, validate_email
 
 # Whitespace people paste around addresses: every Unicode space, line and paragraph
-# separator, and the invisible marks that come along (zero-width, BOM, direction marks).
+# separator, and the invisible marks that come along (zero-width, BOM, direction marks),
+# and the NUL bytes some exporters pad cells with.
 _SPACES = "".join(
     chr(code)
     for first, last in (
+        (0x00, 0x00),
         (0x09, 0x0D),
         (0x1C, 0x20),
         (0x85, 0x85),

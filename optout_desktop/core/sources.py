@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import hashlib
@@ -91,6 +92,16 @@ class TableSource:
         parts.append("first row is the header" if self.has_header else "no header row")
         return ", ".join(parts)
 
+    def iter_data_rows(self) -> Iterator[list[str]]:
+        """Every data row (after any empty leading rows and the header), read lazily.
+
+        Close the iterator (its close()) to close the file early.
+        """
+        rows = iter(self._row_stream())
+        for _ in range(self.skip + (1 if self.has_header else 0)):
+            next(rows, None)
+        return rows
+
     def stream_column(
         self, index: int, extra: tuple[int, ...] = (), chunk_rows: int = CHUNK_ROWS
     ) -> Iterator[ColumnChunk]:
@@ -124,8 +135,18 @@ class TableSource:
         return SheetRows(self.path, self.sheet)
 
 
-def open_source(path: str | Path, sheet: str | None = None) -> TableSource:
-    """Open a file as a table, or refuse it with a plain-language SourceError."""
+def open_source(
+    path: str | Path,
+    sheet: str | None = None,
+    *,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    has_header: bool | None = None,
+) -> TableSource:
+    """Open a file as a table, or refuse it with a plain-language SourceError.
+
+    The encoding, delimiter and header row are detected unless given (a user's correction).
+    """
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -145,16 +166,26 @@ def open_source(path: str | Path, sheet: str | None = None) -> TableSource:
     if kind:
         if kind == "zip":
             _refuse_other_zip(path, head)
-        return _open_spreadsheet(path, size, sheet)
+        return _open_spreadsheet(path, size, sheet, has_header)
     sniffing.refuse_binary(path.name, head)
-    encoding = sniffing.detect_encoding(head)
-    if encoding == "utf-8" and head.isascii() and size > len(head):
-        encoding = sniffing.detect_encoding(_first_non_ascii_block(path, len(head)) or head)
+    if encoding is None:
+        encoding = sniffing.detect_encoding(head)
+        if encoding == "utf-8" and head.isascii() and size > len(head):
+            encoding = sniffing.detect_encoding(_first_non_ascii_block(path, len(head)) or head)
+    else:
+        _check_codec(encoding)
     text = sniffing.decode_sample(head, encoding, complete=size <= len(head))
     sniffing.refuse_binary_text(path.name, text)
-    delimiter = sniffing.detect_delimiter(text)
+    delimiter = delimiter or sniffing.detect_delimiter(text)
     rows = _preview_rows(_csv_rows(path, encoding, delimiter, size))
-    return _as_table(path, "csv", rows, size, encoding=encoding, delimiter=delimiter)
+    return _as_table(path, "csv", rows, size, has_header, encoding=encoding, delimiter=delimiter)
+
+
+def _check_codec(encoding: str) -> None:
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise SourceError(f"“{encoding}” is not a character encoding this app knows.") from None
 
 
 def sha256_of(path: str | Path, block: int = 1 << 20) -> str:
@@ -186,13 +217,20 @@ def _preview_rows(rows: Generator[tuple[list[str], float], None, None]) -> list[
     return kept
 
 
-def _as_table(path: Path, kind: str, rows: list[list[str]], size: int, **how: Any) -> TableSource:
+def _as_table(
+    path: Path,
+    kind: str,
+    rows: list[list[str]],
+    size: int,
+    header: bool | None = None,
+    **how: Any,
+) -> TableSource:
     skip = next((n for n, row in enumerate(rows) if _has_content(row)), None)
     if skip is None:
         raise SourceError(f"The file “{path.name}” has no rows with any content.")
     rows = rows[skip:]
     first = rows[0]
-    has_header = not any(triage(cell)[0] for cell in first)
+    has_header = not any(triage(cell)[0] for cell in first) if header is None else header
     data = rows[1:] if has_header else rows
     if has_header and not any(_has_content(row) for row in data):
         raise SourceError(
@@ -260,13 +298,15 @@ def _csv_rows(
 
 
 def _first_non_ascii_block(path: Path, start: int, block: int = 1 << 20) -> bytes | None:
-    """The first block after `start` with a non-ASCII byte, from a line start, if there is one."""
+    """The first block after `start` with a non-ASCII byte, cut at line ends, if there is one."""
     with path.open("rb") as handle:
         handle.seek(start)
         while chunk := handle.read(block):
             if not chunk.isascii():
-                first_line = chunk.find(b"\n")
-                return chunk[first_line + 1 :] if 0 <= first_line < len(chunk) - 1 else chunk
+                # Whole lines only, so no character is cut in two at either end.
+                begin, end = chunk.find(b"\n") + 1, chunk.rfind(b"\n") + 1
+                lines = chunk[begin:end]
+                return lines if not lines.isascii() else chunk
     return None
 
 
@@ -338,7 +378,9 @@ def _pick_sheet(path: Path, names: list[str], sheet: str | None) -> str:
     )
 
 
-def _open_spreadsheet(path: Path, size: int, sheet: str | None) -> TableSource:
+def _open_spreadsheet(
+    path: Path, size: int, sheet: str | None, header: bool | None = None
+) -> TableSource:
     workbook = _open_workbook(path)
     names = [str(name) for name in workbook.sheet_names]
     chosen = _pick_sheet(path, names, sheet)
@@ -354,6 +396,7 @@ def _open_spreadsheet(path: Path, size: int, sheet: str | None) -> TableSource:
         "spreadsheet",
         rows,
         size,
+        header,
         sheet=chosen,
         sheets=names,
         row_offset=top_row if leading < top_row else 0,

@@ -1,0 +1,80 @@
+"""The import history as a table model: one row per import, newest first."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+Index = QModelIndex | QPersistentModelIndex
+
+# (key in core.history's dictionaries, column title)
+COLUMNS = [
+    ("id", "#"),
+    ("started_at", "When"),
+    ("user_name", "By"),
+    ("kind", "Kind"),
+    ("state", "State"),
+    ("file_name", "File"),
+    ("column", "Column"),
+    ("business_unit", "Business unit"),
+    ("rows", "Rows"),
+    ("valid", "Valid"),
+    ("invalid", "Invalid"),
+    ("blank", "Blank"),
+    ("duplicates", "Repeated"),
+    ("new", "New opt-outs"),
+    ("already_suppressed", "Already suppressed"),
+    ("contacts_unsubscribed", "Contacts unsubscribed"),
+    ("file_sha256", "SHA-256"),
+]
+_KINDS = {"optouts": "Opt-outs", "contacts": "Contacts"}
+
+
+class HistoryModel(QAbstractTableModel):
+    """Imports as the core's history() lists them."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._runs: list[dict[str, Any]] = []
+
+    def set_runs(self, runs: list[dict[str, Any]]) -> None:
+        self.beginResetModel()
+        self._runs = runs
+        self.endResetModel()
+
+    def run_at(self, row: int) -> dict[str, Any]:
+        return self._runs[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._runs)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        key = COLUMNS[index.column()][0]
+        value = self._runs[index.row()].get(key)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if key == "kind":
+                return self.tr(_KINDS.get(str(value), str(value)))
+            if key == "started_at" and isinstance(value, str):
+                return value.replace("T", " ").rstrip("Z")
+            if isinstance(value, int) and key != "id":
+                return f"{value:,}"
+            return "" if value is None else str(value)
+        if role == Qt.ItemDataRole.ToolTipRole and key in ("state", "file_sha256"):
+            message = self._runs[index.row()].get("message")
+            return message or str(value)
+        if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, int):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(COLUMNS[section][1])
+        return None

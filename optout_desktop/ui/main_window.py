@@ -1,0 +1,633 @@
+"""The main window: choose a file, see it, pick the email column, confirm, import on a worker."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import exports, imports, rules, units
+from ..core.columns import guess_email_column
+from ..core.imports import OptOutPlan
+from ..core.scanning import Progress
+from ..core.sources import TableSource, open_source
+from .confirm_dialog import ConfirmDialog
+from .history_page import HistoryPage
+from .jobs import Job, JobRunner
+from .preview_model import PreviewModel
+from .questions import Questions
+from .read_options import ReadOptions
+
+log = logging.getLogger("optout.ui")
+RECENT_KEY = "recentFiles"
+RECENT_MAX = 8
+FIRST_SCREEN_ROWS = 200
+
+
+def number(value: int) -> str:
+    """A count as people read it: 1,027,280."""
+    return f"{value:,}"
+
+
+class MainWindow(QMainWindow):
+    """One window for the whole flow; every long step runs on the JobRunner's thread."""
+
+    def __init__(
+        self, db_path: Path, settings: QSettings, questions: Questions | None = None
+    ) -> None:
+        super().__init__()
+        self.db_path = db_path
+        self.settings = settings
+        self.questions = questions or Questions()
+        self.source: TableSource | None = None
+        self.plan: OptOutPlan | None = None
+        self.model: PreviewModel | None = None
+        self._replan = False
+        self.jobs = JobRunner(self)
+        self.jobs.progressed.connect(self._on_progress)
+        self.jobs.succeeded.connect(self._on_success)
+        self.jobs.failed.connect(self._on_failure)
+        self.jobs.cancelled.connect(self._on_cancelled)
+
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("OptOut Desktop"))
+        self.setAcceptDrops(True)
+        self.resize(1100, 720)
+        self._build()
+        self.refresh_units()
+        self.refresh_totals()
+        self.history_page.refresh()
+
+    # ---- building ---------------------------------------------------------------------
+
+    def _build(self) -> None:
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addLayout(self._build_top_bar())
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.addTab(self._build_import_page(), self.tr("Import opt-outs"))
+        self.history_page = HistoryPage(self.questions, self)
+        self.tabs.addTab(self.history_page, self.tr("History"))
+        layout.addWidget(self.tabs)
+        self.setCentralWidget(central)
+
+        open_action = QAction(self.tr("Open file…"), self)
+        open_action.setShortcut(QKeySequence.StandardKey.Open)
+        open_action.triggered.connect(self.choose_file)
+        self.addAction(open_action)
+
+    def _build_top_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        unit_label = QLabel(self.tr("Business unit:"))
+        self.unit_combo = QComboBox()
+        self.unit_combo.setObjectName("businessUnitCombo")
+        self.unit_combo.setMinimumWidth(180)
+        self.unit_combo.currentIndexChanged.connect(self._unit_changed)
+        unit_label.setBuddy(self.unit_combo)
+        self.billable_label = QLabel()
+        self.billable_label.setObjectName("billableLabel")
+        self.suppressed_label = QLabel()
+        self.suppressed_label.setObjectName("suppressedLabel")
+        self.export_button = QPushButton(self.tr("Export suppressions…"))
+        self.export_button.setObjectName("exportButton")
+        self.export_button.clicked.connect(self.export_suppressions)
+        bar.addWidget(unit_label)
+        bar.addWidget(self.unit_combo)
+        bar.addStretch(1)
+        bar.addWidget(self.billable_label)
+        bar.addSpacing(16)
+        bar.addWidget(self.suppressed_label)
+        bar.addSpacing(16)
+        bar.addWidget(self.export_button)
+        return bar
+
+    def _build_import_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+
+        file_row = QHBoxLayout()
+        self.open_button = QPushButton(self.tr("Open file…"))
+        self.open_button.setObjectName("openButton")
+        self.open_button.clicked.connect(self.choose_file)
+        self.recent_button = QToolButton()
+        self.recent_button.setObjectName("recentButton")
+        self.recent_button.setText(self.tr("Recent"))
+        self.recent_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.recent_menu = QMenu(self.recent_button)
+        self.recent_button.setMenu(self.recent_menu)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.file_status = QLabel(
+            self.tr("Open a CSV or Excel file of opted-out addresses, or drop it on this window.")
+        )
+        self.file_status.setObjectName("fileStatusLabel")
+        self.file_status.setWordWrap(True)
+        file_row.addWidget(self.open_button)
+        file_row.addWidget(self.recent_button)
+        file_row.addWidget(self.file_status, 1)
+        layout.addLayout(file_row)
+
+        self.read_options = ReadOptions(self)
+        self.read_options.changed.connect(self._reopen)
+        self.read_options.setEnabled(False)
+        layout.addWidget(self.read_options)
+
+        column_row = QHBoxLayout()
+        column_label = QLabel(self.tr("Email column:"))
+        self.column_combo = QComboBox()
+        self.column_combo.setObjectName("emailColumnCombo")
+        self.column_combo.setMinimumWidth(220)
+        self.column_combo.setEnabled(False)
+        self.column_combo.currentIndexChanged.connect(self._column_changed)
+        column_label.setBuddy(self.column_combo)
+        self.samples_label = QLabel()
+        self.samples_label.setObjectName("samplesLabel")
+        self.samples_label.setStyleSheet("color: palette(placeholder-text);")
+        column_row.addWidget(column_label)
+        column_row.addWidget(self.column_combo)
+        column_row.addWidget(self.samples_label, 1)
+        layout.addLayout(column_row)
+
+        self.counts_label = QLabel()
+        self.counts_label.setObjectName("countsLabel")
+        self.counts_label.setWordWrap(True)
+        self.counts_label.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.counts_label)
+
+        self.table = QTableView()
+        self.table.setObjectName("previewTable")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setDefaultSectionSize(22)
+        layout.addWidget(self.table, 1)
+
+        bottom = QHBoxLayout()
+        self.progress = QProgressBar()
+        self.progress.setObjectName("importProgress")
+        self.progress.setVisible(False)
+        self.progress_label = QLabel()
+        self.progress_label.setObjectName("progressLabel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setObjectName("cancelImportButton")
+        self.cancel_button.setVisible(False)
+        self.cancel_button.clicked.connect(self.cancel_job)
+        self.errors_button = QPushButton(self.tr("Save errors file…"))
+        self.errors_button.setObjectName("saveErrorsButton")
+        self.errors_button.setVisible(False)
+        self.errors_button.clicked.connect(self._save_last_errors)
+        self.import_button = QPushButton(self.tr("Import…"))
+        self.import_button.setObjectName("importButton")
+        self.import_button.setEnabled(False)
+        self.import_button.setDefault(True)
+        self.import_button.clicked.connect(self.confirm_import)
+        bottom.addWidget(self.progress, 1)
+        bottom.addWidget(self.progress_label)
+        bottom.addWidget(self.cancel_button)
+        bottom.addStretch(0)
+        bottom.addWidget(self.errors_button)
+        bottom.addWidget(self.import_button)
+        layout.addLayout(bottom)
+
+        self.result_label = QLabel()
+        self.result_label.setObjectName("resultLabel")
+        self.result_label.setWordWrap(True)
+        layout.addWidget(self.result_label)
+        self._last_import_id: int | None = None
+        return page
+
+    # ---- totals and business units -------------------------------------------------
+
+    def refresh_totals(self) -> None:
+        """The billable total and the suppressed count, always visible."""
+        self.billable_label.setText(
+            self.tr("Billable contacts: <b>{n}</b>").format(n=number(rules.billable_contacts()))
+        )
+        self.suppressed_label.setText(
+            self.tr("Suppressed addresses: <b>{n}</b>").format(
+                n=number(rules.suppressed_addresses())
+            )
+        )
+
+    def refresh_units(self) -> None:
+        current = self.unit_combo.currentData()
+        self.unit_combo.blockSignals(True)
+        self.unit_combo.clear()
+        self.unit_combo.addItem(self.tr("Whole account"), 0)
+        for unit in units.list_units():
+            self.unit_combo.addItem(unit.name, unit.id)
+        found = self.unit_combo.findData(current)
+        self.unit_combo.setCurrentIndex(max(found, 0))
+        self.unit_combo.blockSignals(False)
+
+    def scope_id(self) -> int:
+        return int(self.unit_combo.currentData() or 0)
+
+    @Slot(int)
+    def _unit_changed(self, _index: int) -> None:
+        self.start_plan()
+
+    # ---- opening a file ---------------------------------------------------------------
+
+    @Slot()
+    def choose_file(self) -> None:
+        folder = str(self.settings.value("lastFolder", "") or "")
+        path = self.questions.open_file(self, folder)
+        if path is not None:
+            self.read_options.reset()
+            self.open_file(path)
+
+    def open_file(self, path: Path, **how: Any) -> None:
+        """Read the file on the worker: kind, encoding, delimiter, headers, first screen."""
+        if self.jobs.busy:
+            if self.jobs.running == "import":
+                self.questions.warn(
+                    self, self.tr("Import running"), self.tr("Wait for the import to finish.")
+                )
+                return
+            self.jobs.cancel()
+            self._pending_open = (path, how)
+            return
+        self._pending_open = None
+        self.file_status.setText(self.tr("Reading {name}…").format(name=path.name))
+        self.plan = None
+        self.import_button.setEnabled(False)
+
+        def read(_progress: Callable[[Progress], None], _cancel: threading.Event) -> Any:
+            source = open_source(path, **how)
+            rows = source.iter_data_rows()
+            first = list(islice(rows, FIRST_SCREEN_ROWS))
+            guess = guess_email_column(source.headers, source.preview)
+            return source, first, rows, guess
+
+        self.start_job(Job("open", read))
+
+    _pending_open: tuple[Path, dict[str, Any]] | None = None
+
+    def _opened(self, result: tuple[TableSource, list[list[str]], Any, Any]) -> None:
+        source, first, rows, guess = result
+        if self.model is not None:
+            self.model.close()
+        self.source = source
+        self.model = PreviewModel(source.headers, first, rows, source.first_data_row, self)
+        self.table.setModel(self.model)
+        self._size_columns()
+        self._remember_recent(source.path)
+        self.file_status.setText(self._describe(source))
+        self.read_options.show_source(source)
+        self.read_options.setEnabled(True)
+        self.column_combo.blockSignals(True)
+        self.column_combo.clear()
+        self.column_combo.addItems(source.headers)
+        self.column_combo.setCurrentIndex(guess.index if guess is not None else -1)
+        self.column_combo.setEnabled(True)
+        self.column_combo.blockSignals(False)
+        self.result_label.clear()
+        self.errors_button.setVisible(False)
+        if guess is None:
+            self.counts_label.setText(
+                self.tr("No column looks like email addresses: choose the email column.")
+            )
+            self.samples_label.clear()
+            return
+        self._column_changed(guess.index)
+
+    def _describe(self, source: TableSource) -> str:
+        return self.tr("<b>{name}</b> — read as {how}").format(
+            name=source.path.name, how=source.describe().split(", ", 1)[-1]
+        )
+
+    def _size_columns(self) -> None:
+        # Size columns from the first screenful only: resizing over every row is slow.
+        header = self.table.horizontalHeader()
+        metrics = self.table.fontMetrics()
+        assert self.model is not None
+        for column in range(self.model.columnCount()):
+            texts = [str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")]
+            texts += [
+                str(self.model.data(self.model.index(row, column)) or "")
+                for row in range(min(self.model.rowCount(), 40))
+            ]
+            width = max(metrics.horizontalAdvance(text) for text in texts) + 24
+            header.resizeSection(column, min(max(width, 60), 360))
+
+    @Slot()
+    def _reopen(self) -> None:
+        if self.source is not None:
+            self.open_file(self.source.path, **self.read_options.overrides())
+
+    # ---- the email column and the plan --------------------------------------------------
+
+    @Slot(int)
+    def _column_changed(self, index: int) -> None:
+        if self.source is None or index < 0:
+            return
+        if self.model is not None:
+            self.model.set_email_column(index)
+        samples = [row[index] for row in self.source.preview if index < len(row) and row[index]]
+        self.samples_label.setText(
+            self.tr("e.g. {samples}").format(samples=", ".join(samples[:3])) if samples else ""
+        )
+        self.start_plan()
+
+    def start_plan(self) -> None:
+        """Count the chosen column off the GUI thread: valid, invalid, blank, repeated, new."""
+        source, column = self.source, self.column_combo.currentIndex()
+        if source is None or column < 0:
+            return
+        self.plan = None
+        self.import_button.setEnabled(False)
+        if self.jobs.busy:
+            if self.jobs.running in ("plan", "open"):
+                self._replan = True
+                self.jobs.cancel()
+            return
+        self._replan = False
+        scope = self.scope_id()
+        self.counts_label.setText(self.tr("Counting the addresses…"))
+
+        def plan(progress: Callable[[Progress], None], cancel: threading.Event) -> OptOutPlan:
+            return imports.plan_optouts(source, column, scope, progress, cancel)
+
+        self.start_job(Job("plan", plan))
+
+    def _planned(self, plan: OptOutPlan) -> None:
+        if self.source is None or plan.source is not self.source:
+            return
+        self.plan = plan
+        c = plan.counts
+        self.counts_label.setText(
+            self.tr(
+                "<b>{valid}</b> addresses to opt out: {new} new, {already} already suppressed, "
+                "{contacts} existing contacts will be unsubscribed (they stay billable). "
+                "Left out: {invalid} invalid, {blank} blank, {duplicates} repeated. "
+                "{rows} rows read."
+            ).format(
+                valid=number(c.valid),
+                new=number(c.new),
+                already=number(c.already_suppressed),
+                contacts=number(c.contacts_unsubscribed),
+                invalid=number(c.invalid),
+                blank=number(c.blank),
+                duplicates=number(c.duplicates),
+                rows=number(c.rows),
+            )
+        )
+        self.import_button.setEnabled(True)
+
+    # ---- confirming and importing -------------------------------------------------------
+
+    @Slot()
+    def confirm_import(self) -> None:
+        if self.plan is None or self.jobs.busy:
+            return
+        dialog = ConfirmDialog(
+            self.plan.counts, self.plan.source.path.name, self.unit_combo.currentText(), self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._confirmed)
+        self._dialog = dialog
+        dialog.open()
+
+    @Slot()
+    def _confirmed(self) -> None:
+        dialog, plan = self._dialog, self.plan
+        typed = dialog.typed_count()
+        if plan is None or typed is None:
+            return
+
+        def run(progress: Callable[[Progress], None], cancel: threading.Event) -> Any:
+            return imports.run_optouts(plan, typed, progress, cancel)
+
+        self.import_button.setEnabled(False)
+        self.start_job(Job("import", run))
+
+    def _imported(self, run: Any) -> None:
+        self.plan = None
+        self._last_import_id = run.id
+        refused = run.rows - run.valid
+        self.result_label.setText(
+            self.tr(
+                "Import #{id} completed: {new} addresses are now unsubscribed from all email "
+                "({already} were already suppressed, {contacts} existing contacts unsubscribed). "
+                "{refused} rows were left out."
+            ).format(
+                id=run.id,
+                new=number(run.new),
+                already=number(run.already_suppressed),
+                contacts=number(run.contacts_unsubscribed),
+                refused=number(refused),
+            )
+        )
+        self.counts_label.setText(
+            self.tr("Imported. Open another file, or choose another column to import again.")
+        )
+        self.errors_button.setVisible(refused > 0)
+        self.refresh_totals()
+        self.history_page.refresh()
+
+    @Slot()
+    def _save_last_errors(self) -> None:
+        if self._last_import_id is not None:
+            self.history_page.save_errors(self._last_import_id)
+
+    # ---- export --------------------------------------------------------------------------
+
+    @Slot()
+    def export_suppressions(self) -> None:
+        path = self.questions.save_file(
+            self,
+            self.tr("Export the suppression list"),
+            "suppressions.csv",
+            self.tr("CSV (*.csv);;Excel workbook (*.xlsx)"),
+        )
+        if path is None:
+            return
+        if path.suffix.lower() not in (".csv", ".xlsx"):
+            path = path.with_suffix(".csv")
+        scope = self.scope_id() or None
+
+        def export(_progress: Callable[[Progress], None], _cancel: threading.Event) -> Any:
+            return path, exports.export_suppressions(path, scope)
+
+        self.start_job(Job("export", export))
+
+    # ---- the worker's reports ---------------------------------------------------------------
+
+    def start_job(self, job: Job) -> None:
+        """Run a job on the worker, showing progress and the Cancel button."""
+        if not self.jobs.start(job):
+            return
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
+        self.cancel_button.setVisible(True)
+        self.cancel_button.setEnabled(True)
+        self.progress_label.setText(self._job_text(job.name))
+        self.open_button.setEnabled(job.name != "import")
+        self.export_button.setEnabled(False)
+
+    def _job_text(self, name: str) -> str:
+        texts = {
+            "open": self.tr("Reading the file…"),
+            "plan": self.tr("Counting…"),
+            "import": self.tr("Importing…"),
+            "export": self.tr("Exporting…"),
+            "errors": self.tr("Saving the errors file…"),
+        }
+        return texts.get(name, "")
+
+    def _idle(self) -> None:
+        self.progress.setVisible(False)
+        self.cancel_button.setVisible(False)
+        self.progress_label.clear()
+        self.open_button.setEnabled(True)
+        self.export_button.setEnabled(True)
+
+    @Slot(str, str, int, int)
+    def _on_progress(self, name: str, phase: str, done: int, total: int) -> None:
+        if total > 0:
+            self.progress.setRange(0, 1000)
+            self.progress.setValue(int(1000 * min(done / total, 1.0)))
+        label = self.tr("{phase}: {done} of {total} rows").format(
+            phase=self._job_text(name).rstrip("…"), done=number(done), total=number(total)
+        )
+        self.progress_label.setText(label)
+
+    @Slot(str, object)
+    def _on_success(self, name: str, result: object) -> None:
+        self._idle()
+        if name == "open":
+            self._opened(result)  # type: ignore[arg-type]
+        elif name == "plan":
+            self._planned(result)  # type: ignore[arg-type]
+        elif name == "import":
+            self._imported(result)
+        elif name == "export":
+            path, count = result  # type: ignore[misc]
+            self.questions.inform(
+                self,
+                self.tr("Export finished"),
+                self.tr("{count} suppressed addresses were exported to {path}.").format(
+                    count=number(count), path=path
+                ),
+            )
+        elif name == "errors":
+            path, count = result  # type: ignore[misc]
+            self.questions.inform(
+                self,
+                self.tr("Errors file saved"),
+                self.tr("{count} refused rows were written to {path}.").format(
+                    count=number(count), path=path
+                ),
+            )
+        self._resume()
+
+    @Slot(str, str)
+    def _on_failure(self, name: str, message: str) -> None:
+        self._idle()
+        if name == "plan":
+            self.counts_label.setText(f"<span style='color:#b00020'>{message}</span>")
+        elif name == "open":
+            self.file_status.setText(self.tr("The file could not be used."))
+            self.questions.warn(self, self.tr("This file cannot be imported"), message)
+        else:
+            self.questions.warn(self, self.tr("Something went wrong"), message)
+            self.refresh_totals()
+            self.history_page.refresh()
+            self.import_button.setEnabled(self.plan is not None)
+        self._resume()
+
+    @Slot(str)
+    def _on_cancelled(self, name: str) -> None:
+        self._idle()
+        if name == "import":
+            self.result_label.setText(self.tr("The import was cancelled; nothing was written."))
+            self.import_button.setEnabled(self.plan is not None)
+            self.history_page.refresh()
+        elif name == "plan" and not self._replan:
+            self.counts_label.setText(self.tr("Counting was cancelled."))
+        self._resume()
+
+    def _resume(self) -> None:
+        """Start what waited for the worker: a file to open, or a new count."""
+        if self._pending_open is not None:
+            path, how = self._pending_open
+            self.open_file(path, **how)
+        elif self._replan:
+            self.start_plan()
+
+    @Slot()
+    def cancel_job(self) -> None:
+        self.cancel_button.setEnabled(False)
+        self.progress_label.setText(self.tr("Cancelling…"))
+        self.jobs.cancel()
+
+    # ---- recent files, drag and drop, closing ---------------------------------------------
+
+    def recent_files(self) -> list[str]:
+        value = self.settings.value(RECENT_KEY, []) or []
+        return [str(item) for item in (value if isinstance(value, list) else [value])]
+
+    def _remember_recent(self, path: Path) -> None:
+        resolved = str(path.resolve())
+        files = [resolved] + [f for f in self.recent_files() if f != resolved]
+        self.settings.setValue(RECENT_KEY, files[:RECENT_MAX])
+        self.settings.setValue("lastFolder", str(path.resolve().parent))
+
+    @Slot()
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        files = [f for f in self.recent_files() if Path(f).exists()]
+        if not files:
+            self.recent_menu.addAction(self.tr("No recent files")).setEnabled(False)
+        for name in files:
+            action = self.recent_menu.addAction(Path(name).name)
+            action.setToolTip(name)
+            action.setData(name)
+            action.triggered.connect(self._open_recent)
+
+    @Slot()
+    def _open_recent(self) -> None:
+        action = self.sender()
+        if isinstance(action, QAction):
+            self.read_options.reset()
+            self.open_file(Path(str(action.data())))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.tabs.setCurrentIndex(0)
+            self.read_options.reset()
+            self.open_file(Path(files[0]))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.model is not None:
+            self.model.close()
+        self.jobs.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,34 @@
+"""Every question and message to the user goes through here, so tests can answer instead."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+OPEN_FILTER = "Tables (*.csv *.txt *.tsv *.xlsx *.xlsm *.xls *.ods);;All files (*)"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Questions", text)
+
+
+class Questions:
+    """Asks with real dialogs; a test replaces it with one that answers from a script."""
+
+    def open_file(self, parent: QWidget, folder: str = "") -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(
+            parent, _tr("Choose the file of opted-out addresses"), folder, _tr(OPEN_FILTER)
+        )
+        return Path(name) if name else None
+
+    def save_file(self, parent: QWidget, title: str, suggested: str, filters: str) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+        return Path(name) if name else None
+
+    def inform(self, parent: QWidget, title: str, text: str) -> None:
+        QMessageBox.information(parent, title, text)
+
+    def warn(self, parent: QWidget, title: str, text: str) -> None:
+        QMessageBox.warning(parent, title, text)

@@ -1,0 +1,218 @@
+"""Exports: every suppressed address, in CSV (UTF-8 with BOM) and XLSX, safe to open in Excel."""
+
+from __future__ import annotations
+
+import csv
+import io
+import stat
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from optout_desktop.core import contacts, exports, imports, store, units
+from optout_desktop.core.errors import OptOutError
+from optout_desktop.core.sources import open_source
+from optout_desktop.core.store import ImportRun, Suppression
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
+
+
+def emails_file(path: Path, emails: Iterable[str]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Email"])
+        writer.writerows([email] for email in emails)
+    return path
+
+
+def optout(path: Path, emails: Iterable[str], scope_id: int = store.ACCOUNT) -> ImportRun:
+    plan = imports.plan_optouts(open_source(emails_file(path, emails)), "Email", scope_id)
+    return imports.run_optouts(plan, plan.counts.valid)
+
+
+def read_csv(path: Path) -> list[list[str]]:
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    return list(csv.reader(io.StringIO(raw[3:].decode("utf-8"), newline="")))
+
+
+def read_xlsx(path: Path) -> list[list[str]]:
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(path, read_only=True)
+    try:
+        sheet = workbook.worksheets[0]
+        return [
+            ["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)
+        ]
+    finally:
+        workbook.close()
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+@pytest.fixture
+def listed(db: Any, tmp_path: Path) -> dict[str, Any]:
+    """A list with a whole-account import, a brand's import, a contact and a manual opt-out."""
+    brand = units.add_unit('=HYPERLINK("http://evil","x")')
+    other = units.add_unit("Other")
+    contacts.import_contacts(
+        open_source(emails_file(tmp_path / "c.csv", ["kim@firma.dk"])), "Email"
+    )
+    account = optout(tmp_path / "=cmd|'-C calc'!A0.csv", ["kim@firma.dk", "-dash@x.dk", "b@x.dk"])
+    branded = optout(tmp_path / "brand.csv", ["b@x.dk", "+plus@x.dk"], brand.id)
+    elsewhere = optout(tmp_path / "other.csv", ["o@x.dk"], other.id)
+    Suppression.create(email="m@x.dk", reason="manual")
+    contacts.delete_unsubscribed_contacts(1)  # kim stays suppressed without a contact
+    return {"brand": brand, "other": other, "runs": (account, branded, elsewhere)}
+
+
+def expected_rows(scope_ids: set[int] | None = None) -> list[list[str]]:
+    """The rows the export should hold, built straight from the table."""
+    rows = []
+    for s in Suppression.select().order_by(Suppression.email, Suppression.scope_id):
+        if scope_ids is not None and s.scope_id not in scope_ids:
+            continue
+        scope = units.scope_name(s.scope_id)
+        source = (
+            f"Import #{s.import_run_id}: {s.import_run.file_name}"
+            if s.import_run_id
+            else "Added by hand"
+        )
+        rows.append([s.email, scope, s.reason, source, s.created_at])
+    return rows
+
+
+def neutral(row: list[str]) -> list[str]:
+    return [row[0], *("'" + c if c.startswith(FORMULA_START) else c for c in row[1:])]
+
+
+def test_csv_export_lists_every_suppressed_address(listed: dict[str, Any], tmp_path: Path) -> None:
+    out = tmp_path / "export.csv"
+    count = exports.export_suppressions(out)
+    rows = read_csv(out)
+    assert rows[0] == ["Email", "Scope", "Reason", "Source", "Date"]
+    body = rows[1:]
+    assert count == len(body) == Suppression.select().count() == 6
+    assert body == [neutral(r) for r in expected_rows()]
+    emails = [r[0] for r in body]
+    assert emails == sorted(emails)
+    assert "kim@firma.dk" in emails  # the deleted contact's opt-out is exported
+    # The brand's import found b@x.dk already suppressed for the whole account.
+    assert [r[1] for r in body if r[0] == "b@x.dk"] == ["Whole account"]
+    assert {"-dash@x.dk", "+plus@x.dk", "m@x.dk"} <= set(emails)  # addresses never altered
+    account_run = listed["runs"][0]
+    kim = next(r for r in body if r[0] == "kim@firma.dk")
+    assert kim[1:4] == [
+        "Whole account",
+        "import",
+        f"Import #{account_run.id}: =cmd|'-C calc'!A0.csv",
+    ]
+    manual = next(r for r in body if r[0] == "m@x.dk")
+    assert manual[1:4] == ["Whole account", "manual", "Added by hand"]
+
+
+def test_no_cell_but_the_address_can_run_as_a_formula(
+    listed: dict[str, Any], tmp_path: Path
+) -> None:
+    out = tmp_path / "export.csv"
+    exports.export_suppressions(out)
+    body = read_csv(out)[1:]
+    for row in body:
+        assert not any(cell.startswith(FORMULA_START) for cell in row[1:]), row
+    plus = next(r for r in body if r[0] == "+plus@x.dk")
+    assert plus[1] == "'" + listed["brand"].name
+
+
+def test_xlsx_export_holds_the_same_rows(listed: dict[str, Any], tmp_path: Path) -> None:
+    exports.export_suppressions(tmp_path / "export.csv")
+    count = exports.export_suppressions(tmp_path / "export.xlsx")
+    assert count == 6
+    assert read_xlsx(tmp_path / "export.xlsx") == read_csv(tmp_path / "export.csv")
+
+
+def test_xlsx_cells_are_text_not_formulas(listed: dict[str, Any], tmp_path: Path) -> None:
+    import openpyxl
+
+    exports.export_suppressions(tmp_path / "export.xlsx")
+    workbook = openpyxl.load_workbook(tmp_path / "export.xlsx")
+    cells = [cell for row in workbook.worksheets[0].iter_rows() for cell in row]
+    assert cells and all(cell.data_type == "s" for cell in cells)
+
+
+def test_export_for_a_business_unit_follows_the_unit(
+    listed: dict[str, Any], tmp_path: Path
+) -> None:
+    brand = listed["brand"]
+    out = tmp_path / "brand.csv"
+    count = exports.export_suppressions(out, brand.id)
+    body = read_csv(out)[1:]
+    assert body == [neutral(r) for r in expected_rows({store.ACCOUNT, brand.id})]
+    assert count == 5
+    assert "o@x.dk" not in {r[0] for r in body}  # another brand's opt-out does not apply
+    units.rename_unit(brand.name, "Renamed")
+    exports.export_suppressions(out, brand.id)
+    assert {r[1] for r in read_csv(out)[1:]} == {"Whole account", "Renamed"}
+
+
+def test_an_empty_list_exports_only_the_header(db: Any, tmp_path: Path) -> None:
+    assert exports.export_suppressions(tmp_path / "e.csv") == 0
+    assert read_csv(tmp_path / "e.csv") == [exports.HEADERS]
+    assert exports.export_suppressions(tmp_path / "e.xlsx") == 0
+    assert read_xlsx(tmp_path / "e.xlsx") == [exports.HEADERS]
+
+
+@posix_only
+@pytest.mark.parametrize("name", ["export.csv", "export.xlsx"])
+def test_exports_are_private_even_over_an_existing_file(
+    listed: dict[str, Any], tmp_path: Path, name: str
+) -> None:
+    out = tmp_path / name
+    exports.export_suppressions(out)
+    assert _mode(out) == 0o600
+    out.chmod(0o644)
+    exports.export_suppressions(out)
+    assert _mode(out) == 0o600
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_export_refuses_other_file_types_and_missing_folders(db: Any, tmp_path: Path) -> None:
+    with pytest.raises(OptOutError, match=r"\.csv or \.xlsx"):
+        exports.export_suppressions(tmp_path / "list.txt")
+    with pytest.raises(OptOutError, match="could not be written"):
+        exports.export_suppressions(tmp_path / "missing" / "list.csv")
+    assert list(tmp_path.glob("**/*.partial")) == []
+
+
+def test_errors_file_lists_each_refused_row(db: Any, tmp_path: Path) -> None:
+    run = optout(tmp_path / "f.csv", ["a@x.dk", "", "=1+1", "A@X.DK", "nope@", "b@x.dk"])
+    out = tmp_path / "errors.csv"
+    assert exports.export_refused_rows(run.id, out) == 4
+    rows = read_csv(out)
+    assert rows[0] == ["Row", "Value", "Reason"]
+    assert [r[:2] for r in rows[1:]] == [["3", ""], ["4", "'=1+1"], ["5", "A@X.DK"], ["6", "nope@"]]
+    assert all(r[2] for r in rows[1:])
+    assert "row 2" in rows[3][2]
+
+
+@posix_only
+def test_errors_file_is_private_even_over_an_existing_file(db: Any, tmp_path: Path) -> None:
+    run = optout(tmp_path / "f.csv", ["a@x.dk", "bad"])
+    out = tmp_path / "errors.csv"
+    out.write_text("old\n")
+    out.chmod(0o644)
+    exports.export_refused_rows(run.id, out)
+    assert _mode(out) == 0o600
+    assert read_csv(out)[1][:2] == ["3", "bad"]
+
+
+def test_errors_file_of_an_unknown_import_is_refused(db: Any, tmp_path: Path) -> None:
+    with pytest.raises(OptOutError, match="no import #99"):
+        exports.export_refused_rows(99, tmp_path / "e.csv")
+    assert not (tmp_path / "e.csv").exists()

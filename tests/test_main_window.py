@@ -1,0 +1,269 @@
+"""The real main window, offscreen, on real SQLite files: open, count, confirm, import, cancel."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QPushButton
+from pytestqt.qtbot import QtBot
+
+from optout_desktop.core import contacts, rules, sources, store
+from optout_desktop.core.store import ImportRun, Suppression
+from optout_desktop.ui.main_window import MainWindow
+from optout_desktop.ui.preview_model import PreviewModel
+
+WAIT = 60_000
+
+
+class ScriptedQuestions:
+    """Answers the window's questions from the test and records its messages."""
+
+    def __init__(self) -> None:
+        self.next_open: Path | None = None
+        self.next_save: Path | None = None
+        self.messages: list[tuple[str, str, str]] = []
+
+    def open_file(self, parent: Any, folder: str = "") -> Path | None:
+        return self.next_open
+
+    def save_file(self, parent: Any, title: str, suggested: str, filters: str) -> Path | None:
+        return self.next_save
+
+    def inform(self, parent: Any, title: str, text: str) -> None:
+        self.messages.append(("info", title, text))
+
+    def warn(self, parent: Any, title: str, text: str) -> None:
+        self.messages.append(("warning", title, text))
+
+
+@pytest.fixture
+def questions() -> ScriptedQuestions:
+    return ScriptedQuestions()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, db: Any, db_path: Path, tmp_path: Path, questions: ScriptedQuestions):
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    main = MainWindow(db_path, settings, questions)  # type: ignore[arg-type]
+    qtbot.addWidget(main)
+    main.show()
+    yield main
+    main.close()
+
+
+def danish_excel_file(folder: Path) -> Path:
+    """A semicolon-separated Windows-1252 file with CRLF, as Excel saves it in Danish settings."""
+    lines = [
+        "Fornavn;Efternavn;E-mailadresse;By",
+        "Søren;Ærø;Soeren@Firma.dk;Århus",
+        'Åse;Østergård;"Åse Østergård <aase@firma.dk>";København',
+        "Jens;Hansen; JENS@FIRMA.DK ;Odense",
+        "Mette;Jensen;;Vejle",
+        "Hanne;Nielsen;ikke en adresse;Aalborg",
+        "Niels;Bohr;niels@blåbær.dk;Esbjerg",
+    ]
+    path = folder / "frameldte.csv"
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
+    return path
+
+
+def wait_idle(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: not window.jobs.busy, timeout=WAIT)
+
+
+def open_and_count(qtbot: QtBot, window: MainWindow, path: Path) -> None:
+    window.open_file(path)
+    qtbot.waitUntil(
+        lambda: window.plan is not None or "color:#b00020" in window.counts_label.text(),
+        timeout=WAIT,
+    )
+    wait_idle(qtbot, window)
+
+
+def confirm_dialog() -> QDialog:
+    dialogs = [w for w in QApplication.topLevelWidgets() if w.objectName() == "confirmDialog"]
+    assert dialogs, "the confirmation dialog did not open"
+    return dialogs[-1]  # type: ignore[return-value]
+
+
+def test_whole_flow_on_a_danish_excel_file(qtbot: QtBot, window: MainWindow, tmp_path: Path):
+    path = danish_excel_file(tmp_path)
+    billable_before = window.billable_label.text()
+    open_and_count(qtbot, window, path)
+
+    assert window.column_combo.currentText() == "E-mailadresse"
+    assert "Windows-1252" in window.file_status.text()
+    assert "semicolon" in window.file_status.text()
+    table = window.findChild(type(window.table), "previewTable")
+    assert table.model().rowCount() == 6
+    assert table.model().data(table.model().index(0, 0)) == "Søren"
+    assert window.plan is not None and window.plan.counts.valid == 4
+    assert window.import_button.isEnabled()
+
+    qtbot.mouseClick(window.import_button, Qt.MouseButton.LeftButton)
+    dialog = confirm_dialog()
+    edit = dialog.findChild(QLineEdit, "confirmCountEdit")
+    begin = dialog.findChild(QPushButton, "beginImportButton")
+    assert not begin.isEnabled()
+    qtbot.keyClicks(edit, "4")
+    assert begin.isEnabled()
+    qtbot.mouseClick(begin, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "completed" in window.result_label.text(), timeout=WAIT)
+
+    emails = {s.email for s in Suppression.select()}
+    assert emails == {"soeren@firma.dk", "aase@firma.dk", "jens@firma.dk", "niels@blåbær.dk"}
+    assert window.billable_label.text() == billable_before  # opt-outs are not contacts
+    assert "4" in window.suppressed_label.text()
+    assert window.errors_button.isVisible()  # a blank and an invalid row were refused
+    assert window.history_page.model.rowCount() == 1
+
+
+def test_a_wrong_count_keeps_begin_import_disabled(qtbot: QtBot, window: MainWindow, tmp_path):
+    open_and_count(qtbot, window, danish_excel_file(tmp_path))
+    qtbot.mouseClick(window.import_button, Qt.MouseButton.LeftButton)
+    dialog = confirm_dialog()
+    edit = dialog.findChild(QLineEdit, "confirmCountEdit")
+    begin = dialog.findChild(QPushButton, "beginImportButton")
+    for wrong in ("3", "40", "abc", ""):
+        edit.setText(wrong)
+        assert not begin.isEnabled(), wrong
+    edit.setText("4")
+    assert begin.isEnabled()
+    edit.setText("5")
+    assert not begin.isEnabled()
+    dialog.reject()
+    assert Suppression.select().count() == 0
+    assert ImportRun.select().count() == 0
+
+
+def big_file(folder: Path, rows: int) -> Path:
+    path = folder / "big.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["name", "email"])
+        writer.writerows([f"Person {n}", f"person{n}@example.com"] for n in range(rows))
+    return path
+
+
+def test_cancel_during_the_import_writes_nothing(qtbot: QtBot, window: MainWindow, tmp_path):
+    open_and_count(qtbot, window, big_file(tmp_path, 300_000))
+    assert window.plan is not None
+    qtbot.mouseClick(window.import_button, Qt.MouseButton.LeftButton)
+    dialog = confirm_dialog()
+    dialog.findChild(QLineEdit, "confirmCountEdit").setText("300000")
+    qtbot.mouseClick(dialog.findChild(QPushButton, "beginImportButton"), Qt.MouseButton.LeftButton)
+    assert window.jobs.running == "import"
+    assert window.cancel_button.isVisible()
+    qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window)
+    assert "cancelled" in window.result_label.text(), window.result_label.text()
+    assert Suppression.select().count() == 0
+    assert [run.state for run in ImportRun.select()] == ["cancelled"]
+    assert "0" in window.suppressed_label.text()
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("empty.csv", b""),
+        ("picture.csv", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8),
+        ("header-only.csv", b"email;name\r\n"),
+    ],
+)
+def test_a_refused_file_shows_a_plain_message_and_writes_nothing(
+    qtbot: QtBot, window: MainWindow, questions: ScriptedQuestions, tmp_path: Path, name, content
+):
+    path = tmp_path / name
+    path.write_bytes(content)
+    window.open_file(path)
+    qtbot.waitUntil(lambda: bool(questions.messages), timeout=WAIT)
+    kind, _title, text = questions.messages[-1]
+    assert kind == "warning"
+    assert name in text and "Traceback" not in text and "\n" not in text
+    assert not window.import_button.isEnabled()
+    assert Suppression.select().count() == 0 and ImportRun.select().count() == 0
+
+
+def test_a_column_without_addresses_says_so_and_cannot_be_imported(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+):
+    open_and_count(qtbot, window, danish_excel_file(tmp_path))
+    window.column_combo.setCurrentIndex(3)  # "By": towns, no addresses
+    qtbot.waitUntil(lambda: "no valid email address" in window.counts_label.text(), timeout=WAIT)
+    assert not window.import_button.isEnabled()
+
+
+def test_billable_label_follows_contacts_not_opt_outs(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+):
+    people = tmp_path / "contacts.csv"
+    people.write_text("email,first name\nsoeren@firma.dk,Søren\nny@kunde.dk,Ny\n", "utf-8")
+    assert "<b>0</b>" in window.billable_label.text()
+    contacts.import_contacts(sources.open_source(people), "email")
+    window.refresh_totals()
+    assert "<b>2</b>" in window.billable_label.text()
+
+    open_and_count(qtbot, window, danish_excel_file(tmp_path))
+    assert window.plan is not None and window.plan.counts.contacts_unsubscribed == 1
+    qtbot.mouseClick(window.import_button, Qt.MouseButton.LeftButton)
+    dialog = confirm_dialog()
+    dialog.findChild(QLineEdit, "confirmCountEdit").setText("4")
+    qtbot.mouseClick(dialog.findChild(QPushButton, "beginImportButton"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "completed" in window.result_label.text(), timeout=WAIT)
+    assert "<b>2</b>" in window.billable_label.text()  # the contact stays billable
+    assert rules.billable_contacts() == 2
+
+
+def test_export_writes_the_suppression_list(
+    qtbot: QtBot, window: MainWindow, questions: ScriptedQuestions, tmp_path: Path
+):
+    open_and_count(qtbot, window, danish_excel_file(tmp_path))
+    assert window.plan is not None
+    from optout_desktop.core import imports
+
+    imports.run_optouts(window.plan, 4)
+    questions.next_save = tmp_path / "out.csv"
+    qtbot.mouseClick(window.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(questions.messages), timeout=WAIT)
+    text = (tmp_path / "out.csv").read_text("utf-8-sig")
+    assert text.splitlines()[0].startswith("Email,")
+    assert "niels@blåbær.dk" in text
+
+
+def test_preview_model_passes_the_model_tester(qtmodeltester, tmp_path: Path) -> None:
+    source = sources.open_source(big_file(tmp_path, 5_000))
+    rows = source.iter_data_rows()
+    model = PreviewModel(source.headers, [next(rows) for _ in range(10)], rows, 2)
+    qtmodeltester.check(model, force_py=True)
+    fetched = model.rowCount()
+    model.fetchMore()
+    assert model.rowCount() == min(fetched + 1_000, 5_000)
+    while model.canFetchMore():
+        model.fetchMore()
+    assert model.rowCount() == 5_000
+    assert model.headerData(4_999, Qt.Orientation.Vertical) == "5001"  # spreadsheet row
+    model.set_email_column(1)
+    qtmodeltester.check(model, force_py=True)
+    model.close()
+
+
+def test_history_model_passes_the_model_tester(qtmodeltester, db: Any, tmp_path: Path) -> None:
+    from optout_desktop.core import history, imports
+    from optout_desktop.ui.history_model import HistoryModel
+
+    path = danish_excel_file(tmp_path)
+    plan = imports.plan_optouts(sources.open_source(path), "E-mailadresse")
+    imports.run_optouts(plan, plan.counts.valid)
+    model = HistoryModel()
+    model.set_runs(history.history())
+    qtmodeltester.check(model, force_py=True)
+    assert model.rowCount() == 1
+
+
+def test_the_database_path_is_the_one_given(window: MainWindow, db_path: Path) -> None:
+    assert window.db_path == db_path
+    assert Path(store.database.obj.database) == db_path
