@@ -380,7 +380,7 @@ class MainWindow(QMainWindow):
         self.counts_label.setText(
             self.tr(
                 "<b>{valid}</b> addresses to opt out: {new} new, {already} already suppressed, "
-                "{contacts} existing contacts will be unsubscribed (they stay billable). "
+                "{contacts} existing contact(s) will be unsubscribed (and stay billable). "
                 "Left out: {invalid} invalid, {blank} blank, {duplicates} repeated. "
                 "{rows} rows read."
             ).format(
@@ -402,9 +402,12 @@ class MainWindow(QMainWindow):
     def confirm_import(self) -> None:
         if self.plan is None or self.jobs.busy:
             return
-        dialog = ConfirmDialog(
-            self.plan.counts, self.plan.source.path.name, self.unit_combo.currentText(), self
+        scope = (
+            self.tr("the business unit “{name}”").format(name=self.unit_combo.currentText())
+            if self.scope_id()
+            else self.tr("the whole account")
         )
+        dialog = ConfirmDialog(self.plan.counts, self.plan.source.path.name, scope, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self._confirmed)
         self._dialog = dialog
