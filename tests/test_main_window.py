@@ -117,7 +117,7 @@ def test_whole_flow_on_a_danish_excel_file(qtbot: QtBot, window: MainWindow, tmp
     emails = {s.email for s in Suppression.select()}
     assert emails == {"soeren@firma.dk", "aase@firma.dk", "jens@firma.dk", "niels@blåbær.dk"}
     assert window.billable_label.text() == billable_before  # opt-outs are not contacts
-    assert "4" in window.suppressed_label.text()
+    qtbot.waitUntil(lambda: "<b>4</b>" in window.suppressed_label.text(), timeout=WAIT)
     assert window.errors_button.isVisible()  # a blank and an invalid row were refused
     assert window.history_page.model.rowCount() == 1
 
@@ -163,7 +163,8 @@ def test_cancel_during_the_import_writes_nothing(qtbot: QtBot, window: MainWindo
     assert "cancelled" in window.result_label.text(), window.result_label.text()
     assert Suppression.select().count() == 0
     assert [run.state for run in ImportRun.select()] == ["cancelled"]
-    assert "0" in window.suppressed_label.text()
+    qtbot.waitUntil(lambda: not window.reads.busy, timeout=WAIT)
+    assert "<b>0</b>" in window.suppressed_label.text()
 
 
 @pytest.mark.parametrize(

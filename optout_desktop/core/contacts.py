@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass
 
 import peewee as pw
 
-from . import staging
+from . import staging, tallies
 from .errors import ConfirmationError, SourceError
 from .imports import user_name
 from .scanning import CancelFlag, ProgressCallback, Scan, raise_if_cancelled, scan_column
@@ -95,7 +95,7 @@ def _store_contacts(
         StagedContact.create_table(safe=True)
         StagedContact.delete().execute()
         fields = [StagedContact.email, StagedContact.first_name, StagedContact.last_name]
-        rows = ((email, *scan.extras.get(email, ("", ""))) for email in sorted(scan.addresses))
+        rows = ((email, *scan.extras.get(email, ("", ""))) for email in scan.addresses)
         for batch in staging.batches(rows, staging.rows_per_statement(len(fields))):
             raise_if_cancelled(cancel)
             StagedContact.insert_many(batch, fields=fields).execute()
@@ -138,6 +138,7 @@ def _store_contacts(
                 Contact.updated_at: pw.Case(None, [(_names_change(), stamp)], Contact.updated_at),
             },
         ).execute()
+        tallies.add(tallies.CONTACTS, counts.contacts_created)
         raise_if_cancelled(cancel)
         run = ImportRun.create(
             kind="contacts",
@@ -186,5 +187,6 @@ def delete_unsubscribed_contacts(confirm: int) -> int:
                 "nothing was deleted."
             )
         ids = unsubscribed_contacts().select(Contact.id)
-        Contact.delete().where(Contact.id.in_(ids)).execute()
+        deleted = Contact.delete().where(Contact.id.in_(ids)).execute()
+        tallies.add(tallies.CONTACTS, -int(deleted))
     return count

@@ -126,7 +126,7 @@ def run_optouts(
     _check_unchanged(plan.source.path, plan.checksum)
 
     def write(writer: SuppressionWriter) -> Scan:
-        addresses = sorted(plan.scan.addresses)
+        addresses = plan.scan.addresses  # the writer sorts each batch
         for start in range(0, len(addresses), WRITE_BATCH):
             raise_if_cancelled(cancel)
             writer.write(addresses[start : start + WRITE_BATCH])

@@ -7,6 +7,7 @@ from typing import Any
 
 import peewee as pw
 
+from . import tallies
 from .addresses import triage
 from .errors import OptOutError
 from .staging import in_scope
@@ -48,11 +49,11 @@ class Lookup:
 
 def billable_contacts() -> int:
     """Every contact is billable; addresses that are only opted out never are."""
-    return int(Contact.select().count())
+    return tallies.read(tallies.CONTACTS)
 
 
 def suppressed_addresses() -> int:
-    """How many distinct addresses are suppressed (in any scope)."""
+    """How many distinct addresses are suppressed (in any scope); a scan of the index."""
     return int(Suppression.select(Suppression.email).distinct().count())
 
 

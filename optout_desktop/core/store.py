@@ -200,6 +200,9 @@ def _plain(error: Exception, path: Path) -> str:
 def _migrate(db: pw.SqliteDatabase) -> None:
     with db.atomic():
         db.create_tables(MODELS, safe=True)
+        from . import tallies  # the tally module builds on these models
+
+        tallies.install(db)
         row = SchemaInfo.get_or_none(SchemaInfo.key == "schema_version")
         version = int(row.value) if row else 0
         if version > SCHEMA_VERSION:

@@ -69,6 +69,11 @@ class MainWindow(QMainWindow):
         self.jobs.succeeded.connect(self._on_success)
         self.jobs.failed.connect(self._on_failure)
         self.jobs.cancelled.connect(self._on_cancelled)
+        # Read-only counts run beside the writer (SQLite's WAL lets them), never on the GUI.
+        self.reads = JobRunner(self)
+        self.reads.succeeded.connect(self._on_read)
+        self.reads.failed.connect(self._on_read_failure)
+        self._totals_again = False
 
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("OptOut Desktop"))
@@ -220,15 +225,33 @@ class MainWindow(QMainWindow):
     # ---- totals and business units -------------------------------------------------
 
     def refresh_totals(self) -> None:
-        """The billable total and the suppressed count, always visible."""
+        """The billable total (a tally: instant) and the suppressed count (counted off-thread)."""
         self.billable_label.setText(
             self.tr("Billable contacts: <b>{n}</b>").format(n=number(rules.billable_contacts()))
         )
-        self.suppressed_label.setText(
-            self.tr("Suppressed addresses: <b>{n}</b>").format(
-                n=number(rules.suppressed_addresses())
+        if self.reads.busy:
+            self._totals_again = True
+            return
+        self._totals_again = False
+
+        def count(_progress: Callable[[Progress], None], _cancel: threading.Event) -> int:
+            return rules.suppressed_addresses()
+
+        self.reads.start(Job("totals", count))
+
+    @Slot(str, object)
+    def _on_read(self, name: str, result: object) -> None:
+        if name == "totals" and isinstance(result, int):
+            self.suppressed_label.setText(
+                self.tr("Suppressed addresses: <b>{n}</b>").format(n=number(result))
             )
-        )
+        if self._totals_again:
+            self.refresh_totals()
+
+    @Slot(str, str)
+    def _on_read_failure(self, name: str, message: str) -> None:
+        log.warning("reading %s failed: %s", name, message)
+        self.suppressed_label.setText(self.tr("Suppressed addresses: ?"))
 
     def refresh_units(self) -> None:
         current = self.unit_combo.currentData()
@@ -633,4 +656,5 @@ class MainWindow(QMainWindow):
         if self.model is not None:
             self.model.close()
         self.jobs.shutdown()
+        self.reads.shutdown()
         super().closeEvent(event)

@@ -1,0 +1,36 @@
+"""The billable total read from its tally always equals counting the contacts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from optout_desktop.core import contacts, imports, rules, store
+from optout_desktop.core.sources import open_source
+from optout_desktop.core.store import Contact
+from optout_desktop.core.tallies import CONTACTS, Tally
+
+
+def write(path: Path, emails: list[str]) -> Path:
+    path.write_text("email\n" + "\n".join(emails) + "\n", "utf-8")
+    return path
+
+
+def test_the_billable_tally_follows_every_change(db: Any, db_path: Path, tmp_path: Path) -> None:
+    people = [f"p{n}@firma.dk" for n in range(300)]
+    contacts.import_contacts(open_source(write(tmp_path / "a.csv", people[:200])), "email")
+    assert rules.billable_contacts() == Contact.select().count() == 200
+    contacts.import_contacts(open_source(write(tmp_path / "b.csv", people[100:])), "email")
+    assert rules.billable_contacts() == Contact.select().count() == 300
+
+    plan = imports.plan_optouts(open_source(write(tmp_path / "o.csv", people[::3])), "email")
+    imports.run_optouts(plan, plan.counts.valid)
+    assert rules.billable_contacts() == 300  # opting out never changes the billable total
+
+    contacts.delete_unsubscribed_contacts(100)
+    assert rules.billable_contacts() == Contact.select().count() == 200
+
+    Tally.update(value=12345).where(Tally.name == CONTACTS).execute()  # drifted somehow
+    db.close()
+    store.open_database(db_path)
+    assert rules.billable_contacts() == 200  # every opening counts afresh
