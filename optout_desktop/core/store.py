@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import os
 import sqlite3
 from contextlib import closing
@@ -197,12 +198,16 @@ def _plain(error: Exception, path: Path) -> str:
     return f"The database “{path}” could not be opened: {text}."
 
 
+# Modules of core that keep tables of their own; each has install(db), run at every opening
+# after the tables above exist (so a later feature adds its tables without touching these).
+SCHEMA_PARTS = ("tallies",)
+
+
 def _migrate(db: pw.SqliteDatabase) -> None:
     with db.atomic():
         db.create_tables(MODELS, safe=True)
-        from . import tallies  # the tally module builds on these models
-
-        tallies.install(db)
+        for part in SCHEMA_PARTS:
+            importlib.import_module(f"{__package__}.{part}").install(db)
         row = SchemaInfo.get_or_none(SchemaInfo.key == "schema_version")
         version = int(row.value) if row else 0
         if version > SCHEMA_VERSION:
