@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .core import contacts, exports, history, imports, rules, store, units
+from .core import contacts, exports, history, imports, manual, one_to_one, rules, store, units
 from .core.columns import guess_email_column
 from .core.errors import OptOutError
 from .core.scanning import Progress
@@ -181,6 +181,15 @@ def cmd_delete_contacts(args: argparse.Namespace) -> int:
 
 
 def cmd_history(args: argparse.Namespace) -> int:
+    if args.one_to_one:
+        sends = one_to_one.send_log(args.limit)
+        lines = [
+            f"{s['sent_at']} {s['user_name']} → {s['address']} ({s['business_unit']}): "
+            f"{s['legal_basis_text']}" + (f" — {s['explanation']}" if s["explanation"] else "")
+            for s in sends
+        ]
+        _emit(args, sends, "\n".join(lines) or "No one-to-one emails recorded yet.")
+        return 0
     runs = history.history(args.limit)
     lines = [
         f"#{r['id']} {r['started_at']} {r['kind']:<8} {r['state']:<9} {r['file_name']} "
@@ -211,6 +220,28 @@ def cmd_units(args: argparse.Namespace) -> int:
         units.remove_unit(args.remove)
     names = [u.name for u in units.list_units()]
     _emit(args, {"business_units": names}, "\n".join(names) or "No business units yet.")
+    return 0
+
+
+def cmd_add_optout(args: argparse.Namespace) -> int:
+    reason = manual.UNSUBSCRIBED if args.unsubscribed else manual.MANUAL
+    done = manual.add_manual(args.address, units.scope_id(args.business_unit), reason, args.note)
+    texts = {
+        "added": f"{done.address} is now suppressed ({done.reason}).",
+        "strengthened": f"{done.address} was already suppressed; it is now “{done.reason}”.",
+        "unchanged": f"{done.address} was already suppressed ({done.reason}); nothing changed.",
+    }
+    data = {"address": done.address, "reason": done.reason, "outcome": done.outcome}
+    _emit(args, data, texts[done.outcome])
+    return 0
+
+
+def cmd_log_one_to_one(args: argparse.Namespace) -> int:
+    scope = units.scope_id(args.business_unit)
+    send = one_to_one.log_one_to_one(args.address, args.legal_basis, args.explanation, scope)
+    basis = one_to_one.LEGAL_BASES[send.legal_basis]
+    data = {"id": send.id, "address": send.email, "legal_basis": send.legal_basis}
+    _emit(args, data, f"Recorded: one-to-one email to {send.email}, legal basis “{basis}”.")
     return 0
 
 
@@ -274,6 +305,25 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub = command("history", cmd_history, "the imports so far, newest first")
     sub.add_argument("--limit", type=int)
+    sub.add_argument("--one-to-one", action="store_true", help="the one-to-one email log instead")
+
+    sub = command("add-optout", cmd_add_optout, "suppress one address by hand")
+    sub.add_argument("address")
+    sub.add_argument(
+        "--unsubscribed",
+        action="store_true",
+        help="the person unsubscribed themselves (can never be lifted)",
+    )
+    sub.add_argument("--business-unit", help="for this business unit only")
+    sub.add_argument("--note", default="", help="why, for the record")
+
+    sub = command(
+        "log-one-to-one", cmd_log_one_to_one, "record a one-to-one email and its legal basis"
+    )
+    sub.add_argument("address")
+    sub.add_argument("--legal-basis", required=True, choices=sorted(one_to_one.LEGAL_BASES))
+    sub.add_argument("--explanation", default="")
+    sub.add_argument("--business-unit")
 
     sub = command("errors", cmd_errors, "write an import's refused rows to a CSV file")
     sub.add_argument("import_id", type=int)

@@ -10,6 +10,7 @@ import peewee as pw
 from . import tallies
 from .addresses import triage
 from .errors import OptOutError
+from .one_to_one import verdict as one_to_one_verdict
 from .staging import in_scope
 from .store import ACCOUNT, Contact, ImportRun, Suppression
 from .units import scope_name
@@ -34,6 +35,9 @@ class Lookup:
     marketing_allowed: bool
     sequences_allowed: bool
     suppressions: list[dict[str, Any]] = field(default_factory=list)
+    one_to_one_allowed: bool = False
+    one_to_one_needs_legal_basis: bool = False
+    one_to_one_reason: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -43,6 +47,9 @@ class Lookup:
             "suppressed": self.suppressed,
             "marketing_allowed": self.marketing_allowed,
             "sequences_allowed": self.sequences_allowed,
+            "one_to_one_allowed": self.one_to_one_allowed,
+            "one_to_one_needs_legal_basis": self.one_to_one_needs_legal_basis,
+            "one_to_one_reason": self.one_to_one_reason,
             "suppressions": self.suppressions,
         }
 
@@ -80,6 +87,7 @@ def lookup(raw: str, scope_id: int = ACCOUNT) -> Lookup:
         for row in rows
     ]
     suppressed = bool(suppressions)
+    one_to_one = one_to_one_verdict(address, scope_id)
     return Lookup(
         address=address,
         scope=scope_name(scope_id),
@@ -88,4 +96,7 @@ def lookup(raw: str, scope_id: int = ACCOUNT) -> Lookup:
         marketing_allowed=not suppressed,
         sequences_allowed=not suppressed,
         suppressions=suppressions,
+        one_to_one_allowed=one_to_one.allowed,
+        one_to_one_needs_legal_basis=one_to_one.needs_legal_basis,
+        one_to_one_reason=one_to_one.reason,
     )

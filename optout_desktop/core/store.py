@@ -200,7 +200,7 @@ def _plain(error: Exception, path: Path) -> str:
 
 # Modules of core that keep tables of their own; each has install(db), run at every opening
 # after the tables above exist (so a later feature adds its tables without touching these).
-SCHEMA_PARTS = ("tallies",)
+SCHEMA_PARTS = ("tallies", "one_to_one")
 
 
 def _migrate(db: pw.SqliteDatabase) -> None:

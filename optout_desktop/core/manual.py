@@ -1,0 +1,50 @@
+"""Single opt-outs by hand: an address a user adds, or one whose owner unsubscribed themselves."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .addresses import triage
+from .errors import OptOutError
+from .store import Suppression, database, now
+
+MANUAL = "manual"
+UNSUBSCRIBED = "unsubscribed"
+# A stronger reason takes an address's opt-out over (it then no longer belongs to an import,
+# so undoing that import cannot lift it); a weaker one changes nothing.
+STRENGTH = {"import": 0, "bounced": 1, "spam": 1, MANUAL: 2, UNSUBSCRIBED: 3}
+
+
+@dataclass
+class ManualResult:
+    """What adding by hand did: a new opt-out, a stronger reason, or nothing."""
+
+    address: str
+    scope_id: int
+    reason: str
+    outcome: str  # "added", "strengthened", "unchanged"
+
+
+def add_manual(raw: str, scope_id: int, reason: str = MANUAL, note: str = "") -> ManualResult:
+    """Suppress one address by hand ("manual"), or record that the person unsubscribed."""
+    if reason not in (MANUAL, UNSUBSCRIBED):
+        raise OptOutError(f"A hand-made opt-out is “{MANUAL}” or “{UNSUBSCRIBED}”, not “{reason}”.")
+    address, why = triage(raw)
+    if address is None:
+        raise OptOutError(f"“{raw.strip()}” is not a valid email address: {why}")
+    with database.obj.atomic():
+        row = Suppression.get_or_none(
+            (Suppression.email == address) & (Suppression.scope_id == scope_id)
+        )
+        if row is None:
+            Suppression.create(
+                email=address, scope_id=scope_id, reason=reason, created_at=now(), note=note
+            )
+            return ManualResult(address, scope_id, reason, "added")
+        if STRENGTH.get(row.reason, 0) >= STRENGTH[reason]:
+            return ManualResult(address, scope_id, row.reason, "unchanged")
+        row.reason = reason
+        row.import_run = None
+        row.note = note or row.note
+        row.save()
+        return ManualResult(address, scope_id, reason, "strengthened")

@@ -1,0 +1,112 @@
+"""One-to-one email to an unsubscribed contact: allowed only with a legal basis for each send."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import peewee as pw
+
+from .addresses import triage
+from .errors import OptOutError
+from .imports import user_name
+from .staging import in_scope
+from .store import ACCOUNT, BaseModel, Contact, Suppression, now
+from .units import scope_name
+
+# HubSpot's legal bases for processing, by the keys the command line takes.
+LEGAL_BASES = {
+    "legitimate_interest_prospect": "Legitimate interest – prospect/lead",
+    "legitimate_interest_customer": "Legitimate interest – existing customer",
+    "legitimate_interest_other": "Legitimate interest – other",
+    "performance_of_contract": "Performance of a contract",
+    "consent": "Freely given consent from contact",
+    "not_applicable": "Not applicable",
+}
+
+
+class OneToOneSend(BaseModel):
+    """One recorded one-to-one email: to whom, by whom, when, and on which legal basis."""
+
+    id = pw.AutoField()
+    email = pw.TextField(index=True)
+    scope_id = pw.IntegerField(default=ACCOUNT)
+    legal_basis = pw.TextField()
+    explanation = pw.TextField(default="")
+    user_name = pw.TextField(default="")
+    sent_at = pw.TextField(default=now)
+
+
+def install(db: pw.Database) -> None:
+    """Create the log's table (called at every opening)."""
+    db.create_tables([OneToOneSend], safe=True)
+
+
+@dataclass
+class OneToOneVerdict:
+    """May a one-to-one email go to this address, and what must be recorded first."""
+
+    allowed: bool
+    needs_legal_basis: bool
+    reason: str
+
+
+def verdict(address: str, scope_id: int = ACCOUNT) -> OneToOneVerdict:
+    """The one-to-one rule for a clean address in a scope."""
+    if not Contact.select().where(Contact.email == address).exists():
+        return OneToOneVerdict(False, False, "Not a contact: one-to-one email goes to contacts.")
+    reasons = {
+        row.reason
+        for row in Suppression.select(Suppression.reason).where(
+            (Suppression.email == address) & in_scope(scope_id)
+        )
+    }
+    if "bounced" in reasons:
+        return OneToOneVerdict(False, False, "The address bounced: email cannot be delivered.")
+    if reasons:
+        return OneToOneVerdict(
+            True, True, "Unsubscribed: allowed only with a legal basis recorded for this send."
+        )
+    return OneToOneVerdict(True, False, "A contact who is not unsubscribed.")
+
+
+def log_one_to_one(
+    raw: str, legal_basis: str, explanation: str = "", scope_id: int = ACCOUNT
+) -> OneToOneSend:
+    """Record one one-to-one send with its legal basis; refused when the rule forbids it."""
+    if legal_basis not in LEGAL_BASES:
+        keys = ", ".join(LEGAL_BASES)
+        raise OptOutError(f"Choose a legal basis: one of {keys}.")
+    address, why = triage(raw)
+    if address is None:
+        raise OptOutError(f"“{raw.strip()}” is not a valid email address: {why}")
+    rule = verdict(address, scope_id)
+    if not rule.allowed:
+        raise OptOutError(f"A one-to-one email to {address} is not allowed. {rule.reason}")
+    return OneToOneSend.create(
+        email=address,
+        scope_id=scope_id,
+        legal_basis=legal_basis,
+        explanation=explanation.strip(),
+        user_name=user_name(),
+    )
+
+
+def send_log(limit: int | None = None) -> list[dict[str, Any]]:
+    """The recorded one-to-one sends, newest first."""
+    query = OneToOneSend.select().order_by(OneToOneSend.id.desc())
+    if limit:
+        query = query.limit(limit)
+    return [
+        {
+            "id": send.id,
+            "sent_at": send.sent_at,
+            "user_name": send.user_name,
+            "address": send.email,
+            "business_unit": scope_name(send.scope_id),
+            "legal_basis": send.legal_basis,
+            "legal_basis_text": LEGAL_BASES.get(send.legal_basis, send.legal_basis),
+            "explanation": send.explanation,
+        }
+        for send in query
+    ]
