@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT / "resources" / "sample-optouts.csv"
+SAMPLE = ROOT / "optout_desktop" / "resources" / "sample-optouts.csv"
 
 
 def main() -> int:

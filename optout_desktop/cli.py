@@ -12,7 +12,20 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .core import contacts, exports, history, imports, manual, one_to_one, rules, store, units
+from .core import (
+    contacts,
+    domains,
+    exports,
+    history,
+    imports,
+    lifting,
+    manual,
+    one_to_one,
+    rules,
+    store,
+    undo,
+    units,
+)
 from .core.columns import guess_email_column
 from .core.errors import OptOutError
 from .core.scanning import Progress
@@ -56,7 +69,8 @@ def _counts_text(counts: dict[str, int], column: str) -> str:
         [
             f"Email column: {column}",
             f"Rows read: {counts['rows']:,}",
-            f"Valid addresses: {counts['valid']:,}",
+            f"Valid addresses: {counts['valid'] - counts.get('domains', 0):,}",
+            *([f"Whole domains: {counts['domains']:,}"] if counts.get("domains") else []),
             f"Invalid: {counts['invalid']:,}   Blank: {counts['blank']:,}   "
             f"Repeated in the file: {counts['duplicates']:,}",
             f"New opt-outs: {counts['new']:,}",
@@ -195,6 +209,8 @@ def cmd_history(args: argparse.Namespace) -> int:
         f"#{r['id']} {r['started_at']} {r['kind']:<8} {r['state']:<9} {r['file_name']} "
         f"({r['business_unit']}): {r['rows']:,} rows, {r['valid']:,} valid, "
         f"{r['new']:,} new"
+        + (f", {r['domains']:,} whole domains" if r["domains"] else "")
+        + (f"; undone by {r['undone_by']} at {r['undone_at']}" if r["state"] == "undone" else "")
         for r in runs
     ]
     _emit(args, runs, "\n".join(lines) or "No imports yet.")
@@ -242,6 +258,75 @@ def cmd_log_one_to_one(args: argparse.Namespace) -> int:
     basis = one_to_one.LEGAL_BASES[send.legal_basis]
     data = {"id": send.id, "address": send.email, "legal_basis": send.legal_basis}
     _emit(args, data, f"Recorded: one-to-one email to {send.email}, legal basis “{basis}”.")
+    return 0
+
+
+def _undo_text(plan: undo.UndoPlan) -> str:
+    name = f"Import #{plan.import_id} ({plan.file_name}, {plan.started_at})"
+    if plan.already_undone:
+        return (
+            f"{name} was already undone by {plan.undone_by} at {plan.undone_at}; nothing changed."
+        )
+    lifted = "were lifted" if plan.done else "would be lifted"
+    whole = f" ({plan.domains:,} of them whole domains)" if plan.domains else ""
+    kept = f"; {plan.keep:,} stay, as later imports list them too" if plan.keep else ""
+    return f"{name}: {plan.lift:,} opt-outs {lifted}{whole}{kept}."
+
+
+def cmd_undo(args: argparse.Namespace) -> int:
+    if args.confirm is None:
+        plan = undo.plan_undo(args.import_id)
+        hint = (
+            ""
+            if plan.already_undone
+            else f"\nDry run: nothing was changed. To undo, add --confirm {plan.lift}"
+        )
+        _emit(args, {**plan.as_dict(), "dry_run": True}, _undo_text(plan) + hint)
+        return 0
+    done = undo.undo_import(args.import_id, args.confirm)
+    _emit(args, done.as_dict(), _undo_text(done))
+    return 0
+
+
+def cmd_lift(args: argparse.Namespace) -> int:
+    scope = units.scope_id(args.business_unit)
+    done = lifting.lift_manual(args.address, scope, args.legal_basis, args.explanation)
+    _emit(args, done.as_dict(), done.message)
+    return 0
+
+
+def cmd_domains(args: argparse.Namespace) -> int:
+    scope = units.scope_id(args.business_unit)
+    if args.add is not None:
+        added = domains.add_domain(args.add, scope)
+        what = "that domain and its subdomains" if added.domain[0] == "*" else "that domain"
+        text = (
+            f"{added.domain} is now opted out for {added.business_unit}: every address at {what} "
+            "is suppressed"
+            + (
+                f" ({added.contacts:,} of them are contacts and stay so)."
+                if added.contacts
+                else "."
+            )
+            if added.outcome == "added"
+            else f"{added.domain} was already opted out for {added.business_unit}; nothing changed."
+        )
+        _emit(args, added.as_dict(), text)
+        return 0
+    if args.remove is not None:
+        done = lifting.lift_domain(
+            args.remove, scope, args.legal_basis or "", args.explanation or ""
+        )
+        _emit(args, done.as_dict(), done.message)
+        return 0
+    listed = domains.list_domains(scope if args.business_unit else None)
+    lines = [
+        f"{d['domain']} ({d['business_unit']}): {rules.REASON_TEXT.get(d['reason'], d['reason'])}"
+        + (f", import #{d['import_id']} ({d['file_name']})" if d["import_id"] else "")
+        + f", since {d['since']}"
+        for d in listed
+    ]
+    _emit(args, listed, "\n".join(lines) or "No whole-domain opt-outs yet.")
     return 0
 
 
@@ -325,6 +410,27 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--explanation", default="")
     sub.add_argument("--business-unit")
 
+    sub = command("undo", cmd_undo, "undo an opt-out import: lift exactly the opt-outs it added")
+    sub.add_argument("import_id", type=int)
+    mode = sub.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--dry-run", action="store_true", help="count only, change nothing")
+    mode.add_argument("--confirm", type=int, metavar="N", help="the number of opt-outs lifted")
+
+    sub = command("lift", cmd_lift, "lift one opt-out added by hand, with a legal basis")
+    sub.add_argument("address")
+    sub.add_argument("--legal-basis", required=True, choices=sorted(one_to_one.LEGAL_BASES))
+    sub.add_argument("--explanation", required=True, help="why it is lifted, for the record")
+    sub.add_argument("--business-unit")
+
+    sub = command("domains", cmd_domains, "list, add or remove whole-domain opt-outs")
+    group = sub.add_mutually_exclusive_group()
+    group.add_argument("--add", metavar="DOMAIN", help="@firma.dk, or *.firma.dk with subdomains")
+    group.add_argument("--remove", metavar="DOMAIN", help="needs --legal-basis and --explanation")
+    group.add_argument("--list", action="store_true", help="list them (the default)")
+    sub.add_argument("--business-unit")
+    sub.add_argument("--legal-basis", choices=sorted(one_to_one.LEGAL_BASES))
+    sub.add_argument("--explanation")
+
     sub = command("errors", cmd_errors, "write an import's refused rows to a CSV file")
     sub.add_argument("import_id", type=int)
     sub.add_argument("out", type=Path)
@@ -349,10 +455,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\noptout: cancelled; nothing was written.", file=sys.stderr)
         return 130
+    except store.DATABASE_ERRORS as error:  # a lock, a full disk...: said plainly, exit 2
+        if store.error_kind(error) == store.OTHER:
+            return _went_wrong(error)
+        print(f"optout: {store.plain_message(error)}", file=sys.stderr)
+        return EXIT_REFUSED
     except Exception as error:  # noqa: BLE001 - the user gets one line, the log the details
-        log_path = _log_failure()
-        print(f"optout: something went wrong ({error}); details in {log_path}", file=sys.stderr)
-        return 1
+        return _went_wrong(error)
+
+
+def _went_wrong(error: Exception) -> int:
+    log_path = _log_failure()
+    print(f"optout: something went wrong ({error}); details in {log_path}", file=sys.stderr)
+    return 1
 
 
 def _log_failure() -> Path:

@@ -166,6 +166,7 @@ def test_lookup_explains_why_and_refuses_a_non_address(db: Any, tmp_path: Path) 
             "scope": units.ACCOUNT_NAME,
             "reason": "import",
             "reason_text": "opt-out import",
+            "domain": None,  # the address itself, not a whole-domain opt-out
             "since": Suppression.get().created_at,
             "import_id": run.id,
             "file_name": "o.csv",

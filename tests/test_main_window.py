@@ -26,6 +26,8 @@ class ScriptedQuestions:
         self.next_open: Path | None = None
         self.next_save: Path | None = None
         self.messages: list[tuple[str, str, str]] = []
+        self.texts: list[str] = []  # answers to ask_text, in order
+        self.yes = True
 
     def open_file(self, parent: Any, folder: str = "") -> Path | None:
         return self.next_open
@@ -38,6 +40,13 @@ class ScriptedQuestions:
 
     def warn(self, parent: Any, title: str, text: str) -> None:
         self.messages.append(("warning", title, text))
+
+    def ask_text(self, parent: Any, title: str, label: str, text: str = "") -> str | None:
+        return self.texts.pop(0) if self.texts else None
+
+    def ask_yes_no(self, parent: Any, title: str, text: str) -> bool:
+        self.messages.append(("question", title, text))
+        return self.yes
 
 
 @pytest.fixture

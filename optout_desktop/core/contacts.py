@@ -3,18 +3,29 @@
 from __future__ import annotations
 
 import re
-import sqlite3
 from dataclasses import asdict, dataclass
 
 import peewee as pw
 
-from . import staging, tallies
-from .errors import ConfirmationError, SourceError
+from . import running, staging, tallies
+from .errors import ConfirmationError, SourceError, StoreError
 from .imports import user_name
 from .scanning import CancelFlag, ProgressCallback, Scan, raise_if_cancelled, scan_column
 from .sources import TableSource, sha256_of
-from .store import ACCOUNT, Contact, ImportRun, Suppression, database, now
+from .store import (
+    ACCOUNT,
+    DATABASE_ERRORS,
+    Contact,
+    ImportRun,
+    Suppression,
+    database,
+    now,
+    plain_errors,
+    plain_message,
+    write_transaction,
+)
 
+NO_COLUMN = -1  # as a name column: the file has none
 _FIRST = {"firstname", "fornavn", "vorname", "givenname", "prenom", "fname", "first"}
 _LAST = {"lastname", "efternavn", "nachname", "surname", "familyname", "nom", "lname", "last"}
 
@@ -65,14 +76,15 @@ def import_contacts(
     progress: ProgressCallback | None = None,
     cancel: CancelFlag | None = None,
 ) -> tuple[ImportRun, ContactCounts]:
-    """Create contacts for new addresses and fill in names for known ones, in one transaction."""
+    """Create contacts for new addresses and fill in names for known ones, in one transaction.
+
+    A name column left as None is guessed from the headers; NO_COLUMN means none.
+    """
     index = source.column_index(column)
     guessed_first, guessed_last = guess_name_columns(source.headers)
-    first_index = source.column_index(first_name) if first_name is not None else guessed_first
-    last_index = source.column_index(last_name) if last_name is not None else guessed_last
     extra = (
-        first_index if first_index is not None else -1,
-        last_index if last_index is not None else -1,
+        _name_column(source, first_name, guessed_first),
+        _name_column(source, last_name, guessed_last),
     )
     scan = scan_column(source, index, progress, cancel, extra=extra)
     if scan.valid == 0:
@@ -82,16 +94,50 @@ def import_contacts(
         )
     try:
         return _store_contacts(source, index, scan, cancel)
-    except (pw.OperationalError, sqlite3.OperationalError):  # "interrupted" by a cancel
+    except DATABASE_ERRORS as error:  # "interrupted" by a cancel, or the database refused
         raise_if_cancelled(cancel)
-        raise
+        raise StoreError(plain_message(error)) from error
+
+
+def _name_column(source: TableSource, wanted: str | int | None, guessed: int | None) -> int:
+    if wanted is None:
+        return guessed if guessed is not None else NO_COLUMN
+    if wanted == NO_COLUMN:
+        return NO_COLUMN
+    return source.column_index(wanted)
 
 
 def _store_contacts(
     source: TableSource, index: int, scan: Scan, cancel: CancelFlag | None
 ) -> tuple[ImportRun, ContactCounts]:
+    checksum = sha256_of(source.path)
+    note = running.begin(  # committed first: if this process dies, the next opening says so
+        {
+            "kind": "contacts",
+            "user_name": user_name(),
+            "file_name": source.path.name,
+            "file_sha256": checksum,
+            "column": source.headers[index],
+            "sheet": source.sheet,
+        }
+    )
+    try:
+        return _write_contacts(source, index, scan, cancel, checksum, note)
+    except BaseException:
+        running.forget(note)
+        raise
+
+
+def _write_contacts(
+    source: TableSource,
+    index: int,
+    scan: Scan,
+    cancel: CancelFlag | None,
+    checksum: str,
+    note: int,
+) -> tuple[ImportRun, ContactCounts]:
     db = database.obj
-    with db.atomic(), staging.interruptible(db, cancel):
+    with write_transaction(), staging.interruptible(db, cancel):
         StagedContact.create_table(safe=True)
         StagedContact.delete().execute()
         fields = [StagedContact.email, StagedContact.first_name, StagedContact.last_name]
@@ -145,13 +191,14 @@ def _store_contacts(
             state="completed",
             user_name=user_name(),
             file_name=source.path.name,
-            file_sha256=sha256_of(source.path),
+            file_sha256=checksum,
             column=source.headers[index],
             sheet=source.sheet,
             finished_at=now(),
             **{k: v for k, v in counts.as_dict().items()},
         )
         staging.save_refused_rows(run, scan.refused, cancel)
+        running.end(note)
     return run, counts
 
 
@@ -179,7 +226,7 @@ def unsubscribed_contacts() -> pw.ModelSelect[Contact]:
 
 def delete_unsubscribed_contacts(confirm: int) -> int:
     """Delete every unsubscribed contact; their addresses stay suppressed. Returns how many."""
-    with database.obj.atomic():
+    with plain_errors(), write_transaction():
         count = int(unsubscribed_contacts().count())
         if confirm != count:
             raise ConfirmationError(

@@ -11,7 +11,7 @@ import peewee as pw
 
 from .errors import OptOutError
 from .staging import in_scope
-from .store import BusinessUnit, ImportRun, RowError, Suppression
+from .store import BusinessUnit, ImportRun, RowError, Suppression, plain_errors
 from .units import ACCOUNT_NAME
 
 HEADERS = ["Email", "Scope", "Reason", "Source", "Date"]
@@ -28,7 +28,8 @@ def suppression_rows(scope_id: int | None = None) -> Iterator[list[str]]:
     """Every suppressed address with its scope, reason, source and date, by address.
 
     The address is never altered: a valid address has no spaces or brackets, so it cannot
-    carry a formula call. The other cells are neutralised.
+    carry a formula call. The other cells are neutralised, and so is a whole-domain opt-out
+    (`@firma.dk` would start a formula; `'@firma.dk` reads back as the same domain).
     """
     unit = BusinessUnit.alias()
     query = (
@@ -49,7 +50,8 @@ def suppression_rows(scope_id: int | None = None) -> Iterator[list[str]]:
         query = query.where(in_scope(scope_id))
     for email, scope, reason, import_id, file_name, created in query.tuples().iterator():
         source = f"Import #{import_id}: {file_name}" if import_id else _SOURCE.get(reason, reason)
-        yield [email, neutralise(scope), reason, neutralise(source), created]
+        entry = neutralise(email) if email[:1] == "@" else email
+        yield [entry, neutralise(scope), reason, neutralise(source), created]
 
 
 _SOURCE = {"manual": "Added by hand", "unsubscribed": "The person unsubscribed"}
@@ -63,10 +65,14 @@ def export_suppressions(path: str | Path, scope_id: int | None = None) -> int:
         raise OptOutError(f"Export to a file ending in .csv or .xlsx, not “{path.name}”.")
     partial = path.with_name(f".{path.name}.partial")
     try:
-        count = (
-            _write_xlsx(partial, scope_id) if suffix == ".xlsx" else _write_csv(partial, scope_id)
-        )
-        os.replace(partial, path)
+        with plain_errors():
+            count = (
+                _write_xlsx(partial, scope_id)
+                if suffix == ".xlsx"
+                else _write_csv(partial, scope_id)
+            )
+        _sync(partial)
+        os.replace(partial, path)  # the export appears complete, or not at all
     except OSError as error:
         partial.unlink(missing_ok=True)
         raise OptOutError(
@@ -80,6 +86,15 @@ def export_suppressions(path: str | Path, scope_id: int | None = None) -> int:
 
 def _private(path: Path) -> int:
     return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+
+
+def _sync(path: Path) -> None:
+    """Put a finished file on the disk before renaming it into place (power loss)."""
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 def _write_csv(path: Path, scope_id: int | None) -> int:
@@ -132,16 +147,23 @@ def export_refused_rows(import_id: int, path: str | Path) -> int:
     count = 0
     partial = path.with_name(f".{path.name}.partial")
     try:
-        with open(_private(partial), "w", encoding="utf-8-sig", newline="") as handle:
+        with (
+            plain_errors(),
+            open(_private(partial), "w", encoding="utf-8-sig", newline="") as handle,
+        ):
             writer = csv.writer(handle)
             writer.writerow(ERROR_HEADERS)
             for row_number, raw, reason in query.tuples().iterator():
-                writer.writerow([row_number, neutralise(raw), reason])
+                writer.writerow([row_number, neutralise(raw), neutralise(reason)])
                 count += 1
+        _sync(partial)
         os.replace(partial, path)
     except OSError as error:
         partial.unlink(missing_ok=True)
         raise OptOutError(
             f"The errors file could not be written to “{path}”: {error.strerror}."
         ) from None
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     return count

@@ -12,8 +12,8 @@ from typing import Any
 
 import peewee as pw
 
-from . import staging
-from .errors import Cancelled, ConfirmationError, SourceError
+from . import domains, running, staging
+from .errors import Cancelled, ConfirmationError, SourceError, StoreError
 from .scanning import (
     CancelFlag,
     Progress,
@@ -23,7 +23,18 @@ from .scanning import (
     scan_column,
 )
 from .sources import TableSource, sha256_of
-from .store import ACCOUNT, ImportRun, database, now
+from .store import (
+    ACCOUNT,
+    DAMAGED,
+    DATABASE_ERRORS,
+    ImportRun,
+    database,
+    error_kind,
+    now,
+    plain_errors,
+    plain_message,
+    write_transaction,
+)
 from .writing import BackgroundWriter, SuppressionWriter
 
 log = logging.getLogger(__name__)
@@ -42,6 +53,7 @@ class OptOutCounts:
     new: int
     already_suppressed: int
     contacts_unsubscribed: int
+    domains: int = 0  # whole-domain opt-outs (@firma.dk, *.firma.dk) among the valid entries
 
     def as_dict(self) -> dict[str, int]:
         return asdict(self)
@@ -77,11 +89,11 @@ def plan_optouts(
     """Read the file and say what an import would do, without writing anything."""
     index = source.column_index(column)
     checksum = sha256_of(source.path)
-    scan = scan_column(source, index, progress, cancel)
+    scan = scan_column(source, index, progress, cancel, whole_domains=True)
     name = source.headers[index]
     _refuse_empty(scan, name)
     db = database.obj
-    with db.atomic() as transaction:
+    with plain_errors(), db.atomic() as transaction:
         staging.stage_addresses(scan.addresses, cancel=cancel)
         counts = _counts(scan, scope_id)
         transaction.rollback()
@@ -107,8 +119,18 @@ def _counts(scan: Scan, scope_id: int) -> OptOutCounts:
         duplicates=scan.duplicates,
         new=scan.valid - already,
         already_suppressed=already,
-        contacts_unsubscribed=staging.count_contacts_to_unsubscribe(scope_id),
+        contacts_unsubscribed=staging.count_contacts_to_unsubscribe(scope_id)
+        + _domain_contacts(scan, scope_id),
+        domains=scan.domains,
     )
+
+
+def _domain_contacts(scan: Scan, scope_id: int, run_id: int | None = None) -> int:
+    """Contacts that only the file's whole-domain entries newly suppress."""
+    if not scan.domains:
+        return 0
+    keys = [entry for entry in scan.addresses if domains.is_domain_key(entry)]
+    return domains.count_contacts_newly_covered(keys, scope_id, scan.seen, run_id)
 
 
 def run_optouts(
@@ -158,7 +180,9 @@ def import_optouts(
     def write(writer: SuppressionWriter) -> Scan:
         background = BackgroundWriter(writer)
         try:
-            scan = scan_column(source, index, progress, cancel, on_new=background.submit)
+            scan = scan_column(
+                source, index, progress, cancel, on_new=background.submit, whole_domains=True
+            )
             background.close()
         except BaseException:
             background.abandon()
@@ -187,7 +211,11 @@ def _record(
     cancel: CancelFlag | None,
 ) -> ImportRun:
     """Run `write` and record the import, all in one transaction; a refusal leaves no trace,
-    a cancel or a failure leaves only a cancelled or failed entry in the history."""
+    a cancel or a failure leaves only a cancelled or failed entry in the history.
+
+    A note committed before the transaction says the import is running; the transaction
+    removes it. If the process dies first, the next opening records the import as failed.
+    """
     db = database.obj
     details = {
         "kind": "optouts",
@@ -198,8 +226,10 @@ def _record(
         "sheet": source.sheet,
         "scope_id": scope_id,
     }
+    with plain_errors():  # waits for another program's write, then says so plainly
+        note = running.begin(details)
     try:
-        with db.atomic(), staging.interruptible(db, cancel):
+        with write_transaction(), staging.interruptible(db, cancel):
             run = ImportRun.create(**details)
             writer = SuppressionWriter(db.connection(), run.id, scope_id, now())
             scan = write(writer)
@@ -212,24 +242,30 @@ def _record(
                 duplicates=scan.duplicates,
                 new=new,
                 already_suppressed=scan.valid - new,
-                contacts_unsubscribed=staging.count_contacts_unsubscribed_by(run.id),
+                contacts_unsubscribed=staging.count_contacts_unsubscribed_by(run.id)
+                + _domain_contacts(scan, scope_id, run.id),
+                domains=scan.domains,
             )
             staging.save_refused_rows(run, scan.refused, cancel)
             raise_if_cancelled(cancel)
             _finish(run, "completed", counts)
+            running.end(note)
     except (ConfirmationError, SourceError):
+        running.forget(note)
         raise
     except (Cancelled, KeyboardInterrupt):
-        _record_end(details, "cancelled", "Cancelled by the user; nothing was written.")
+        _record_end(details, "cancelled", "Cancelled by the user; nothing was written.", note)
         raise
-    except (pw.OperationalError, sqlite3.OperationalError) as error:  # "interrupted" by a cancel
-        if cancel is not None and cancel.is_set():
-            _record_end(details, "cancelled", "Cancelled by the user; nothing was written.")
+    except DATABASE_ERRORS as error:
+        if cancel is not None and cancel.is_set():  # "interrupted" by a cancel
+            _record_end(details, "cancelled", "Cancelled by the user; nothing was written.", note)
             raise Cancelled() from None
-        _record_end(details, "failed", str(error))
-        raise
+        message = plain_message(error)
+        if error_kind(error) != DAMAGED:  # nothing more is written to a damaged file
+            _record_end(details, "failed", message, note)
+        raise StoreError(message) from error
     except Exception as error:
-        _record_end(details, "failed", str(error))
+        _record_end(details, "failed", str(error), note)
         raise
     return run
 
@@ -262,9 +298,16 @@ def _finish(run: ImportRun, state: str, counts: OptOutCounts, message: str = "")
     run.save()
 
 
-def _record_end(details: Mapping[str, Any], state: str, message: str) -> None:
-    """Record a rolled-back import in the history, in its own small transaction."""
+def _record_end(
+    details: Mapping[str, Any], state: str, message: str, note: int | None = None
+) -> None:
+    """Record a rolled-back import in the history, in its own small transaction (which also
+    removes its running note)."""
     try:
-        ImportRun.create(**details, state=state, message=message, finished_at=now())
-    except pw.DatabaseError:
-        log.exception("could not record the end of an import of %s", details["file_name"])
+        with write_transaction():
+            ImportRun.create(**details, state=state, message=message, finished_at=now())
+            if note is not None:
+                running.end(note)
+    except (pw.DatabaseError, sqlite3.DatabaseError):
+        # (info, not error: the command line's stderr keeps to its one plain line)
+        log.info("could not record the end of importing %s", details["file_name"], exc_info=True)

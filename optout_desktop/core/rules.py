@@ -7,7 +7,7 @@ from typing import Any
 
 import peewee as pw
 
-from . import tallies
+from . import domains, tallies
 from .addresses import triage
 from .errors import OptOutError
 from .one_to_one import verdict as one_to_one_verdict
@@ -60,8 +60,12 @@ def billable_contacts() -> int:
 
 
 def suppressed_addresses() -> int:
-    """How many distinct addresses are suppressed (in any scope); a scan of the index."""
-    return int(Suppression.select(Suppression.email).distinct().count())
+    """How many distinct addresses are suppressed (in any scope); a scan of the index.
+
+    Whole-domain opt-outs are not addresses, so they are not counted here.
+    """
+    query = Suppression.select(Suppression.email).where(~domains.domain_rows())
+    return int(query.distinct().count())
 
 
 def lookup(raw: str, scope_id: int = ACCOUNT) -> Lookup:
@@ -72,14 +76,18 @@ def lookup(raw: str, scope_id: int = ACCOUNT) -> Lookup:
     rows = (
         Suppression.select(Suppression, ImportRun)
         .join(ImportRun, join_type=pw.JOIN.LEFT_OUTER)
-        .where((Suppression.email == address) & in_scope(scope_id))
+        .where(
+            Suppression.email.in_([address, *domains.keys_covering(address)]) & in_scope(scope_id)
+        )
         .order_by(Suppression.created_at)
     )
     suppressions = [
         {
             "scope": scope_name(row.scope_id),
             "reason": row.reason,
-            "reason_text": REASON_TEXT.get(row.reason, row.reason),
+            "reason_text": REASON_TEXT.get(row.reason, row.reason)
+            + ("" if row.email == address else f", the whole domain {row.email}"),
+            "domain": None if row.email == address else row.email,
             "since": row.created_at,
             "import_id": row.import_run_id,
             "file_name": row.import_run.file_name if row.import_run else None,

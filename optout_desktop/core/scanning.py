@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from .addresses import BLANK, triage
+from .domains import domain_key
 from .errors import Cancelled
 from .sources import ColumnChunk, TableSource
 
@@ -52,6 +53,7 @@ class Scan:
     blank: int = 0
     invalid: int = 0
     duplicates: int = 0
+    domains: int = 0  # whole-domain entries (@firma.dk, *.firma.dk) among the addresses
     addresses: list[str] = field(default_factory=list)
     first_rows: array[int] = field(default_factory=lambda: array("q"))
     refused: list[RefusedRow] = field(default_factory=list)
@@ -76,11 +78,13 @@ def scan_column(
     cancel: CancelFlag | None = None,
     extra: tuple[int, ...] = (),
     on_new: Callable[[list[str]], None] | None = None,
+    whole_domains: bool = False,
 ) -> Scan:
     """Clean, validate and de-duplicate one column, streamed in chunks.
 
     With `extra` column indexes, the first row of each address keeps those cells too;
-    `on_new` receives each chunk's new addresses as soon as the chunk is read.
+    `on_new` receives each chunk's new addresses as soon as the chunk is read. With
+    `whole_domains`, a cell such as `@firma.dk` or `*.firma.dk` is an entry too.
     """
     scan = Scan()
     repeats: list[tuple[int, str, str]] = []
@@ -90,7 +94,7 @@ def scan_column(
         for chunk in source.stream_column(index, extra):
             raise_if_cancelled(cancel)
             known = len(scan.addresses)
-            _scan_chunk(scan, chunk, repeats)
+            _scan_chunk(scan, chunk, repeats, whole_domains)
             if on_new is not None:
                 on_new(scan.addresses[known:])
             scan.rows += len(chunk.values)
@@ -105,7 +109,9 @@ def scan_column(
     return scan
 
 
-def _scan_chunk(scan: Scan, chunk: ColumnChunk, repeats: list[tuple[int, str, str]]) -> None:
+def _scan_chunk(
+    scan: Scan, chunk: ColumnChunk, repeats: list[tuple[int, str, str]], whole_domains: bool
+) -> None:
     seen, remember = scan.seen, scan.seen.add
     add_address, add_row = scan.addresses.append, scan.first_rows.append
     refuse = scan.refused.append
@@ -113,6 +119,10 @@ def _scan_chunk(scan: Scan, chunk: ColumnChunk, repeats: list[tuple[int, str, st
     row_number = chunk.first_row
     for raw in chunk.values:
         address, reason = triage(raw)
+        if address is None and whole_domains and reason != BLANK:
+            address = domain_key(raw)  # only cells that are not addresses get here
+            if address is not None and address not in seen:
+                scan.domains += 1
         if address is not None:
             if address in seen:
                 repeats.append((row_number, raw, address))

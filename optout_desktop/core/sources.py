@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 import hashlib
 import io
+import threading
 import zipfile
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
@@ -404,10 +405,27 @@ def _open_spreadsheet(
     )
 
 
+_SHEET_CACHE: dict[tuple[str, int, int, str], Any] = {}
+_SHEET_LOCK = threading.Lock()
+
+
+def _load_sheet(path: Path, workbook: Any, sheet: str) -> Any:
+    """A sheet's cells, loaded once per file version: calamine reads a whole sheet at a time
+    (5 s and 400 MB for a million rows), so opening, counting and importing share one load.
+    Only the last sheet loaded is kept."""
+    stat = path.stat()
+    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size, sheet)
+    with _SHEET_LOCK:
+        if key not in _SHEET_CACHE:
+            _SHEET_CACHE.clear()
+            _SHEET_CACHE[key] = (workbook or _open_workbook(path)).get_sheet_by_name(sheet)
+        return _SHEET_CACHE[key]
+
+
 def _sheet_start(path: Path, workbook: Any, sheet: str) -> tuple[int, int]:
     """The sheet's first used row and column (0-based), which calamine's rows start from."""
     try:
-        start = workbook.get_sheet_by_name(sheet).start
+        start = _load_sheet(path, workbook, sheet).start
     except BaseException as error:
         if _is_fatal(error):
             raise
@@ -434,9 +452,11 @@ class SheetRows:
 def _sheet_rows(
     path: Path, sheet: str | None, workbook: Any = None
 ) -> Generator[tuple[list[str], float], None, None]:
-    workbook = workbook or _open_workbook(path)
     try:
-        data = workbook.get_sheet_by_name(sheet or workbook.sheet_names[0])
+        if sheet is None:
+            workbook = workbook or _open_workbook(path)
+            sheet = str(workbook.sheet_names[0])
+        data = _load_sheet(path, workbook, sheet)
         if data.start is None:
             return  # an empty sheet: some versions of calamine cannot iterate over one
         total = max(data.total_height + 1, 1)

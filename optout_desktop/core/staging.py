@@ -11,6 +11,7 @@ from typing import Any
 
 import peewee as pw
 
+from . import domains
 from .scanning import CancelFlag, Progress, ProgressCallback, RefusedRow, raise_if_cancelled
 from .store import ACCOUNT, Contact, ImportRun, RowError, Suppression, database
 
@@ -83,11 +84,12 @@ def in_scope(scope_id: int) -> pw.Expression:
 
 
 def suppressed_in_scope(email: pw.Field, scope_id: int) -> Any:  # a peewee expression
-    """EXISTS: the address in `email` is already suppressed in the scope."""
+    """The address in `email` is already suppressed in the scope, itself or by its domain."""
     matching = Suppression.select(pw.SQL("1")).where(
         (Suppression.email == email) & in_scope(scope_id)
     )
-    return pw.fn.EXISTS(matching)
+    covered = domains.covered_predicate(email, scope_id)
+    return pw.fn.EXISTS(matching) if covered is None else (pw.fn.EXISTS(matching) | covered)
 
 
 def count_already_suppressed(scope_id: int) -> int:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import logging
 import os
 import sqlite3
-from contextlib import closing
+from collections.abc import Callable, Iterator
+from contextlib import closing, contextmanager, suppress
 from pathlib import Path
+from typing import Any
 
 import peewee as pw
 
@@ -16,7 +19,10 @@ from .errors import StoreError
 SCHEMA_VERSION = 1
 ACCOUNT = 0  # scope_id of an opt-out for the whole account; others are business-unit ids
 APP_NAME = "OptOut Desktop"
+LOCK_TIMEOUT_MS = 10_000  # how long a write waits for another program's; OPTOUT_LOCK_TIMEOUT_MS
+HOUSEKEEPING_WAIT_MS = 250  # an opening's housekeeping waits no longer, then leaves it for later
 
+log = logging.getLogger(__name__)
 database = pw.DatabaseProxy()
 
 
@@ -81,7 +87,10 @@ class ImportRun(BaseModel):
     contacts_unsubscribed = pw.IntegerField(default=0)
     contacts_created = pw.IntegerField(default=0)
     contacts_updated = pw.IntegerField(default=0)
+    domains = pw.IntegerField(default=0)  # whole-domain opt-outs among the valid entries
     message = pw.TextField(default="")
+    undone_by = pw.TextField(null=True)
+    undone_at = pw.TextField(null=True)
 
 
 class Suppression(BaseModel):
@@ -109,6 +118,16 @@ class RowError(BaseModel):
     reason = pw.TextField()
 
 
+class RunningImport(BaseModel):
+    """An import under way, committed before its own transaction starts (see core.running)."""
+
+    id = pw.AutoField()
+    pid = pw.IntegerField()
+    host = pw.TextField()
+    started_at = pw.TextField(default=now)
+    details = pw.TextField()  # JSON: the ImportRun fields the import will record
+
+
 MODELS: list[type[BaseModel]] = [
     SchemaInfo,
     BusinessUnit,
@@ -116,6 +135,7 @@ MODELS: list[type[BaseModel]] = [
     ImportRun,
     Suppression,
     RowError,
+    RunningImport,
 ]
 
 
@@ -128,28 +148,48 @@ def default_path() -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False)) / "optout.sqlite3"
 
 
+def lock_timeout_ms() -> int:
+    """How long a write waits for another program's to finish (OPTOUT_LOCK_TIMEOUT_MS)."""
+    try:
+        return max(0, int(os.environ.get("OPTOUT_LOCK_TIMEOUT_MS", LOCK_TIMEOUT_MS)))
+    except ValueError:
+        return LOCK_TIMEOUT_MS
+
+
+# Every connection gets these; busy_timeout is set from lock_timeout_ms() at each opening.
+PRAGMAS: dict[str, Any] = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "synchronous": "full",
+    "cache_size": -16000,
+}
+_opened: list[Path] = []  # the file last opened, for messages about it
+
+
 def open_database(path: str | Path | None = None) -> pw.SqliteDatabase:
-    """Open (creating if needed) the suppression list and bind the models to it."""
+    """Open (creating if needed) the suppression list and bind the models to it.
+
+    A damaged file, or one that is not ours, is refused and left byte for byte as it was; an
+    older schema is upgraded after a copy of the file was made beside it.
+    """
     path = Path(path).expanduser() if path else default_path()
     _check_file(path)
     db = pw.SqliteDatabase(
         str(path),
         check_same_thread=False,  # an import's writer thread shares the caller's transaction
-        pragmas={
-            "journal_mode": "wal",
-            "foreign_keys": 1,
-            "synchronous": "full",
-            "busy_timeout": 10_000,
-            "cache_size": -16000,
-        },
+        pragmas={**PRAGMAS, "busy_timeout": lock_timeout_ms()},
     )
+    _opened[:] = [path]
     try:
         db.connect(reuse_if_open=True)
         database.initialize(db)
-        _migrate(db)
-    except (pw.DatabaseError, sqlite3.DatabaseError) as error:
+        _migrate(db, path)
+    except StoreError:
         db.close()
-        raise StoreError(_plain(error, path)) from None
+        raise
+    except DATABASE_ERRORS as error:
+        db.close()
+        raise StoreError(plain_message(error, path)) from None
     return db
 
 
@@ -175,47 +215,271 @@ def _check_file(path: Path) -> None:
 
 
 def _is_ours(path: Path) -> bool:
-    """True unless the SQLite file holds tables and none of them is ours (read-only look)."""
+    """True unless the SQLite file holds tables and none of them is ours (read-only look).
+
+    Ours or not, a file whose pages do not hold together is refused here, before anything
+    could be written to it (PRAGMA quick_check: some 0.1 s per 100 MB).
+    """
+    sides = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+    there = [side.exists() for side in sides]
+    ours = False
     try:
         with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as other:
             names = {row[0] for row in other.execute("SELECT name FROM sqlite_master")}
+            ours = not names or SchemaInfo._meta.table_name in names
+            if names and ours:
+                verdict = other.execute("PRAGMA quick_check(1)").fetchone()
+                if not verdict or verdict[0] != "ok":
+                    ours = False
+                    raise sqlite3.DatabaseError("database disk image is malformed")
     except sqlite3.DatabaseError as error:
-        raise StoreError(_plain(error, path)) from None
-    return not names or SchemaInfo._meta.table_name in names
+        raise StoreError(plain_message(error, path)) from None
+    finally:
+        if not ours:  # a refused file keeps no empty side files of our look beside it
+            _tidy(sides, there)
+    return ours
 
 
-def _plain(error: Exception, path: Path) -> str:
-    text = str(error)
-    if "locked" in text or "busy" in text:
+def _tidy(sides: list[Path], there: list[bool]) -> None:
+    """Remove the -wal and -shm files a read-only look made, if the -wal is empty."""
+    wal = sides[0]
+    with suppress(OSError):
+        if not there[0] and wal.exists() and wal.stat().st_size == 0:
+            for side, existed in zip(sides, there, strict=True):
+                if not existed:
+                    side.unlink(missing_ok=True)
+
+
+# --- SQLite's errors in plain words: the one place they are worded --------------------------
+
+DATABASE_ERRORS: tuple[type[Exception], ...] = (pw.DatabaseError, sqlite3.DatabaseError)
+LOCKED, FULL, READ_ONLY, DAMAGED, UNREACHABLE, DISK, OTHER = (
+    "locked",
+    "full",
+    "read-only",
+    "damaged",
+    "unreachable",
+    "disk",
+    "other",
+)
+_KINDS = {
+    "SQLITE_BUSY": LOCKED,
+    "SQLITE_LOCKED": LOCKED,
+    "SQLITE_FULL": FULL,
+    "SQLITE_READONLY": READ_ONLY,
+    "SQLITE_CORRUPT": DAMAGED,
+    "SQLITE_NOTADB": DAMAGED,
+    "SQLITE_CANTOPEN": UNREACHABLE,
+    "SQLITE_IOERR": DISK,
+    "SQLITE_PERM": READ_ONLY,
+    "SQLITE_AUTH": READ_ONLY,
+}
+_WORDS = (
+    (("locked", "busy"), LOCKED),
+    (("disk is full", "database or disk is full"), FULL),
+    (("readonly", "read-only"), READ_ONLY),
+    (("malformed", "not a database", "corrupt"), DAMAGED),
+    (("unable to open",), UNREACHABLE),
+    (("disk i/o error",), DISK),
+)
+
+
+def error_kind(error: BaseException) -> str:
+    """What went wrong in SQLite terms a person understands: LOCKED, FULL, READ_ONLY, ..."""
+    seen: set[int] = set()
+    cause: BaseException | None = error
+    while cause is not None and id(cause) not in seen:  # peewee's errors wrap sqlite3's
+        seen.add(id(cause))
+        name = getattr(cause, "sqlite_errorname", "")
+        for prefix, kind in _KINDS.items():
+            if name == prefix or name.startswith(prefix + "_"):
+                return kind
+        cause = cause.__cause__ or cause.__context__
+    text = str(error).lower()
+    return next((kind for words, kind in _WORDS if any(w in text for w in words)), OTHER)
+
+
+def plain_message(error: BaseException, path: Path | None = None) -> str:
+    """One plain line for an SQLite error, naming the database file."""
+    path = path or (_opened[0] if _opened else None)
+    name = f"“{path}”" if path else "of the suppression list"
+    kind = error_kind(error)
+    if kind == LOCKED:
         return (
             "The suppression list is open in another window or program; "
             "try again when it is closed."
         )
-    if "readonly" in text or "read-only" in text:
-        return f"The database “{path}” is read-only; choose a folder you can write to."
-    if "not a database" in text or "malformed" in text:
-        return f"The database “{path}” is damaged; it was left untouched."
-    return f"The database “{path}” could not be opened: {text}."
+    if kind == FULL:
+        return "The disk is full, so nothing was written; free some space and try again."
+    if kind == READ_ONLY:
+        return (
+            f"The database {name} is read-only, so nothing was written; "
+            "choose a folder you can write to."
+        )
+    if kind == DAMAGED:
+        return f"The database {name} is damaged, so nothing was written to it; use a copy."
+    if kind == UNREACHABLE:
+        return (
+            f"The database {name} could not be opened: its folder is missing or cannot be "
+            "written to."
+        )
+    if kind == DISK:
+        return f"The disk holding the database {name} could not be read or written."
+    text = " ".join(str(error).split())
+    return f"The database {name} could not be used ({text}); nothing was written."
 
+
+@contextmanager
+def plain_errors() -> Iterator[None]:
+    """Turn an SQLite error raised inside into a StoreError with a plain message."""
+    try:
+        yield
+    except DATABASE_ERRORS as error:
+        raise StoreError(plain_message(error)) from error
+
+
+def write_transaction() -> Any:
+    """A transaction that takes the write lock at its start, waiting up to the lock timeout,
+    so another program's write cannot make it fail halfway (SQLite's BEGIN IMMEDIATE)."""
+    db = database.obj
+    if isinstance(db, pw.SqliteDatabase):
+        return db.atomic(lock_type="IMMEDIATE")
+    return db.atomic()
+
+
+# --- the schema: create, upgrade (after a copy), and every opening's housekeeping ------------
 
 # Modules of core that keep tables of their own; each has install(db), run at every opening
 # after the tables above exist (so a later feature adds its tables without touching these).
-SCHEMA_PARTS = ("tallies", "one_to_one")
+SCHEMA_PARTS = ("tallies", "one_to_one", "running", "claims", "undo", "lifting")
+
+# MIGRATIONS[n] brings a database from schema version n to n + 1 (SCHEMA_VERSION is the last).
+# Before any step runs the file is copied to "<name>.bak-v<n>" beside it; then all the steps
+# run in one transaction, with foreign keys checked at its end, so a failure changes nothing.
+MIGRATIONS: dict[int, Callable[[pw.SqliteDatabase], None]] = {}
 
 
-def _migrate(db: pw.SqliteDatabase) -> None:
-    with db.atomic():
-        db.create_tables(MODELS, safe=True)
-        for part in SCHEMA_PARTS:
-            importlib.import_module(f"{__package__}.{part}").install(db)
+def _migrate(db: pw.SqliteDatabase, path: Path) -> None:
+    version, missing = _schema_state(db)
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            "This suppression list was made by a newer OptOut Desktop; update the app."
+        )
+    if 0 < version < SCHEMA_VERSION:
+        _upgrade(db, path, version)
+    elif version == 0 or missing:
+        with write_transaction():
+            _create(db)
+    else:
+        _housekeeping(db)
+
+
+def _schema_state(db: pw.SqliteDatabase) -> tuple[int, list[str]]:
+    """The stored schema version (0 for a new file) and the tables that are not there yet or
+    lack a column (reads only)."""
+    tables = set(db.get_tables())
+    version = 0
+    if SchemaInfo._meta.table_name in tables:
         row = SchemaInfo.get_or_none(SchemaInfo.key == "schema_version")
         version = int(row.value) if row else 0
-        if version > SCHEMA_VERSION:
-            raise StoreError(
-                "This suppression list was made by a newer OptOut Desktop; update the app."
-            )
-        if version != SCHEMA_VERSION:
-            SchemaInfo.replace(key="schema_version", value=str(SCHEMA_VERSION)).execute()
+    missing = []
+    for model in [*MODELS, *_part_models()]:
+        name = model._meta.table_name
+        if name not in tables:
+            missing.append(name)
+        elif not set(model._meta.columns) <= {c.name for c in db.get_columns(name)}:
+            missing.append(name)
+    return version, missing
+
+
+def _parts() -> list[Any]:
+    return [importlib.import_module(f"{__package__}.{part}") for part in SCHEMA_PARTS]
+
+
+def _part_models() -> list[type[BaseModel]]:
+    """The tables the schema parts keep (their BaseModel classes)."""
+    return [
+        value
+        for module in _parts()
+        for value in vars(module).values()
+        if isinstance(value, type)
+        and issubclass(value, BaseModel)
+        and value.__module__ == module.__name__
+    ]
+
+
+def _create(db: pw.SqliteDatabase) -> None:
+    db.create_tables(MODELS, safe=True)
+    for part in _parts():
+        part.install(db)
+    SchemaInfo.replace(key="schema_version", value=str(SCHEMA_VERSION)).execute()
+
+
+def _housekeeping(db: pw.SqliteDatabase) -> None:
+    """Each part's install (recount totals, mark abandoned imports), unless another program
+    is writing, the file is read-only or the disk full: then it waits for the next opening
+    (the list can still be read, looked up and exported meanwhile)."""
+    db.execute_sql(f"PRAGMA busy_timeout = {min(lock_timeout_ms(), HOUSEKEEPING_WAIT_MS):d}")
+    try:
+        with write_transaction():
+            for part in _parts():
+                part.install(db)
+    except DATABASE_ERRORS as error:
+        if error_kind(error) not in (LOCKED, READ_ONLY, FULL):
+            raise
+        log.info("opening without housekeeping: %s", error)
+    finally:
+        db.execute_sql(f"PRAGMA busy_timeout = {lock_timeout_ms():d}")
+
+
+def backup_path(path: Path, version: int) -> Path:
+    """Where the copy made before upgrading a version-`version` database is kept."""
+    return path.with_name(f"{path.name}.bak-v{version}")
+
+
+def _upgrade(db: pw.SqliteDatabase, path: Path, version: int) -> None:
+    backup = _back_up(db, path, version)
+    db.execute_sql("PRAGMA foreign_keys = OFF")  # a step may rebuild a table; checked below
+    try:
+        with write_transaction():
+            for step in range(version, SCHEMA_VERSION):
+                if step not in MIGRATIONS:
+                    raise LookupError(f"no way from schema version {step} to {step + 1}")
+                MIGRATIONS[step](db)
+            _create(db)
+            if db.execute_sql("PRAGMA foreign_key_check").fetchone() is not None:
+                raise ValueError("the upgrade left rows that refer to nothing")
+    except Exception as error:
+        log.info("upgrading %s from schema version %d failed", path, version, exc_info=True)
+        plain = isinstance(error, DATABASE_ERRORS) and error_kind(error) != OTHER
+        reason = plain_message(error, path) if plain else " ".join(str(error).split())
+        raise StoreError(
+            f"The suppression list could not be updated for this version of the app, so it "
+            f"was left as it was (a copy is in “{backup}”): {reason}"
+        ) from None
+    finally:
+        db.execute_sql("PRAGMA foreign_keys = ON")
+    log.info("upgraded %s from schema version %d; the old file is in %s", path, version, backup)
+
+
+def _back_up(db: pw.SqliteDatabase, path: Path, version: int) -> Path:
+    """Copy the database aside with SQLite's backup API (the write-ahead log's pages too)."""
+    backup = backup_path(path, version)
+    partial = backup.with_name(f".{backup.name}.partial")
+    try:
+        partial.unlink(missing_ok=True)
+        os.close(os.open(partial, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600))
+        with closing(sqlite3.connect(partial)) as copy:
+            db.connection().backup(copy)
+        os.replace(partial, backup)
+    except (OSError, sqlite3.Error) as error:
+        partial.unlink(missing_ok=True)
+        reason = error.strerror if isinstance(error, OSError) else plain_message(error, backup)
+        raise StoreError(
+            f"Before updating the suppression list a copy could not be made in “{backup}” "
+            f"({reason}); nothing was changed."
+        ) from None
+    return backup
 
 
 def schema_version() -> int:

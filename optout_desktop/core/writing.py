@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-from . import staging
+from . import claims, domains, staging
 from .store import ACCOUNT
 
 _STOP = None
@@ -17,8 +17,10 @@ _STOP = None
 class SuppressionWriter:
     """Insert addresses as opt-outs of one import and scope; counts the ones that were new.
 
-    Addresses already suppressed in the scope are skipped by the unique index (same scope)
-    or, for a business unit, removed again by `settle` (covered by a whole-account opt-out).
+    Addresses already suppressed in the scope are skipped by the unique index (same scope),
+    by a domain opt-out that covers them, or, for a business unit, removed again by `settle`
+    (covered by a whole-account opt-out). Each time, the import claims the opt-out that held
+    the address, so it inherits it if that one is withdrawn (see core.claims).
     """
 
     def __init__(self, connection: Any, run_id: int, scope_id: int, stamp: str) -> None:
@@ -28,18 +30,26 @@ class SuppressionWriter:
         self.stamp = stamp
         self.inserted = 0
         self.per_statement = staging.rows_per_statement(1)
+        cover = domains.load_cover(self.scope_id)
+        self.cover = cover if cover else None
 
     def write(self, addresses: Sequence[str]) -> None:
         """Insert a batch (sorted first: an ordered insert into the index is faster)."""
         ordered = sorted(addresses)
+        if self.cover is not None:
+            ordered = claims.claim_covered(self.connection, ordered, self.cover, self.run_id)
         for start in range(0, len(ordered), self.per_statement):
             part = ordered[start : start + self.per_statement]
             cursor = self.connection.execute(self._sql(len(part)), part)
-            self.inserted += max(cursor.rowcount, 0)
+            inserted = max(cursor.rowcount, 0)
+            self.inserted += inserted
+            if inserted < len(part):  # some were suppressed already: none, mostly
+                claims.claim_existing(self.connection, part, self.run_id, self.scope_id)
 
     def settle(self) -> int:
         """Drop what a whole-account opt-out already covers; returns how many were new."""
         if self.scope_id != ACCOUNT:
+            claims.claim_account_cover(self.connection, self.run_id)
             cursor = self.connection.execute(
                 "DELETE FROM suppression WHERE import_run_id = ? AND EXISTS ("
                 "SELECT 1 FROM suppression AS account WHERE account.email = suppression.email"

@@ -15,10 +15,11 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.imports import OptOutCounts
+from .language import number
 
 
 def _number(value: int) -> str:
-    return f"{value:,}".replace(",", "\u2009")  # a thin space reads well in Danish and English
+    return number(value).replace(",", "\u2009")  # a thin space reads well in Danish and English
 
 
 class ConfirmDialog(QDialog):

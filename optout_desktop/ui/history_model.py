@@ -26,9 +26,19 @@ COLUMNS = [
     ("new", "New opt-outs"),
     ("already_suppressed", "Already suppressed"),
     ("contacts_unsubscribed", "Contacts unsubscribed"),
+    ("domains", "Whole domains"),
+    ("undone_by", "Undone by"),
+    ("undone_at", "Undone at"),
     ("file_sha256", "SHA-256"),
 ]
 _KINDS = {"optouts": "Opt-outs", "contacts": "Contacts"}
+_STATES = {
+    "running": "Running",
+    "completed": "Completed",
+    "cancelled": "Cancelled",
+    "failed": "Failed",
+    "undone": "Undone",
+}
 
 
 class HistoryModel(QAbstractTableModel):
@@ -60,7 +70,9 @@ class HistoryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if key == "kind":
                 return self.tr(_KINDS.get(str(value), str(value)))
-            if key == "started_at" and isinstance(value, str):
+            if key == "state":
+                return self.tr(_STATES.get(str(value), str(value)))
+            if key in ("started_at", "undone_at") and isinstance(value, str):
                 return value.replace("T", " ").rstrip("Z")
             if isinstance(value, int) and key != "id":
                 return f"{value:,}"

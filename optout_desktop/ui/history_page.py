@@ -1,10 +1,10 @@
-"""The history page: every import with its counts and state, and its errors file to save."""
+"""The history page: every import with its counts and state, its errors file, and Undo."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -14,12 +14,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import exports, history
+from ..core import exports, history, undo
+from ..core.undo import UndoPlan
 from .history_model import HistoryModel
 from .jobs import Job
+from .undo_dialog import UndoDialog
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
+
+UNDO_PLAN, UNDO = "undo-plan", "undo"
 
 
 class HistoryPage(QWidget):
@@ -36,25 +40,54 @@ class HistoryPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.errors_button = QPushButton(self.tr("Save errors file…"))
         self.errors_button.setObjectName("historyErrorsButton")
         self.errors_button.clicked.connect(self._save_selected_errors)
+        self.undo_button = QPushButton(self.tr("Undo…"))
+        self.undo_button.setObjectName("undoButton")
+        self.undo_button.setToolTip(
+            self.tr("Lift exactly the opt-outs the selected import added, and nothing else")
+        )
+        self.undo_button.setEnabled(False)
+        self.undo_button.clicked.connect(self._undo_selected)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.errors_button)
+        buttons.addWidget(self.undo_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
+        self._dialog: UndoDialog | None = None
+        window.jobs.succeeded.connect(self._job_done)
+        window.jobs.cancelled.connect(self._job_cancelled)
 
     def refresh(self) -> None:
         self.model.set_runs(history.history(limit=500))
         self.table.resizeColumnsToContents()
+        self._selection_changed()
+
+    def selected_run(self) -> dict[str, Any] | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.run_at(rows[0].row()) if rows else None
+
+    def select_import(self, import_id: int) -> None:
+        """Select an import's row (for a user coming from elsewhere, and for tests)."""
+        for row in range(self.model.rowCount()):
+            if self.model.run_at(row)["id"] == import_id:
+                self.table.selectRow(row)
+                return
+
+    @Slot()
+    def _selection_changed(self) -> None:
+        run = self.selected_run()
+        self.undo_button.setEnabled(run is not None and bool(run.get("undoable")))
 
     @Slot()
     def _save_selected_errors(self) -> None:
-        rows = self.table.selectionModel().selectedRows()
-        if rows:
-            self.save_errors(int(self.model.run_at(rows[0].row())["id"]))
+        run = self.selected_run()
+        if run is not None:
+            self.save_errors(int(run["id"]))
 
     def save_errors(self, import_id: int) -> None:
         """Ask where, then write the import's refused rows on the worker."""
@@ -72,3 +105,94 @@ class HistoryPage(QWidget):
             return path, exports.export_refused_rows(import_id, path)
 
         window.start_job(Job("errors", write))
+
+    # ---- undo: count on the worker, confirm with the typed number, undo on the worker ----
+
+    @Slot()
+    def _undo_selected(self) -> None:
+        run = self.selected_run()
+        if run is not None:
+            self.undo(int(run["id"]))
+
+    def undo(self, import_id: int) -> None:
+        """Count what undoing the import lifts (off the GUI thread), then ask to confirm."""
+        window = self.window_
+        if window.jobs.busy:
+            window.questions.inform(
+                window,
+                self.tr("Please wait"),
+                self.tr("Wait for the running job to finish, then undo the import."),
+            )
+            return
+
+        def count(_progress: object, _cancel: object) -> UndoPlan:
+            return undo.plan_undo(import_id)
+
+        window.start_job(Job(UNDO_PLAN, count))
+        window.progress_label.setText(self.tr("Counting what the undo lifts…"))
+
+    def _confirm(self, plan: UndoPlan) -> None:
+        if plan.already_undone:
+            self.window_.questions.inform(
+                self.window_,
+                self.tr("Already undone"),
+                self.tr(
+                    "Import #{id} was already undone by {who} at {when}; nothing changed."
+                ).format(id=plan.import_id, who=plan.undone_by, when=plan.undone_at),
+            )
+            self.refresh()
+            return
+        dialog = UndoDialog(plan, self.window_)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._confirmed)
+        self._dialog = dialog
+        dialog.open()
+
+    @Slot()
+    def _confirmed(self) -> None:
+        dialog = self._dialog
+        typed = dialog.typed_count() if dialog is not None else None
+        if dialog is None or typed is None:
+            return
+        import_id = dialog.import_id
+
+        def run(_progress: object, cancel: Any) -> UndoPlan:
+            return undo.undo_import(import_id, typed, cancel)
+
+        self.window_.start_job(Job(UNDO, run))
+        self.window_.progress_label.setText(self.tr("Undoing import #{id}…").format(id=import_id))
+
+    def _undone(self, done: UndoPlan) -> None:
+        window = self.window_
+        if done.already_undone:
+            text = self.tr("Import #{id} was already undone; nothing changed.").format(
+                id=done.import_id
+            )
+        elif done.keep:
+            text = self.tr(
+                "Import #{id} was undone: {lift} opt-outs were lifted; {keep} stay suppressed, "
+                "as later imports list them too."
+            ).format(id=done.import_id, lift=f"{done.lift:,}", keep=f"{done.keep:,}")
+        else:
+            text = self.tr("Import #{id} was undone: {lift} opt-outs were lifted.").format(
+                id=done.import_id, lift=f"{done.lift:,}"
+            )
+        window.questions.inform(window, self.tr("Import undone"), text)
+        window.refresh_totals()
+        self.refresh()
+
+    @Slot(str, object)
+    def _job_done(self, name: str, result: object) -> None:
+        if name == UNDO_PLAN and isinstance(result, UndoPlan):
+            self._confirm(result)
+        elif name == UNDO and isinstance(result, UndoPlan):
+            self._undone(result)
+
+    @Slot(str)
+    def _job_cancelled(self, name: str) -> None:
+        if name == UNDO:
+            self.window_.questions.inform(
+                self.window_,
+                self.tr("Undo cancelled"),
+                self.tr("The undo was cancelled; nothing was changed."),
+            )

@@ -50,6 +50,9 @@ class _Worker(QObject):
             self.cancelled.emit(job.name)
         except OptOutError as error:
             self.failed.emit(job.name, str(error))
+        except store.DATABASE_ERRORS as error:  # locked, full, read-only, damaged: say which
+            log.warning("job %s: %s", job.name, error)
+            self.failed.emit(job.name, store.plain_message(error))
         except Exception as error:  # noqa: BLE001 - shown as a message, logged in full
             log.exception("job %s failed", job.name)
             self.failed.emit(job.name, f"Something went wrong: {error}")
@@ -85,8 +88,9 @@ class JobRunner(QObject):
     cancelled = Signal(str)
     _start = Signal(object)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, queue: bool = False) -> None:
         super().__init__(parent)
+        self._queue: list[Job] | None = [] if queue else None
         self._thread = QThread()
         self._thread.setObjectName("optout-worker")
         self._worker = _Worker()
@@ -108,9 +112,12 @@ class JobRunner(QObject):
         return self._running
 
     def start(self, job: Job) -> bool:
-        """Start a job unless one is running; returns whether it started."""
+        """Start a job unless one is running (a queueing runner queues it); True if taken."""
         if self._running is not None:
-            return False
+            if self._queue is None:
+                return False
+            self._queue.append(job)
+            return True
         self._running = job.name
         self._worker.cancel_flag.clear()  # here, not in the worker: a quick Cancel must count
         self._start.emit(job)
@@ -134,13 +141,20 @@ class JobRunner(QObject):
     def _on_success(self, name: str, result: object) -> None:
         self._running = None
         self.succeeded.emit(name, result)
+        self._next()
 
     @Slot(str, str)
     def _on_failure(self, name: str, message: str) -> None:
         self._running = None
         self.failed.emit(name, message)
+        self._next()
 
     @Slot(str)
     def _on_cancel(self, name: str) -> None:
         self._running = None
         self.cancelled.emit(name)
+        self._next()
+
+    def _next(self) -> None:
+        if self._queue and self._running is None:
+            self.start(self._queue.pop(0))

@@ -31,13 +31,18 @@ from ..core import exports, imports, rules, units
 from ..core.columns import guess_email_column
 from ..core.imports import OptOutPlan
 from ..core.scanning import Progress
+from ..core.sniffing import ENCODING_NAMES
 from ..core.sources import TableSource, open_source
+from . import language
 from .confirm_dialog import ConfirmDialog
+from .contacts_page import ContactsPage
 from .history_page import HistoryPage
 from .jobs import Job, JobRunner
+from .lookup_box import LookupBox
 from .preview_model import PreviewModel
 from .questions import Questions
 from .read_options import ReadOptions
+from .units_dialog import UnitsDialog
 
 log = logging.getLogger("optout.ui")
 RECENT_KEY = "recentFiles"
@@ -46,8 +51,8 @@ FIRST_SCREEN_ROWS = 200
 
 
 def number(value: int) -> str:
-    """A count as people read it: 1,027,280."""
-    return f"{value:,}"
+    """A count as people read it, in the interface language."""
+    return language.number(value)
 
 
 class MainWindow(QMainWindow):
@@ -70,10 +75,9 @@ class MainWindow(QMainWindow):
         self.jobs.failed.connect(self._on_failure)
         self.jobs.cancelled.connect(self._on_cancelled)
         # Read-only counts run beside the writer (SQLite's WAL lets them), never on the GUI.
-        self.reads = JobRunner(self)
+        self.reads = JobRunner(self, queue=True)
         self.reads.succeeded.connect(self._on_read)
         self.reads.failed.connect(self._on_read_failure)
-        self._totals_again = False
 
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("OptOut Desktop"))
@@ -93,6 +97,8 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
         self.tabs.addTab(self._build_import_page(), self.tr("Import opt-outs"))
+        self.contacts_page = ContactsPage(self)
+        self.tabs.addTab(self.contacts_page, self.tr("Contacts"))
         self.history_page = HistoryPage(self.questions, self)
         self.tabs.addTab(self.history_page, self.tr("History"))
         layout.addWidget(self.tabs)
@@ -102,6 +108,35 @@ class MainWindow(QMainWindow):
         open_action.setShortcut(QKeySequence.StandardKey.Open)
         open_action.triggered.connect(self.choose_file)
         self.addAction(open_action)
+        self._build_language_menu()
+
+    def _build_language_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("Language"))
+        menu.setObjectName("languageMenu")
+        current = language.chosen_language(self.settings)
+        for code, name in language.LANGUAGES.items():
+            action = menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            action.setData(code)
+            action.triggered.connect(self._language_chosen)
+
+    @Slot()
+    def _language_chosen(self) -> None:
+        action = self.sender()
+        if not isinstance(action, QAction):
+            return
+        code = str(action.data())
+        self.settings.setValue(language.SETTING, code)
+        for other in action.parent().findChildren(QAction) if action.parent() else []:
+            other.setChecked(other.data() == code)
+        self.questions.inform(
+            self,
+            self.tr("Language"),
+            self.tr("{name} is used from the next start of OptOut Desktop.").format(
+                name=language.LANGUAGES[code]
+            ),
+        )
 
     def _build_top_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
@@ -118,8 +153,15 @@ class MainWindow(QMainWindow):
         self.export_button = QPushButton(self.tr("Export suppressions…"))
         self.export_button.setObjectName("exportButton")
         self.export_button.clicked.connect(self.export_suppressions)
+        self.manage_units_button = QPushButton(self.tr("Manage…"))
+        self.manage_units_button.setObjectName("manageUnitsButton")
+        self.manage_units_button.clicked.connect(self.manage_units)
+        self.lookup = LookupBox(self)
         bar.addWidget(unit_label)
         bar.addWidget(self.unit_combo)
+        bar.addWidget(self.manage_units_button)
+        bar.addSpacing(16)
+        bar.addWidget(self.lookup)
         bar.addStretch(1)
         bar.addWidget(self.billable_label)
         bar.addSpacing(16)
@@ -229,10 +271,6 @@ class MainWindow(QMainWindow):
         self.billable_label.setText(
             self.tr("Billable contacts: <b>{n}</b>").format(n=number(rules.billable_contacts()))
         )
-        if self.reads.busy:
-            self._totals_again = True
-            return
-        self._totals_again = False
 
         def count(_progress: Callable[[Progress], None], _cancel: threading.Event) -> int:
             return rules.suppressed_addresses()
@@ -245,8 +283,6 @@ class MainWindow(QMainWindow):
             self.suppressed_label.setText(
                 self.tr("Suppressed addresses: <b>{n}</b>").format(n=number(result))
             )
-        if self._totals_again:
-            self.refresh_totals()
 
     @Slot(str, str)
     def _on_read_failure(self, name: str, message: str) -> None:
@@ -263,6 +299,12 @@ class MainWindow(QMainWindow):
         found = self.unit_combo.findData(current)
         self.unit_combo.setCurrentIndex(max(found, 0))
         self.unit_combo.blockSignals(False)
+
+    @Slot()
+    def manage_units(self) -> None:
+        dialog = UnitsDialog(self)
+        self._units_dialog = dialog
+        dialog.open()
 
     def scope_id(self) -> int:
         return int(self.unit_combo.currentData() or 0)
@@ -337,8 +379,26 @@ class MainWindow(QMainWindow):
         self._column_changed(guess.index)
 
     def _describe(self, source: TableSource) -> str:
-        return self.tr("<b>{name}</b> — read as {how}").format(
-            name=source.path.name, how=source.describe().split(", ", 1)[-1]
+        if source.kind == "csv":
+            separators = {
+                ",": self.tr("comma"),
+                ";": self.tr("semicolon"),
+                "\t": self.tr("tab"),
+                "|": self.tr("vertical bar"),
+            }
+            how = ", ".join(
+                [
+                    ENCODING_NAMES.get(source.encoding or "", source.encoding or ""),
+                    separators.get(source.delimiter or ",", source.delimiter or ""),
+                ]
+            )
+        else:
+            how = self.tr("sheet “{sheet}”").format(sheet=source.sheet)
+        header = (
+            self.tr("first row is the header") if source.has_header else self.tr("no header row")
+        )
+        return self.tr("<b>{name}</b> — read as {how}, {header}").format(
+            name=source.path.name, how=how, header=header
         )
 
     def _size_columns(self) -> None:

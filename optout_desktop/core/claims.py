@@ -1,0 +1,186 @@
+"""Claims: imports that also asked for an opt-out someone else made first, to inherit it."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import peewee as pw
+
+from .domains import Cover
+from .store import ACCOUNT, BaseModel, ImportRun, database
+
+
+class ImportClaim(BaseModel):
+    """An import found an address already suppressed by the opt-out `suppression_id`.
+
+    When that opt-out is withdrawn (its import undone, or lifted by hand) it passes to the
+    earliest import that still claims it, instead of being lifted.
+    """
+
+    # Not a foreign key: SQLite would then search this table for every row an import inserts
+    # into suppression (6 % of a 1M-row import, measured); hand_over deletes claims itself.
+    suppression_id = pw.IntegerField()
+    import_run = pw.ForeignKeyField(ImportRun, on_delete="CASCADE")
+    # The address, when the opt-out is a whole domain; "" when it is the address itself
+    # (a re-import of a million known addresses writes a million claims: keep them small).
+    email = pw.TextField(default="")
+
+    class Meta:
+        primary_key = pw.CompositeKey("suppression_id", "import_run", "email")
+        without_rowid = True
+
+
+_COLUMNS = "INSERT OR IGNORE INTO import_claim (suppression_id, import_run_id, email)"
+# An import's claims live while it is completed; an undone one's are deleted with it.
+_LIVE = "r.state = 'completed'"
+
+
+def install(db: pw.Database) -> None:
+    """Create the claims table (called at every opening)."""
+    db.create_tables([ImportClaim], safe=True)
+
+
+def _rows_per_statement(connection: Any, columns: int) -> int:
+    """Rows per multi-row statement on this connection (the writer's thread has its own)."""
+    getlimit = getattr(connection, "getlimit", None)
+    limit = int(getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)) if getlimit else 999
+    return max(1, min(500, (limit - 2) // columns))
+
+
+@lru_cache(maxsize=8)
+def _conflict_sql(rows: int) -> str:
+    return (
+        f"{_COLUMNS} SELECT id, ?, '' FROM suppression WHERE email IN "
+        f"({','.join(['?'] * rows)}) AND scope_id IN (?, ?) AND import_run_id IS NOT ?"
+    )
+
+
+def claim_existing(connection: Any, addresses: Sequence[str], run_id: int, scope_id: int) -> None:
+    """Claim the opt-outs that already held some of these addresses (one statement)."""
+    sql = _conflict_sql(len(addresses))
+    connection.execute(sql, [run_id, *addresses, ACCOUNT, scope_id, run_id])
+
+
+def claim_covered(
+    connection: Any, addresses: Sequence[str], cover: Cover, run_id: int
+) -> list[str]:
+    """Claim the domain opt-outs that cover some of these addresses; returns the others."""
+    free: list[str] = []
+    pairs: list[tuple[int, str]] = []
+    for address in addresses:
+        rows = cover.rows_covering(address)
+        if rows:
+            pairs.extend((row, address) for row in rows)
+        else:
+            free.append(address)
+    per = _rows_per_statement(connection, 2)
+    for start in range(0, len(pairs), per):
+        batch = pairs[start : start + per]
+        values = ",".join(["(?, ?, ?)"] * len(batch))
+        connection.execute(
+            f"{_COLUMNS} VALUES {values}",
+            [cell for row, email in batch for cell in (row, run_id, email)],
+        )
+    return free
+
+
+def claim_account_cover(connection: Any, run_id: int) -> None:
+    """A business unit's import: claim the whole-account opt-outs that cover its rows."""
+    connection.execute(
+        f"{_COLUMNS} SELECT account.id, ?, '' FROM suppression AS mine "
+        "JOIN suppression AS account ON account.email = mine.email AND account.scope_id = ? "
+        "WHERE mine.import_run_id = ?",
+        (run_id, ACCOUNT, run_id),
+    )
+
+
+@dataclass(frozen=True)
+class Withdrawal:
+    """What withdrawing some opt-outs does: how many are lifted, how many pass on."""
+
+    lift: int  # rows deleted: nobody else asked for them
+    keep: int  # rows that pass to a later import that also lists them
+    domains: int  # of the lifted, whole-domain opt-outs
+
+
+def count_withdrawal(condition: str, params: Sequence[Any] = ()) -> Withdrawal:
+    """Count, without changing anything, what withdrawing the rows `condition` selects does."""
+    row = database.obj.execute_sql(
+        "SELECT count(*), total(claimed), total(NOT claimed AND (substr(email, 1, 1) = '@' "
+        "OR (substr(email, 1, 2) = '*.' AND instr(email, '@') = 0))) FROM ("
+        "SELECT s.email, EXISTS (SELECT 1 FROM import_claim AS c JOIN import_run AS r "
+        f"ON r.id = c.import_run_id WHERE c.suppression_id = s.id AND {_LIVE}) AS claimed "
+        f"FROM suppression AS s WHERE {condition})",
+        params,
+    ).fetchone()
+    total, keep, domains = int(row[0]), int(row[1]), int(row[2])
+    return Withdrawal(total - keep, keep, domains)
+
+
+def hand_over(condition: str, params: Sequence[Any] = ()) -> Withdrawal:
+    """Withdraw the rows `condition` selects: each passes to the earliest import that still
+    claims it (in that import's scope), the rest are lifted. Call inside a transaction.
+
+    The temporary tables are emptied at the end, and a failure rolls them back with the rest.
+    """
+    db = database.obj
+    counts = count_withdrawal(condition, params)
+    for sql in (
+        "CREATE TEMP TABLE IF NOT EXISTS withdrawn (id INTEGER PRIMARY KEY)",
+        "CREATE TEMP TABLE IF NOT EXISTS kept "
+        "(id INTEGER PRIMARY KEY, import_run_id INTEGER, created_at TEXT)",
+        "CREATE TEMP TABLE IF NOT EXISTS heir "
+        "(email TEXT, scope_id INTEGER, import_run_id INTEGER, created_at TEXT)",
+    ):
+        db.execute_sql(sql)
+    db.execute_sql(
+        f"INSERT INTO temp.withdrawn SELECT id FROM suppression WHERE {condition}", params
+    )
+    # An address claimed by an import of its own scope passes to the earliest such import in
+    # place (cheaper than deleting and inserting it: the address index is left alone).
+    db.execute_sql(
+        "INSERT INTO temp.kept SELECT s.id, min(c.import_run_id), r.started_at "
+        "FROM temp.withdrawn AS w JOIN suppression AS s ON s.id = w.id "
+        "JOIN import_claim AS c ON c.suppression_id = s.id "
+        f"JOIN import_run AS r ON r.id = c.import_run_id WHERE {_LIVE} "
+        "AND r.scope_id = s.scope_id AND c.email = '' GROUP BY s.id"
+    )
+    db.execute_sql(
+        "UPDATE suppression SET import_run_id = k.import_run_id, created_at = k.created_at, "
+        "reason = 'import', note = '' FROM temp.kept AS k WHERE suppression.id = k.id"
+    )
+    db.execute_sql(
+        "DELETE FROM import_claim WHERE (suppression_id, import_run_id) IN "
+        "(SELECT id, import_run_id FROM temp.kept)"
+    )
+    db.execute_sql("DELETE FROM temp.withdrawn WHERE id IN (SELECT id FROM temp.kept)")
+    db.execute_sql(
+        "INSERT INTO temp.heir SELECT CASE c.email WHEN '' THEN s.email ELSE c.email END, "
+        "r.scope_id, c.import_run_id, r.started_at FROM import_claim AS c "
+        "JOIN import_run AS r ON r.id = c.import_run_id JOIN suppression AS s "
+        f"ON s.id = c.suppression_id WHERE s.id IN (SELECT id FROM temp.withdrawn) AND {_LIVE}"
+    )
+    db.execute_sql(
+        "DELETE FROM import_claim WHERE suppression_id IN (SELECT id FROM temp.withdrawn)"
+    )
+    db.execute_sql("DELETE FROM suppression WHERE id IN (SELECT id FROM temp.withdrawn)")
+    # The earliest claimer of each address and scope gets the opt-out (SQLite takes the bare
+    # created_at from the row that has the min()); an opt-out that exists already stays.
+    db.execute_sql(
+        "INSERT INTO suppression (email, scope_id, reason, import_run_id, created_at, note) "
+        "SELECT email, scope_id, 'import', min(import_run_id), created_at, '' FROM temp.heir "
+        "WHERE true GROUP BY email, scope_id ON CONFLICT (email, scope_id) DO NOTHING"
+    )
+    # The other claimers now claim the opt-out that holds the address in their scope.
+    db.execute_sql(
+        f"{_COLUMNS} SELECT s.id, h.import_run_id, '' FROM temp.heir AS h "
+        "JOIN suppression AS s ON s.email = h.email AND s.scope_id = h.scope_id "
+        "WHERE s.import_run_id IS NOT h.import_run_id"
+    )
+    for table in ("withdrawn", "kept", "heir"):
+        db.execute_sql(f"DELETE FROM temp.{table}")
+    return counts

@@ -1,0 +1,251 @@
+"""Whole-domain opt-outs: `@firma.dk` (one domain) and `*.firma.dk` (with its subdomains)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import peewee as pw
+from email_validator import validate_email
+
+from .addresses import clean
+from .errors import OptOutError
+from .store import (
+    ACCOUNT,
+    Contact,
+    ImportRun,
+    Suppression,
+    database,
+    now,
+    plain_errors,
+    write_transaction,
+)
+from .units import scope_name
+
+EXACT = "@"
+WILDCARD = "*."
+_FUNCTION = "optout_domain_covered"
+_BATCH = 400  # addresses per IN (...) list, well within SQLite's limit on parameters
+
+
+def domain_key(raw: str) -> str | None:
+    """The opt-out key of a cell that names a whole domain, else None.
+
+    `@Firma.DK` gives `@firma.dk`; `*.firma.dk` (or `@*.firma.dk`) gives `*.firma.dk`. The
+    domain is normalised as addresses are (lower case, Unicode), so an IDN written in
+    Punycode and in Unicode is one domain.
+    """
+    text = clean(raw).lower()
+    if text.startswith("@*."):
+        prefix, rest = WILDCARD, text[3:]
+    elif text.startswith(WILDCARD):
+        prefix, rest = WILDCARD, text[2:]
+    elif text.startswith(EXACT):
+        prefix, rest = EXACT, text[1:]
+    else:
+        return None
+    if not rest or "@" in rest:
+        return None
+    domain = _normal_domain(rest)
+    return None if domain is None else prefix + domain
+
+
+@lru_cache(maxsize=4096)
+def _normal_domain(domain: str) -> str | None:
+    try:
+        result = validate_email("a@" + domain, check_deliverability=False)
+    except Exception:  # noqa: BLE001 - anything the library refuses is not a domain
+        return None
+    return str(result.domain).lower()
+
+
+def parse_domain(raw: str) -> str:
+    """The key of a domain typed by hand; a plain message when it is not one."""
+    key = domain_key(raw)
+    if key is None:
+        raise OptOutError(
+            f"“{raw.strip()}” is not a domain: write it as @firma.dk (that domain) or "
+            "*.firma.dk (with its subdomains)."
+        )
+    return key
+
+
+def is_domain_key(entry: str) -> bool:
+    """True for a stored whole-domain opt-out (`@d` or `*.d`), False for an address."""
+    return entry[:1] == EXACT or (entry[:2] == WILDCARD and "@" not in entry)
+
+
+def domain_rows() -> Any:  # a peewee expression
+    """Rows that are whole-domain opt-outs (two range scans of the address index)."""
+    email = Suppression.email
+    exact = (email >= EXACT) & (email < "A")  # "A" follows "@" in code-point order
+    wildcard = (email >= WILDCARD) & (email < "*/") & (pw.fn.instr(email, "@") == 0)
+    return exact | wildcard
+
+
+@lru_cache(maxsize=65_536)
+def _wildcards(domain: str) -> tuple[str, ...]:
+    """`*.a.firma.dk`, `*.firma.dk` for `a.firma.dk`: never a bare top-level domain."""
+    labels = domain.split(".")
+    return tuple(WILDCARD + ".".join(labels[i:]) for i in range(len(labels) - 1))
+
+
+@lru_cache(maxsize=65_536)
+def _address_keys(domain: str) -> tuple[str, ...]:
+    return (EXACT + domain, *_wildcards(domain))
+
+
+def keys_covering(entry: str) -> tuple[str, ...]:
+    """The domain keys that would cover an address or a domain key (not the entry itself)."""
+    if entry[:1] == EXACT:
+        return _wildcards(entry[1:])
+    if entry[:2] == WILDCARD and "@" not in entry:
+        return _wildcards(entry[2:])[1:]
+    return _address_keys(entry.rpartition("@")[2])
+
+
+class Cover:
+    """Whole-domain opt-outs held in memory, to test many entries against them quickly."""
+
+    def __init__(self, rows: Iterable[tuple[str, int]]) -> None:
+        self.rows: dict[str, list[int]] = {}
+        for key, row_id in rows:
+            self.rows.setdefault(key, []).append(row_id)
+
+    def __bool__(self) -> bool:
+        return bool(self.rows)
+
+    def rows_covering(self, entry: str) -> list[int]:
+        """The ids of the domain opt-outs that cover an entry."""
+        rows = self.rows
+        return [row for key in keys_covering(entry) if key in rows for row in rows[key]]
+
+    def covers(self, entry: str) -> bool:
+        rows = self.rows
+        return any(key in rows for key in keys_covering(entry))
+
+
+def _scopes(scope_id: int) -> list[int]:
+    return sorted({ACCOUNT, scope_id})
+
+
+def load_cover(scope_id: int, exclude_run: int | None = None) -> Cover:
+    """The domain opt-outs that apply in a scope (leaving out one import's own, if given)."""
+    query = Suppression.select(Suppression.email, Suppression.id).where(
+        domain_rows() & Suppression.scope_id.in_(_scopes(scope_id))
+    )
+    if exclude_run is not None:
+        query = query.where(
+            Suppression.import_run.is_null() | (Suppression.import_run != exclude_run)
+        )
+    return Cover((str(key), int(row_id)) for key, row_id in query.tuples().iterator())
+
+
+def covered_predicate(email: Any, scope_id: int) -> Any | None:
+    """SQL that is true when a domain opt-out in the scope covers `email`; None if none can."""
+    cover = load_cover(scope_id)
+    if not cover:
+        return None
+    database.obj.register_function(cover.covers, _FUNCTION, 1, True)
+    return pw.fn.optout_domain_covered(email) == 1
+
+
+def contacts_covered(keys: Sequence[str]) -> set[str]:
+    """Contacts whose address one of these domain keys covers (one scan per batch of keys)."""
+    cover = Cover((key, 0) for key in keys)
+    found: set[str] = set()
+    for start in range(0, len(keys), _BATCH // 2):
+        condition = None
+        for key in keys[start : start + _BATCH // 2]:
+            domain = key[1:] if key[:1] == EXACT else key[2:]
+            part = Contact.email.endswith("@" + domain)
+            if key[:1] != EXACT:
+                part = part | Contact.email.endswith("." + domain)
+            condition = part if condition is None else condition | part
+        query = Contact.select(Contact.email).where(condition).tuples()
+        found.update(email for (email,) in query.iterator() if cover.covers(email))
+    return found
+
+
+def count_contacts_newly_covered(
+    keys: Sequence[str], scope_id: int, listed: set[str], exclude_run: int | None = None
+) -> int:
+    """Contacts that these new domain keys suppress and nothing suppressed before.
+
+    Contacts listed by address (`listed`) are counted with the addresses; `exclude_run` is
+    the import that wrote the keys, whose own rows do not count as "before".
+    """
+    candidates = sorted(contacts_covered(keys) - listed)
+    if not candidates:
+        return 0
+    before = load_cover(scope_id, exclude_run)
+    exact: set[str] = set()
+    for start in range(0, len(candidates), _BATCH):
+        batch = candidates[start : start + _BATCH]
+        query = Suppression.select(Suppression.email).where(
+            Suppression.email.in_(batch) & Suppression.scope_id.in_(_scopes(scope_id))
+        )
+        exact.update(str(row.email) for row in query)
+    return sum(1 for email in candidates if email not in exact and not before.covers(email))
+
+
+@dataclass
+class DomainEntry:
+    """What adding a domain by hand did."""
+
+    domain: str
+    business_unit: str
+    outcome: str  # "added" or "unchanged"
+    contacts: int  # contacts at the domain (they stay contacts, and billable)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "domain": self.domain,
+            "business_unit": self.business_unit,
+            "outcome": self.outcome,
+            "contacts": self.contacts,
+        }
+
+
+def add_domain(raw: str, scope_id: int = ACCOUNT, note: str = "") -> DomainEntry:
+    """Opt out a whole domain by hand (reason "manual")."""
+    key = parse_domain(raw)
+    with plain_errors(), write_transaction():
+        exists = (
+            Suppression.select()
+            .where((Suppression.email == key) & (Suppression.scope_id == scope_id))
+            .exists()
+        )
+        if not exists:
+            Suppression.create(
+                email=key, scope_id=scope_id, reason="manual", created_at=now(), note=note
+            )
+    return DomainEntry(
+        key, scope_name(scope_id), "unchanged" if exists else "added", len(contacts_covered([key]))
+    )
+
+
+def list_domains(scope_id: int | None = None) -> list[dict[str, Any]]:
+    """Every whole-domain opt-out (or those that apply in a scope), by domain."""
+    query = (
+        Suppression.select(Suppression, ImportRun)
+        .join(ImportRun, join_type=pw.JOIN.LEFT_OUTER)
+        .where(domain_rows())
+        .order_by(Suppression.email, Suppression.scope_id)
+    )
+    if scope_id is not None:
+        query = query.where(Suppression.scope_id.in_(_scopes(scope_id)))
+    return [
+        {
+            "domain": row.email,
+            "subdomains": row.email.startswith(WILDCARD),
+            "business_unit": scope_name(row.scope_id),
+            "reason": row.reason,
+            "since": row.created_at,
+            "import_id": row.import_run_id,
+            "file_name": row.import_run.file_name if row.import_run else None,
+        }
+        for row in query
+    ]

@@ -1,0 +1,148 @@
+"""Lift one opt-out added by hand (an address or a domain), with a legal basis, and log it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import peewee as pw
+
+from . import claims, domains, rules
+from .addresses import triage
+from .errors import OptOutError
+from .imports import user_name
+from .one_to_one import LEGAL_BASES
+from .store import ACCOUNT, BaseModel, Suppression, now, plain_errors, write_transaction
+from .units import scope_name
+
+LIFTABLE = "manual"
+_NEVER = {
+    "unsubscribed": "the person unsubscribed themselves, and an opt-out the person asked for "
+    "can never be lifted",
+    "bounced": "it bounced, and a bounce cannot be lifted by hand",
+    "spam": "the person reported spam, and that cannot be lifted by hand",
+}
+
+
+class LiftLog(BaseModel):
+    """One opt-out lifted by hand: what, by whom, when, and on which legal basis."""
+
+    id = pw.AutoField()
+    email = pw.TextField(index=True)  # an address, or a domain key such as "@firma.dk"
+    scope_id = pw.IntegerField(default=ACCOUNT)
+    reason = pw.TextField()  # the lifted opt-out's reason
+    legal_basis = pw.TextField()
+    explanation = pw.TextField()
+    user_name = pw.TextField(default="")
+    lifted_at = pw.TextField(default=now)
+    kept = pw.BooleanField(default=False)  # a later import also lists it, and now holds it
+
+
+def install(db: pw.Database) -> None:
+    """Create the log's table (called at every opening)."""
+    db.create_tables([LiftLog], safe=True)
+
+
+@dataclass
+class Lifted:
+    """What lifting did, and whether the address may be emailed now."""
+
+    entry: str
+    business_unit: str
+    kept_by_import: bool  # a later import also lists it, so it stays suppressed by that import
+    still_suppressed: bool
+    still_because: list[str]
+    log_id: int
+
+    @property
+    def message(self) -> str:
+        what = f"The opt-out of {self.entry} (added by hand, {self.business_unit}) was lifted"
+        if self.kept_by_import:
+            return f"{what}, but an opt-out import also lists it, so it stays suppressed."
+        if self.still_suppressed:
+            return f"{what}; it stays suppressed: {'; '.join(self.still_because)}."
+        if domains.is_domain_key(self.entry):
+            return f"{what}; addresses at that domain may get marketing email again."
+        return f"{what}; {self.entry} may get marketing email again."
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "entry": self.entry,
+            "business_unit": self.business_unit,
+            "kept_by_import": self.kept_by_import,
+            "still_suppressed": self.still_suppressed,
+            "still_because": self.still_because,
+            "log_id": self.log_id,
+            "message": self.message,
+        }
+
+
+def _check_basis(legal_basis: str, explanation: str) -> None:
+    if legal_basis not in LEGAL_BASES:
+        raise OptOutError(f"Choose a legal basis: one of {', '.join(LEGAL_BASES)}.")
+    if not explanation.strip():
+        raise OptOutError("Say why the opt-out is lifted: give an explanation.")
+
+
+def _liftable(row: Suppression | None, entry: str, scope_id: int) -> Suppression:
+    """The row itself when it may be lifted by hand; else a plain refusal."""
+    where = scope_name(scope_id)
+    if row is None:
+        raise OptOutError(f"{entry} has no opt-out of its own for {where}; nothing was lifted.")
+    if row.reason in _NEVER:
+        raise OptOutError(f"{entry} cannot be lifted: {_NEVER[row.reason]}.")
+    if row.reason != LIFTABLE:
+        source = f"import #{row.import_run_id}" if row.import_run_id else f"“{row.reason}”"
+        raise OptOutError(
+            f"The opt-out of {entry} came with {source}; undo that import to lift it."
+        )
+    return row
+
+
+def _lift(entry: str, scope_id: int, legal_basis: str, explanation: str) -> tuple[bool, int]:
+    """Withdraw one manual row and log it; returns (kept by an import, log id)."""
+    _check_basis(legal_basis, explanation)
+    with plain_errors(), write_transaction():
+        row = _liftable(
+            Suppression.get_or_none(
+                (Suppression.email == entry) & (Suppression.scope_id == scope_id)
+            ),
+            entry,
+            scope_id,
+        )
+        outcome = claims.hand_over("id = ?", (row.id,))
+        log = LiftLog.create(
+            email=entry,
+            scope_id=scope_id,
+            reason=row.reason,
+            legal_basis=legal_basis,
+            explanation=explanation.strip(),
+            user_name=user_name(),
+            kept=outcome.keep > 0,
+        )
+    return outcome.keep > 0, int(log.id)
+
+
+def lift_manual(raw: str, scope_id: int, legal_basis: str, explanation: str) -> Lifted:
+    """Lift one address's opt-out that was added by hand, with a legal basis and why."""
+    address, why = triage(raw)
+    if address is None:
+        raise OptOutError(f"“{raw.strip()}” is not a valid email address: {why}")
+    kept, log_id = _lift(address, scope_id, legal_basis, explanation)
+    found = rules.lookup(address, scope_id)
+    because = [
+        f"{s['reason_text']} ({s['scope']})"
+        + (f", import #{s['import_id']}" if s["import_id"] else "")
+        for s in found.suppressions
+    ]
+    return Lifted(address, scope_name(scope_id), kept, found.suppressed, because, log_id)
+
+
+def lift_domain(raw: str, scope_id: int, legal_basis: str, explanation: str) -> Lifted:
+    """Remove a whole-domain opt-out that was added by hand, by the same rules."""
+    key = domains.parse_domain(raw)
+    kept, log_id = _lift(key, scope_id, legal_basis, explanation)
+    cover = domains.load_cover(scope_id)
+    wider = [wide for wide in domains.keys_covering(key) if wide in cover.rows]
+    because = [f"covered by {wide}" for wide in wider]
+    return Lifted(key, scope_name(scope_id), kept, bool(wider), because, log_id)

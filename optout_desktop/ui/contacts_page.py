@@ -1,0 +1,242 @@
+"""The contacts page: import, search and delete contacts; stop paying for the unsubscribed."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QTimer, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import contact_list, contacts
+from ..core.columns import guess_email_column
+from ..core.scanning import Progress
+from ..core.sources import open_source
+from .contacts_import_dialog import ContactsImportDialog
+from .contacts_model import ContactsModel
+from .jobs import Job
+from .language import number
+from .typed_count_dialog import TypedCountDialog
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+ProgressFn = Callable[[Progress], None]
+
+
+class ContactsPage(QWidget):
+    """Contacts are what the billable total counts; opted-out addresses never are."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.setObjectName("contactsPage")
+        self.main = window
+        self.unsubscribed_count = 0
+
+        self.import_button = QPushButton(self.tr("Import contacts…"))
+        self.import_button.setObjectName("importContactsButton")
+        self.import_button.clicked.connect(self.choose_file)
+        self.search = QLineEdit()
+        self.search.setObjectName("contactsSearch")
+        self.search.setPlaceholderText(self.tr("Search by the start of the address…"))
+        self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(250)
+        self._search_timer.timeout.connect(self._apply_search)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.delete_button = QPushButton(self.tr("Delete selected…"))
+        self.delete_button.setObjectName("deleteContactsButton")
+        self.delete_button.clicked.connect(self.delete_selected)
+
+        self.unsubscribed_label = QLabel()
+        self.unsubscribed_label.setObjectName("unsubscribedLabel")
+        self.unsubscribed_label.setWordWrap(True)
+        self.delete_unsubscribed_button = QPushButton(self.tr("Delete them…"))
+        self.delete_unsubscribed_button.setObjectName("deleteUnsubscribedButton")
+        self.delete_unsubscribed_button.clicked.connect(self.delete_unsubscribed)
+
+        self.model = ContactsModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("contactsTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(22)
+
+        top = QHBoxLayout()
+        top.addWidget(self.import_button)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.delete_button)
+        banner = QHBoxLayout()
+        banner.addWidget(self.unsubscribed_label, 1)
+        banner.addWidget(self.delete_unsubscribed_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(banner)
+        layout.addWidget(self.table, 1)
+
+        self._show_unsubscribed(0)  # until the first count arrives
+        window.jobs.succeeded.connect(self._job_done)
+        window.reads.succeeded.connect(self._read_done)
+        self.refresh()
+
+    # ---- the list ---------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reload the list and count the unsubscribed contacts (off the GUI thread)."""
+        self.model.reload()
+        self.table.resizeColumnToContents(0)
+        self._count_unsubscribed()
+
+    @Slot()
+    def _count_unsubscribed(self) -> None:
+        def count(_progress: ProgressFn, _cancel: threading.Event) -> int:
+            return int(contacts.unsubscribed_contacts().count())
+
+        self.main.reads.start(Job("unsubscribed-count", count))  # queued if the reader is busy
+
+    @Slot()
+    def _apply_search(self) -> None:
+        self.model.set_search(self.search.text())
+
+    def _show_unsubscribed(self, count: int) -> None:
+        self.unsubscribed_count = count
+        self.unsubscribed_label.setText(
+            self.tr(
+                "<b>{n}</b> contacts are unsubscribed from all email but still billable. "
+                "Delete them to stop paying for them: their addresses stay suppressed."
+            ).format(n=number(count))
+        )
+        self.unsubscribed_label.setVisible(count > 0)
+        self.delete_unsubscribed_button.setVisible(count > 0)
+
+    # ---- importing contacts -------------------------------------------------------------
+
+    @Slot()
+    def choose_file(self) -> None:
+        path = self.main.questions.open_file(self.main)
+        if path is not None:
+            self.open_file(path)
+
+    def open_file(self, path: Path) -> None:
+        def read(_progress: ProgressFn, _cancel: threading.Event) -> Any:
+            source = open_source(path)
+            guess = guess_email_column(source.headers, source.preview)
+            names = contacts.guess_name_columns(source.headers)
+            return source, guess.index if guess else -1, names
+
+        self.main.start_job(Job("contacts-open", read))
+
+    def _opened(self, result: Any) -> None:
+        source, email_index, (first, last) = result
+        dialog = ContactsImportDialog(source, email_index, first, last, self.main)
+        dialog.accepted.connect(lambda: self._import(dialog))  # runs in the GUI thread
+        self._dialog = dialog
+        dialog.open()
+
+    def _import(self, dialog: ContactsImportDialog) -> None:
+        source, email, first, last = dialog.choice()
+
+        def run(progress: ProgressFn, cancel: threading.Event) -> Any:
+            return contacts.import_contacts(source, email, first, last, progress, cancel)
+
+        self.main.start_job(Job("contacts-import", run))
+
+    # ---- deleting -----------------------------------------------------------------------
+
+    @Slot()
+    def delete_selected(self) -> None:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        if not rows:
+            self.main.questions.inform(
+                self.main, self.tr("Delete contacts"), self.tr("Select the contacts to delete.")
+            )
+            return
+        ids = [self.model.contact_at(row).id for row in rows]
+        asked = self.main.questions.ask_yes_no(
+            self.main,
+            self.tr("Delete contacts"),
+            self.tr(
+                "Delete {n} contacts? They stop counting as billable. Their opt-outs stay: "
+                "an opt-out belongs to the address."
+            ).format(n=number(len(ids))),
+        )
+        if asked:
+
+            def run(_progress: ProgressFn, _cancel: threading.Event) -> int:
+                return contact_list.delete_contacts(ids)
+
+            self.main.start_job(Job("contacts-delete", run))
+
+    @Slot()
+    def delete_unsubscribed(self) -> None:
+        dialog = TypedCountDialog(
+            self.tr("Delete unsubscribed contacts"),
+            self.tr(
+                "{n} contacts are unsubscribed from all email. Deleting them lowers the billable "
+                "total; their addresses stay suppressed and are never emailed."
+            ).format(n=number(self.unsubscribed_count)),
+            self.unsubscribed_count,
+            self.tr("Delete contacts"),
+            "deleteUnsubscribedDialog",
+            self.main,
+        )
+        dialog.accepted.connect(lambda: self._delete_unsubscribed(dialog.typed_count() or 0))
+        self._typed = dialog
+        dialog.open()
+
+    def _delete_unsubscribed(self, confirm: int) -> None:
+        def run(_progress: ProgressFn, _cancel: threading.Event) -> int:
+            return contacts.delete_unsubscribed_contacts(confirm)
+
+        self.main.start_job(Job("contacts-delete", run))
+
+    # ---- results ------------------------------------------------------------------------
+
+    @Slot(str, object)
+    def _job_done(self, name: str, result: object) -> None:
+        if name == "contacts-open":
+            self._opened(result)
+        elif name == "contacts-import":
+            _run, counts = result  # type: ignore[misc]
+            self.main.questions.inform(
+                self.main,
+                self.tr("Contacts imported"),
+                self.tr(
+                    "{created} contacts created, {updated} updated. Left out: {invalid} invalid, "
+                    "{blank} blank, {duplicates} repeated rows."
+                ).format(
+                    created=number(counts.contacts_created),
+                    updated=number(counts.contacts_updated),
+                    invalid=number(counts.invalid),
+                    blank=number(counts.blank),
+                    duplicates=number(counts.duplicates),
+                ),
+            )
+            self._changed()
+        elif name == "contacts-delete":
+            self._changed()
+
+    def _changed(self) -> None:
+        self.refresh()
+        self.main.refresh_totals()
+        self.main.history_page.refresh()
+
+    @Slot(str, object)
+    def _read_done(self, name: str, result: object) -> None:
+        if name == "unsubscribed-count" and isinstance(result, int):
+            self._show_unsubscribed(result)

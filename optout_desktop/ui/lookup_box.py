@@ -1,0 +1,111 @@
+"""The look-up field in the main navigation, and what follows from it: one-to-one, by hand."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import QLineEdit
+
+from ..core import manual, one_to_one, rules
+from ..core.scanning import Progress
+from .jobs import Job
+from .lookup_dialog import LookupDialog
+from .one_to_one_dialog import OneToOneDialog
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+ProgressFn = Callable[[Progress], None]
+
+
+class LookupBox(QLineEdit):
+    """Type an address and press Enter: the verdicts and reasons, in a dialog."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.main = window
+        self.setObjectName("lookupEdit")
+        self.setPlaceholderText(self.tr("Look up an address…"))
+        self.setClearButtonEnabled(True)
+        self.setMinimumWidth(220)
+        self.returnPressed.connect(self.look_up)
+        window.reads.succeeded.connect(self._read_done)
+        window.reads.failed.connect(self._read_failed)
+        window.jobs.succeeded.connect(self._job_done)
+        self.dialog: LookupDialog | None = None
+
+    @Slot()
+    def look_up(self, address: str | None = None) -> None:
+        text = (address or self.text()).strip()
+        if not text:
+            return
+        scope = self.main.scope_id()
+
+        def find(_progress: ProgressFn, _cancel: threading.Event) -> rules.Lookup:
+            return rules.lookup(text, scope)
+
+        self.main.reads.start(Job("lookup", find))
+
+    @Slot(str, object)
+    def _read_done(self, name: str, result: object) -> None:
+        if name != "lookup" or not isinstance(result, rules.Lookup):
+            return
+        dialog = LookupDialog(result, self.main)
+        dialog.record_one_to_one.connect(self._ask_one_to_one)
+        dialog.add_opt_out.connect(self._add_opt_out)
+        self.dialog = dialog
+        dialog.open()
+
+    @Slot(str, str)
+    def _read_failed(self, name: str, message: str) -> None:
+        if name == "lookup":
+            self.main.questions.warn(self.main, self.tr("Look up an address"), message)
+
+    @Slot(str)
+    def _ask_one_to_one(self, address: str) -> None:
+        dialog = OneToOneDialog(address, self.main)
+        dialog.accepted.connect(lambda: self._record(address, *dialog.choice()))
+        self.one_to_one_dialog = dialog
+        dialog.open()
+
+    def _record(self, address: str, basis: str, explanation: str) -> None:
+        scope = self.main.scope_id()
+
+        def record(_progress: ProgressFn, _cancel: threading.Event) -> Any:
+            return one_to_one.log_one_to_one(address, basis, explanation, scope)
+
+        self.main.start_job(Job("one-to-one", record))
+
+    @Slot(str, str)
+    def _add_opt_out(self, address: str, reason: str) -> None:
+        scope = self.main.scope_id()
+
+        def add(_progress: ProgressFn, _cancel: threading.Event) -> Any:
+            return manual.add_manual(address, scope, reason)
+
+        self.main.start_job(Job("manual", add))
+
+    @Slot(str, object)
+    def _job_done(self, name: str, result: object) -> None:
+        if name == "one-to-one":
+            send: Any = result
+            self.main.questions.inform(
+                self.main,
+                self.tr("One-to-one email recorded"),
+                self.tr("Recorded: {address}, legal basis “{basis}”.").format(
+                    address=send.email, basis=self.tr(one_to_one.LEGAL_BASES[send.legal_basis])
+                ),
+            )
+        elif name == "manual":
+            done: Any = result
+            self.main.questions.inform(
+                self.main,
+                self.tr("Opt-out added"),
+                self.tr("{address} is suppressed ({reason}).").format(
+                    address=done.address, reason=done.reason
+                ),
+            )
+            self.main.refresh_totals()

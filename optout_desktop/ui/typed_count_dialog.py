@@ -1,0 +1,66 @@
+"""A confirmation that opens only when the user types the exact number of things affected."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .language import number
+
+
+class TypedCountDialog(QDialog):
+    """Explains what will happen; the action button works only for the exact typed number."""
+
+    def __init__(
+        self,
+        title: str,
+        text: str,
+        expected: int,
+        action: str,
+        name: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setWindowTitle(title)
+        self.expected = expected
+        explanation = QLabel(text)
+        explanation.setWordWrap(True)
+        ask = QLabel(self.tr("To confirm, type the number: <b>{n}</b>").format(n=number(expected)))
+        self.count_edit = QLineEdit()
+        self.count_edit.setObjectName(f"{name}CountEdit")
+        self.count_edit.textChanged.connect(self._check)
+        ask.setBuddy(self.count_edit)
+        self.action_button = QPushButton(action)
+        self.action_button.setObjectName(f"{name}ActionButton")
+        self.action_button.setEnabled(False)
+        buttons = QDialogButtonBox()
+        buttons.addButton(self.action_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explanation)
+        layout.addWidget(ask)
+        layout.addWidget(self.count_edit)
+        layout.addWidget(buttons)
+
+    def typed_count(self) -> int | None:
+        digits = "".join(ch for ch in self.count_edit.text() if ch.isdigit())
+        return int(digits) if digits else None
+
+    @Slot(str)
+    def _check(self, _text: str) -> None:
+        self.action_button.setEnabled(self.typed_count() == self.expected)
+
+    def accept(self) -> None:
+        if self.typed_count() == self.expected:
+            super().accept()

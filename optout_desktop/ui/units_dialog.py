@@ -1,0 +1,103 @@
+"""Manage business units: add, rename, and remove the ones nothing uses."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from ..core import units
+from ..core.errors import OptOutError
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+
+class UnitsDialog(QDialog):
+    """A list of units with Add, Rename and Remove; the whole account is always there."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.main = window
+        self.setObjectName("unitsDialog")
+        self.setWindowTitle(self.tr("Business units"))
+        intro = QLabel(
+            self.tr(
+                "An opt-out for the whole account applies to every business unit; an opt-out "
+                "for one unit applies to that unit only."
+            )
+        )
+        intro.setWordWrap(True)
+        self.list = QListWidget()
+        self.list.setObjectName("unitsList")
+        add = QPushButton(self.tr("Add…"))
+        add.setObjectName("addUnitButton")
+        add.clicked.connect(self.add)
+        rename = QPushButton(self.tr("Rename…"))
+        rename.setObjectName("renameUnitButton")
+        rename.clicked.connect(self.rename)
+        remove = QPushButton(self.tr("Remove"))
+        remove.setObjectName("removeUnitButton")
+        remove.clicked.connect(self.remove)
+        side = QVBoxLayout()
+        for button in (add, rename, remove):
+            side.addWidget(button)
+        side.addStretch(1)
+        row = QHBoxLayout()
+        row.addWidget(self.list, 1)
+        row.addLayout(side)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(row)
+        layout.addWidget(close)
+        self._fill()
+
+    def _fill(self) -> None:
+        self.list.clear()
+        self.list.addItems([unit.name for unit in units.list_units()])
+
+    def _selected(self) -> str | None:
+        item = self.list.currentItem()
+        return item.text() if item is not None else None
+
+    def _apply(self, change: object) -> None:
+        try:
+            change()  # type: ignore[operator]
+        except OptOutError as error:
+            self.main.questions.warn(self, self.tr("Business units"), str(error))
+        self._fill()
+        self.main.refresh_units()
+
+    @Slot()
+    def add(self) -> None:
+        name = self.main.questions.ask_text(self, self.tr("Add a business unit"), self.tr("Name:"))
+        if name:
+            self._apply(lambda: units.add_unit(name))
+
+    @Slot()
+    def rename(self) -> None:
+        old = self._selected()
+        if old is None:
+            return
+        new = self.main.questions.ask_text(
+            self, self.tr("Rename the business unit"), self.tr("New name:"), old
+        )
+        if new and new != old:
+            self._apply(lambda: units.rename_unit(old, new))
+
+    @Slot()
+    def remove(self) -> None:
+        name = self._selected()
+        if name is not None:
+            self._apply(lambda: units.remove_unit(name))

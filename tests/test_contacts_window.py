@@ -1,0 +1,228 @@
+"""The window's contacts page, business units, look-up and one-to-one log, driven with pytest-qt."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from optout_desktop.core import imports, manual, rules, units
+from optout_desktop.core.one_to_one import OneToOneSend
+from optout_desktop.core.sources import open_source
+from optout_desktop.core.store import ACCOUNT, Contact, Suppression
+from tests.test_main_window import WAIT, ScriptedQuestions, wait_idle
+from tests.test_main_window import questions as questions  # noqa: F401 - fixtures
+from tests.test_main_window import window as window  # noqa: F401
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, "utf-8")
+    return path
+
+
+def top_level(name: str) -> QWidget:
+    found = [w for w in QApplication.topLevelWidgets() if w.objectName() == name and w.isVisible()]
+    assert found, f"{name} is not open"
+    return found[-1]
+
+
+def import_contacts_in_window(qtbot: QtBot, window: Any, questions: ScriptedQuestions, path: Path):
+    page = window.contacts_page
+    questions.next_open = path
+    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: bool(
+            [
+                w
+                for w in QApplication.topLevelWidgets()
+                if w.objectName() == "contactsImportDialog" and w.isVisible()
+            ]
+        ),
+        timeout=WAIT,
+    )
+    dialog = top_level("contactsImportDialog")
+    return page, dialog
+
+
+def test_importing_contacts_raises_the_billable_total_and_lists_them(
+    qtbot: QtBot, window: Any, questions: ScriptedQuestions, tmp_path: Path
+) -> None:
+    people = write(
+        tmp_path / "kontakter.csv",
+        "Fornavn;Efternavn;E-mail\nSøren;Ærø;soeren@firma.dk\nÅse;Lund;aase@kunde.dk\n"
+        "Ny;Kunde;ny@kunde.dk\n",
+    )
+    page, dialog = import_contacts_in_window(qtbot, window, questions, people)
+    assert dialog.findChild(QComboBox, "contactEmailCombo").currentText() == "E-mail"
+    assert dialog.findChild(QComboBox, "contactFirstNameCombo").currentText() == "Fornavn"
+    qtbot.mouseClick(
+        dialog.findChild(QPushButton, "beginContactsImportButton"), Qt.MouseButton.LeftButton
+    )
+    qtbot.waitUntil(lambda: "<b>3</b>" in window.billable_label.text(), timeout=WAIT)
+    wait_idle(qtbot, window)
+    assert page.model.rowCount() == 3
+    assert page.model.data(page.model.index(0, 0)) == "aase@kunde.dk"
+    assert Contact.get(Contact.email == "soeren@firma.dk").first_name == "Søren"
+
+    page.search.setText("ny@")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=WAIT)
+    assert page.model.contact_at(0).email == "ny@kunde.dk"
+
+
+def test_a_name_column_can_be_left_out(
+    qtbot: QtBot, window: Any, questions: ScriptedQuestions, tmp_path: Path
+) -> None:
+    people = write(tmp_path / "c.csv", "First name,Email\nJens,jens@firma.dk\n")
+    _page, dialog = import_contacts_in_window(qtbot, window, questions, people)
+    first = dialog.findChild(QComboBox, "contactFirstNameCombo")
+    first.setCurrentIndex(0)  # "(none)"
+    qtbot.mouseClick(
+        dialog.findChild(QPushButton, "beginContactsImportButton"), Qt.MouseButton.LeftButton
+    )
+    qtbot.waitUntil(lambda: Contact.select().count() == 1, timeout=WAIT)
+    wait_idle(qtbot, window)
+    assert Contact.get().first_name == ""
+
+
+def seed(tmp_path: Path) -> None:
+    """Three contacts, two of them unsubscribed by an opt-out import."""
+    from optout_desktop.core import contacts
+
+    write(tmp_path / "c.csv", "email\na@firma.dk\nb@firma.dk\nc@firma.dk\n")
+    contacts.import_contacts(open_source(tmp_path / "c.csv"), "email")
+    write(tmp_path / "o.csv", "email\na@firma.dk\nb@firma.dk\n")
+    plan = imports.plan_optouts(open_source(tmp_path / "o.csv"), "email")
+    imports.run_optouts(plan, 2)
+
+
+def test_deleting_unsubscribed_contacts_needs_the_typed_count_and_keeps_opt_outs(
+    qtbot: QtBot, window: Any, tmp_path: Path
+) -> None:
+    seed(tmp_path)
+    page = window.contacts_page
+    page.refresh()
+    window.refresh_totals()
+    qtbot.waitUntil(lambda: "<b>2</b>" in page.unsubscribed_label.text(), timeout=WAIT)
+    assert not page.delete_unsubscribed_button.isHidden()
+    qtbot.mouseClick(page.delete_unsubscribed_button, Qt.MouseButton.LeftButton)
+    dialog = top_level("deleteUnsubscribedDialog")
+    edit = dialog.findChild(QLineEdit, "deleteUnsubscribedDialogCountEdit")
+    action = dialog.findChild(QPushButton, "deleteUnsubscribedDialogActionButton")
+    edit.setText("3")
+    assert not action.isEnabled()
+    edit.setText("2")
+    assert action.isEnabled()
+    qtbot.mouseClick(action, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "<b>1</b>" in window.billable_label.text(), timeout=WAIT)
+    wait_idle(qtbot, window)
+    assert [c.email for c in Contact.select()] == ["c@firma.dk"]
+    assert Suppression.select().count() == 2  # the opt-outs stay
+    qtbot.waitUntil(lambda: page.delete_unsubscribed_button.isHidden(), timeout=WAIT)
+
+
+def test_deleting_selected_contacts_asks_first(
+    qtbot: QtBot, window: Any, questions: ScriptedQuestions, tmp_path: Path
+) -> None:
+    seed(tmp_path)
+    page = window.contacts_page
+    page.refresh()
+    page.table.selectRow(0)  # a@firma.dk: unsubscribed
+    questions.yes = False
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    assert Contact.select().count() == 3
+    questions.yes = True
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: Contact.select().count() == 2, timeout=WAIT)
+    wait_idle(qtbot, window)
+    assert rules.lookup("a@firma.dk").suppressed  # deleting a contact never lifts an opt-out
+    assert not rules.lookup("a@firma.dk").is_contact
+
+
+def test_business_units_are_managed_and_chosen_in_the_navigation(
+    qtbot: QtBot, window: Any, questions: ScriptedQuestions
+) -> None:
+    qtbot.mouseClick(window.manage_units_button, Qt.MouseButton.LeftButton)
+    dialog = top_level("unitsDialog")
+    questions.texts = ["Brand A", "Brand B"]
+    add = dialog.findChild(QPushButton, "addUnitButton")
+    qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
+    assert [u.name for u in units.list_units()] == ["Brand A", "Brand B"]
+    assert [window.unit_combo.itemText(i) for i in range(window.unit_combo.count())] == [
+        "Whole account",
+        "Brand A",
+        "Brand B",
+    ]
+    dialog.list.setCurrentRow(1)
+    questions.texts = ["Brand C"]
+    qtbot.mouseClick(dialog.findChild(QPushButton, "renameUnitButton"), Qt.MouseButton.LeftButton)
+    assert window.unit_combo.findText("Brand C") > 0
+    brand_a = units.scope_id("Brand A")
+    manual.add_manual("x@firma.dk", brand_a)
+    dialog.list.setCurrentRow(0)  # Brand A is used: refused with a message
+    qtbot.mouseClick(dialog.findChild(QPushButton, "removeUnitButton"), Qt.MouseButton.LeftButton)
+    assert (
+        questions.messages[-1][0] == "warning" and "cannot be removed" in questions.messages[-1][2]
+    )
+    assert units.scope_id("Brand A") == brand_a
+    dialog.reject()
+    window.unit_combo.setCurrentIndex(window.unit_combo.findText("Brand A"))
+    assert window.scope_id() == brand_a
+
+
+def test_look_up_shows_why_and_records_a_one_to_one_email(
+    qtbot: QtBot, window: Any, questions: ScriptedQuestions, tmp_path: Path
+) -> None:
+    seed(tmp_path)
+    window.lookup.setText(" A@Firma.dk ")
+    qtbot.keyClick(window.lookup, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.lookup.dialog is not None, timeout=WAIT)
+    dialog = window.lookup.dialog
+    text = dialog.findChild(QWidget, "lookupText").text()
+    assert "a@firma.dk" in text and "not allowed" in text and "import #2 (o.csv)" in text
+    one_to_one = dialog.findChild(QPushButton, "oneToOneButton")
+    assert one_to_one.isEnabled()
+    qtbot.mouseClick(one_to_one, Qt.MouseButton.LeftButton)
+    record = top_level("oneToOneDialog")
+    button = record.findChild(QPushButton, "recordOneToOneButton")
+    assert not button.isEnabled()  # a legal basis is required
+    basis = record.findChild(QComboBox, "legalBasisCombo")
+    basis.setCurrentIndex(basis.findData("legitimate_interest_customer"))
+    record.explanation.setPlainText("Invoice question")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: OneToOneSend.select().count() == 1, timeout=WAIT)
+    wait_idle(qtbot, window)
+    send = OneToOneSend.get()
+    assert (send.email, send.legal_basis, send.explanation) == (
+        "a@firma.dk",
+        "legitimate_interest_customer",
+        "Invoice question",
+    )
+    assert rules.lookup("a@firma.dk").suppressed
+
+
+def test_look_up_adds_an_opt_out_by_hand(
+    qtbot: QtBot, window: Any, questions: ScriptedQuestions
+) -> None:
+    window.lookup.setText("ny@kunde.dk")
+    window.lookup.look_up()
+    qtbot.waitUntil(lambda: window.lookup.dialog is not None, timeout=WAIT)
+    dialog = window.lookup.dialog
+    assert "allowed" in dialog.findChild(QWidget, "lookupText").text()
+    assert not dialog.findChild(QPushButton, "oneToOneButton").isEnabled()  # not a contact
+    qtbot.mouseClick(dialog.findChild(QPushButton, "unsubscribedButton"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: Suppression.select().count() == 1, timeout=WAIT)
+    wait_idle(qtbot, window)
+    row = Suppression.get()
+    assert (row.email, row.reason, row.scope_id) == ("ny@kunde.dk", "unsubscribed", ACCOUNT)
+
+
+def test_an_invalid_look_up_says_so(qtbot: QtBot, window: Any, questions: ScriptedQuestions):
+    window.lookup.setText("not an address")
+    window.lookup.look_up()
+    qtbot.waitUntil(lambda: bool(questions.messages), timeout=WAIT)
+    assert questions.messages[-1][0] == "warning"
+    assert "not a valid email address" in questions.messages[-1][2]
