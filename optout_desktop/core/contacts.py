@@ -140,11 +140,22 @@ def _write_contacts(
     with write_transaction(), staging.interruptible(db, cancel):
         StagedContact.create_table(safe=True)
         StagedContact.delete().execute()
-        fields = [StagedContact.email, StagedContact.first_name, StagedContact.last_name]
-        rows = ((email, *scan.extras.get(email, ("", ""))) for email in scan.addresses)
-        for batch in staging.batches(rows, staging.rows_per_statement(len(fields))):
+        # Multi-row INSERTs written directly: peewee's insert_many spent 40 s building the SQL
+        # for a million contacts.
+        cursor = db.cursor()
+        no_names = ("", "")
+        per_statement = staging.rows_per_statement(3)
+        for batch in staging.batches(scan.addresses, per_statement):
             raise_if_cancelled(cancel)
-            StagedContact.insert_many(batch, fields=fields).execute()
+            values: list[str] = []
+            for email in batch:
+                first, last = scan.extras.get(email, no_names)
+                values += (email, first, last)
+            cursor.execute(
+                "INSERT INTO staged_contact (email, first_name, last_name) VALUES "
+                + ",".join(["(?, ?, ?)"] * len(batch)),
+                values,
+            )
         existing = StagedContact.select().join(Contact, on=(Contact.email == StagedContact.email))
         changed = existing.where(
             ((StagedContact.first_name != "") & (StagedContact.first_name != Contact.first_name))

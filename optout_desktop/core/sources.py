@@ -13,6 +13,7 @@ from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
+from sys import intern  # names repeat: one copy of each spelling keeps contacts imports small
 from typing import Any, Protocol
 
 from . import sniffing
@@ -122,7 +123,9 @@ class TableSource:
         for row in rows:
             values.append(row[index] if index < len(row) else "")
             if extras is not None:
-                extras.append(tuple(row[i].strip() if 0 <= i < len(row) else "" for i in extra))
+                extras.append(
+                    tuple(intern(row[i].strip()) if 0 <= i < len(row) else "" for i in extra)
+                )
             if len(values) == chunk_rows:
                 yield ColumnChunk(row_number, values, stream.fraction(), extras)
                 row_number += len(values)
