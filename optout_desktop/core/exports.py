@@ -6,12 +6,13 @@ import csv
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import peewee as pw
 
 from .errors import OptOutError
 from .staging import in_scope
-from .store import BusinessUnit, ImportRun, RowError, Suppression, plain_errors
+from .store import BusinessUnit, ImportRun, RowError, Suppression, database, plain_errors
 from .units import ACCOUNT_NAME
 
 HEADERS = ["Email", "Scope", "Reason", "Source", "Date"]
@@ -48,10 +49,26 @@ def suppression_rows(scope_id: int | None = None) -> Iterator[list[str]]:
     )
     if scope_id is not None:
         query = query.where(in_scope(scope_id))
-    for email, scope, reason, import_id, file_name, created in query.tuples().iterator():
-        source = f"Import #{import_id}: {file_name}" if import_id else _SOURCE.get(reason, reason)
+    # Raw rows (peewee's per-value conversion cost 5 s a million) and each scope's and
+    # source's text made once, not once a row.
+    texts: dict[tuple[str, object, object], tuple[str, str]] = {}
+    for email, scope, reason, import_id, file_name, created in raw_rows(query):
+        key = (scope, import_id, reason)
+        if key not in texts:
+            source = (
+                f"Import #{import_id}: {file_name}" if import_id else _SOURCE.get(reason, reason)
+            )
+            texts[key] = (neutralise(scope), neutralise(source))
+        scope_text, source_text = texts[key]
         entry = neutralise(email) if email[:1] == "@" else email
-        yield [entry, neutralise(scope), reason, neutralise(source), created]
+        yield [entry, scope_text, reason, source_text, created]
+
+
+def raw_rows(query: pw.Query, batch: int = 10_000) -> Iterator[tuple[Any, ...]]:
+    """A query's rows as the database gives them, fetched a batch at a time."""
+    cursor = database.obj.execute_sql(*query.sql())
+    while rows := cursor.fetchmany(batch):
+        yield from rows
 
 
 _SOURCE = {"manual": "Added by hand", "unsubscribed": "The person unsubscribed"}
