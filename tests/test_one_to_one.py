@@ -137,3 +137,19 @@ def test_the_command_line_adds_opt_outs_by_hand(optout: Callable[..., Any]) -> N
         "billable_contacts": 0,
         "suppressed_addresses": 1,
     }
+
+
+def test_a_whole_domain_opt_out_unsubscribes_its_contacts(world: None) -> None:
+    from optout_desktop.core import contact_list, domains
+
+    domains.add_domain("@firma.dk")
+    assert rules.lookup("ny@firma.dk").suppressed
+    found = rules.lookup("ny@firma.dk")
+    assert found.one_to_one_allowed and found.one_to_one_needs_legal_basis
+    unsubscribed = {c.email for c in contacts.unsubscribed_contacts()}
+    assert unsubscribed == {"kunde@firma.dk", "ny@firma.dk", "b@firma.dk"}
+    listed = {row.email: row.unsubscribed for row in contact_list.page()}
+    assert listed == {"kunde@firma.dk": True, "ny@firma.dk": True, "b@firma.dk": True}
+    assert contacts.delete_unsubscribed_contacts(3) == 3
+    assert rules.billable_contacts() == 0
+    assert rules.lookup("ny@firma.dk").suppressed  # the domain's opt-out stays

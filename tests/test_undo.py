@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,7 @@ import pytest
 
 from optout_desktop.core import contacts, history, imports, lifting, manual, rules, undo, units
 from optout_desktop.core.claims import ImportClaim
-from optout_desktop.core.errors import ConfirmationError, OptOutError
+from optout_desktop.core.errors import Cancelled, ConfirmationError, OptOutError
 from optout_desktop.core.lifting import LiftLog
 from optout_desktop.core.sources import open_source
 from optout_desktop.core.store import ACCOUNT, ImportRun, Suppression
@@ -183,6 +184,16 @@ def test_a_wrong_number_changes_nothing(overlapping: dict[str, ImportRun]) -> No
     before = rows()
     with pytest.raises(ConfirmationError, match="lifts 1 opt-outs; nothing was changed"):
         undo.undo_import(overlapping["first"].id, 3)
+    assert rows() == before
+    assert ImportRun.get_by_id(overlapping["first"].id).state == "completed"
+
+
+def test_a_cancelled_undo_changes_nothing(overlapping: dict[str, ImportRun]) -> None:
+    before = rows()
+    cancel = threading.Event()
+    cancel.set()
+    with pytest.raises(Cancelled):
+        undo.undo_import(overlapping["first"].id, 1, cancel)
     assert rows() == before
     assert ImportRun.get_by_id(overlapping["first"].id).state == "completed"
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import peewee as pw
 
 from . import tallies
+from .domains import load_cover
 from .staging import batches
 from .store import ACCOUNT, Contact, Suppression, database
 
@@ -47,6 +48,9 @@ def page(search: str = "", after: str | None = None, limit: int = PAGE) -> list[
             Suppression.email.in_(emails) & (Suppression.scope_id == ACCOUNT)
         )
         unsubscribed = {str(row.email) for row in found}
+        cover = load_cover(ACCOUNT)  # whole-domain opt-outs for the account
+        if cover:
+            unsubscribed.update(email for email in emails if cover.covers(email))
     return [
         ContactRow(id_, email, first, last, unsubscribed=email in unsubscribed)
         for id_, email, first, last in rows

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass
 
 import peewee as pw
 
-from . import running, staging, tallies
+from . import domains, running, staging, tallies
 from .errors import ConfirmationError, SourceError, StoreError
 from .imports import user_name
 from .scanning import CancelFlag, ProgressCallback, Scan, raise_if_cancelled, scan_column
@@ -232,7 +232,9 @@ def _names_change() -> pw.Node:
 def unsubscribed_contacts() -> pw.ModelSelect[Contact]:
     """Contacts unsubscribed from all email (an account-wide opt-out): billable, not emailable."""
     suppressed = Suppression.select(Suppression.email).where(Suppression.scope_id == ACCOUNT)
-    return Contact.select().where(Contact.email.in_(suppressed))
+    condition = Contact.email.in_(suppressed)
+    covered = domains.covered_predicate(Contact.email, ACCOUNT)  # a whole-domain opt-out
+    return Contact.select().where(condition if covered is None else condition | covered)
 
 
 def delete_unsubscribed_contacts(confirm: int) -> int:

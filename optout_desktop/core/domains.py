@@ -12,6 +12,7 @@ from email_validator import validate_email
 
 from .addresses import clean
 from .errors import OptOutError
+from .manual import MANUAL
 from .store import (
     ACCOUNT,
     Contact,
@@ -220,7 +221,7 @@ def add_domain(raw: str, scope_id: int = ACCOUNT, note: str = "") -> DomainEntry
         )
         if not exists:
             Suppression.create(
-                email=key, scope_id=scope_id, reason="manual", created_at=now(), note=note
+                email=key, scope_id=scope_id, reason=MANUAL, created_at=now(), note=note
             )
     return DomainEntry(
         key, scope_name(scope_id), "unchanged" if exists else "added", len(contacts_covered([key]))

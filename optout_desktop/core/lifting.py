@@ -11,11 +11,11 @@ from . import claims, domains, rules
 from .addresses import triage
 from .errors import OptOutError
 from .imports import user_name
+from .manual import MANUAL
 from .one_to_one import LEGAL_BASES
 from .store import ACCOUNT, BaseModel, Suppression, now, plain_errors, write_transaction
 from .units import scope_name
 
-LIFTABLE = "manual"
 _NEVER = {
     "unsubscribed": "the person unsubscribed themselves, and an opt-out the person asked for "
     "can never be lifted",
@@ -57,12 +57,15 @@ class Lifted:
     @property
     def message(self) -> str:
         what = f"The opt-out of {self.entry} (added by hand, {self.business_unit}) was lifted"
-        if self.kept_by_import:
+        whole = domains.is_domain_key(self.entry)
+        if self.kept_by_import and whole:
+            what += "; the addresses there that opt-out imports listed stay suppressed"
+        elif self.kept_by_import:
             return f"{what}, but an opt-out import also lists it, so it stays suppressed."
         if self.still_suppressed:
             return f"{what}; it stays suppressed: {'; '.join(self.still_because)}."
-        if domains.is_domain_key(self.entry):
-            return f"{what}; addresses at that domain may get marketing email again."
+        if whole:
+            return f"{what}; other addresses at that domain may get marketing email again."
         return f"{what}; {self.entry} may get marketing email again."
 
     def as_dict(self) -> dict[str, Any]:
@@ -91,7 +94,7 @@ def _liftable(row: Suppression | None, entry: str, scope_id: int) -> Suppression
         raise OptOutError(f"{entry} has no opt-out of its own for {where}; nothing was lifted.")
     if row.reason in _NEVER:
         raise OptOutError(f"{entry} cannot be lifted: {_NEVER[row.reason]}.")
-    if row.reason != LIFTABLE:
+    if row.reason != MANUAL:
         source = f"import #{row.import_run_id}" if row.import_run_id else f"“{row.reason}”"
         raise OptOutError(
             f"The opt-out of {entry} came with {source}; undo that import to lift it."

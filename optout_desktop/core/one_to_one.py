@@ -8,6 +8,7 @@ from typing import Any
 import peewee as pw
 
 from .addresses import triage
+from .domains import keys_covering
 from .errors import OptOutError
 from .imports import user_name
 from .staging import in_scope
@@ -58,7 +59,7 @@ def verdict(address: str, scope_id: int = ACCOUNT) -> OneToOneVerdict:
     reasons = {
         row.reason
         for row in Suppression.select(Suppression.reason).where(
-            (Suppression.email == address) & in_scope(scope_id)
+            Suppression.email.in_([address, *keys_covering(address)]) & in_scope(scope_id)
         )
     }
     if "bounced" in reasons:

@@ -119,25 +119,27 @@ def _scan_chunk(
     row_number = chunk.first_row
     for raw in chunk.values:
         address, reason = triage(raw)
-        if address is None and whole_domains and reason != BLANK:
-            address = domain_key(raw)  # only cells that are not addresses get here
-            if address is not None and address not in seen:
+        if address is None:  # a whole domain, a blank or an invalid cell; never the hot path
+            address = domain_key(raw) if whole_domains and reason != BLANK else None
+            if address is None:
+                if reason == BLANK:
+                    scan.blank += 1
+                    refuse(RefusedRow(row_number, raw, _NO_ADDRESS if raw.strip() else _BLANK_CELL))
+                else:
+                    scan.invalid += 1
+                    refuse(RefusedRow(row_number, raw, reason or "Not a valid address."))
+                row_number += 1
+                continue
+            if address not in seen:
                 scan.domains += 1
-        if address is not None:
-            if address in seen:
-                repeats.append((row_number, raw, address))
-            else:
-                remember(address)
-                add_address(address)
-                add_row(row_number)
-                if extras is not None:
-                    scan.extras[address] = extras[row_number - chunk.first_row]
-        elif reason == BLANK:
-            scan.blank += 1
-            refuse(RefusedRow(row_number, raw, _NO_ADDRESS if raw.strip() else _BLANK_CELL))
+        if address in seen:
+            repeats.append((row_number, raw, address))
         else:
-            scan.invalid += 1
-            refuse(RefusedRow(row_number, raw, reason or "Not a valid address."))
+            remember(address)
+            add_address(address)
+            add_row(row_number)
+            if extras is not None:
+                scan.extras[address] = extras[row_number - chunk.first_row]
         row_number += 1
 
 
