@@ -97,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.update or both:
         write_unseen()
         files = [os.path.relpath(p, ROOT) for p in [*sources(), UNSEEN]]
-        command = [tool("pyside6-lupdate"), *files, "-target-language", "da_DK"]
+        command = [tool("pyside6-lupdate"), *files, "-target-language", "da_DK", "-no-obsolete"]
         run([*command, "-ts", os.path.relpath(TS, ROOT)])
     if args.release or both:
         run([tool("pyside6-lrelease"), os.path.relpath(TS, ROOT), "-qm", os.path.relpath(QM, ROOT)])

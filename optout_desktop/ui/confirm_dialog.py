@@ -51,6 +51,7 @@ class ConfirmDialog(QDialog):
                 counts.contacts_unsubscribed,
                 "contactsCount",
             ),
+            (self.tr("Of them whole domains (@firma.dk):"), counts.domains, "domainsCount"),
             (self.tr("Invalid rows (left out):"), counts.invalid, "invalidCount"),
             (self.tr("Blank rows (left out):"), counts.blank, "blankCount"),
             (self.tr("Repeated rows (left out):"), counts.duplicates, "duplicatesCount"),

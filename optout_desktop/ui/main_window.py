@@ -465,7 +465,7 @@ class MainWindow(QMainWindow):
                 "<b>{valid}</b> addresses to opt out: {new} new, {already} already suppressed, "
                 "{contacts} existing contact(s) will be unsubscribed (and stay billable). "
                 "Left out: {invalid} invalid, {blank} blank, {duplicates} repeated. "
-                "{rows} rows read."
+                "{rows} rows read{domains}."
             ).format(
                 valid=number(c.valid),
                 new=number(c.new),
@@ -475,6 +475,11 @@ class MainWindow(QMainWindow):
                 blank=number(c.blank),
                 duplicates=number(c.duplicates),
                 rows=number(c.rows),
+                domains=self.tr("; {n} of the entries are whole domains").format(
+                    n=number(c.domains)
+                )
+                if c.domains
+                else "",
             )
         )
         self.import_button.setEnabled(True)
