@@ -1,0 +1,52 @@
+"""A database made by the engine-only version (no one-to-one log, undo, domains, tallies) opens
+and gains what this version needs, keeping every opt-out, contact and import."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from optout_desktop.core import contacts, imports, one_to_one, rules, store, undo
+from optout_desktop.core.sources import open_source
+
+NEWER_TABLES = ("one_to_one_send", "import_claim", "lift_log", "tally", "running_import")
+NEWER_COLUMNS = ("domains", "undone_by", "undone_at")
+
+
+def make_engine_only_database(path: Path, folder: Path) -> None:
+    """Fill a database, then strip it back to the first version's tables and columns."""
+    db = store.open_database(path)
+    (folder / "c.csv").write_text("email\nkunde@firma.dk\nny@firma.dk\n", "utf-8")
+    contacts.import_contacts(open_source(folder / "c.csv"), "email")
+    (folder / "o.csv").write_text("email\nkunde@firma.dk\nfremmed@andet.dk\n", "utf-8")
+    plan = imports.plan_optouts(open_source(folder / "o.csv"), "email")
+    imports.run_optouts(plan, 2)
+    db.close()
+    with sqlite3.connect(path) as raw:
+        for table in NEWER_TABLES:
+            raw.execute(f'DROP TABLE IF EXISTS "{table}"')
+        for column in NEWER_COLUMNS:
+            raw.execute(f'ALTER TABLE import_run DROP COLUMN "{column}"')
+    with sqlite3.connect(path) as raw:
+        tables = {row[0] for row in raw.execute("SELECT name FROM sqlite_master")}
+        assert not tables & set(NEWER_TABLES)
+
+
+def test_an_engine_only_database_opens_and_keeps_everything(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    make_engine_only_database(path, tmp_path)
+    db = store.open_database(path)
+    try:
+        assert rules.billable_contacts() == 2  # the tally is counted afresh
+        assert rules.suppressed_addresses() == 2
+        found = rules.lookup("kunde@firma.dk")
+        assert found.suppressed and found.is_contact and found.one_to_one_needs_legal_basis
+        one_to_one.log_one_to_one("kunde@firma.dk", "consent", "asked for an invoice")
+        assert len(one_to_one.send_log()) == 1
+        plan = undo.plan_undo(2)  # the opt-out import made by the old version
+        assert plan.lift == 2
+        undo.undo_import(2, plan.lift)
+        assert rules.suppressed_addresses() == 0
+        assert rules.billable_contacts() == 2  # undoing opt-outs never touches contacts
+    finally:
+        db.close()
