@@ -1,8 +1,10 @@
 """Entry script PyInstaller freezes as the windowed `optout-desktop` (see optout.spec)."""
 
+import multiprocessing
 import sys
 
 from optout_desktop.app import main
 
 if __name__ == "__main__":
+    multiprocessing.freeze_support()  # a frozen helper process starts here, not the app
     sys.exit(main())

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import gc
 from array import array
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from .addresses import BLANK, triage
+from .addresses import BLANK
 from .domains import domain_key
 from .errors import Cancelled
+from .second_core import Triager, Verdicts
 from .sources import ColumnChunk, TableSource
 
 
@@ -90,18 +92,31 @@ def scan_column(
     repeats: list[tuple[int, str, str]] = []
     collecting = gc.isenabled()
     gc.disable()  # a million short-lived tuples would wake the cycle collector for nothing
+    pending: deque[tuple[ColumnChunk, Callable[[], Verdicts]]] = deque()
+
+    def take() -> None:
+        chunk, verdicts = pending.popleft()
+        known = len(scan.addresses)
+        _scan_chunk(scan, chunk, verdicts(), repeats, whole_domains)
+        if on_new is not None:
+            on_new(scan.addresses[known:])
+        scan.rows += len(chunk.values)
+        if progress is not None:
+            done = chunk.fraction_done
+            estimate = int(scan.rows / done) if done else scan.rows
+            progress(Progress("reading", scan.rows, max(estimate, scan.rows)))
+
     try:
-        for chunk in source.stream_column(index, extra):
-            raise_if_cancelled(cancel)
-            known = len(scan.addresses)
-            _scan_chunk(scan, chunk, repeats, whole_domains)
-            if on_new is not None:
-                on_new(scan.addresses[known:])
-            scan.rows += len(chunk.values)
-            if progress is not None:
-                done = chunk.fraction_done
-                estimate = int(scan.rows / done) if done else scan.rows
-                progress(Progress("reading", scan.rows, max(estimate, scan.rows)))
+        # Big files: a helper process cleans chunk k while this one reads chunk k + 1.
+        with Triager(source.size) as triager:
+            for chunk in source.stream_column(index, extra):
+                raise_if_cancelled(cancel)
+                pending.append((chunk, triager.submit(chunk.values)))
+                if len(pending) > 1:
+                    take()
+            while pending:
+                raise_if_cancelled(cancel)
+                take()
     finally:
         if collecting:
             gc.enable()
@@ -110,15 +125,18 @@ def scan_column(
 
 
 def _scan_chunk(
-    scan: Scan, chunk: ColumnChunk, repeats: list[tuple[int, str, str]], whole_domains: bool
+    scan: Scan,
+    chunk: ColumnChunk,
+    verdicts: Verdicts,
+    repeats: list[tuple[int, str, str]],
+    whole_domains: bool,
 ) -> None:
     seen, remember = scan.seen, scan.seen.add
     add_address, add_row = scan.addresses.append, scan.first_rows.append
     refuse = scan.refused.append
     extras = chunk.extras
     row_number = chunk.first_row
-    for raw in chunk.values:
-        address, reason = triage(raw)
+    for raw, (address, reason) in zip(chunk.values, verdicts, strict=True):
         if address is None:  # a whole domain, a blank or an invalid cell; never the hot path
             address = domain_key(raw) if whole_domains and reason != BLANK else None
             if address is None:
