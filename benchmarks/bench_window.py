@@ -104,7 +104,7 @@ def main() -> None:
     window.confirm_import()
     app.processEvents()
     window._dialog.count_edit.setText(str(valid))
-    window._dialog.begin_button.click()
+    window._dialog.action_button.click()
     imported = wait_for(lambda: not window.jobs.busy, "the import")
     print(f"import of {valid:,} addresses from the window: {imported:.2f} s")
     probe.enter("done")

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -27,6 +28,8 @@ class TypedCountDialog(QDialog):
         action: str,
         name: str,
         parent: QWidget | None = None,
+        details: QLayout | None = None,
+        ask: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName(name)
@@ -34,14 +37,18 @@ class TypedCountDialog(QDialog):
         self.expected = expected
         explanation = QLabel(text)
         explanation.setWordWrap(True)
-        ask = QLabel(self.tr("To confirm, type the number: <b>{n}</b>").format(n=number(expected)))
+        question = QLabel(
+            ask or self.tr("To confirm, type the number: <b>{n}</b>").format(n=number(expected))
+        )
+        question.setWordWrap(True)
         self.count_edit = QLineEdit()
         self.count_edit.setObjectName(f"{name}CountEdit")
         self.count_edit.textChanged.connect(self._check)
-        ask.setBuddy(self.count_edit)
+        question.setBuddy(self.count_edit)
         self.action_button = QPushButton(action)
         self.action_button.setObjectName(f"{name}ActionButton")
         self.action_button.setEnabled(False)
+        self.action_button.setDefault(True)
         buttons = QDialogButtonBox()
         buttons.addButton(self.action_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -49,11 +56,15 @@ class TypedCountDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(explanation)
-        layout.addWidget(ask)
+        if details is not None:
+            layout.addLayout(details)
+            layout.addSpacing(8)
+        layout.addWidget(question)
         layout.addWidget(self.count_edit)
         layout.addWidget(buttons)
 
     def typed_count(self) -> int | None:
+        """The number the user typed, ignoring spaces and thousands separators."""
         digits = "".join(ch for ch in self.count_edit.text() if ch.isdigit())
         return int(digits) if digits else None
 

@@ -4,67 +4,67 @@
 <context>
     <name>ConfirmDialog</name>
     <message>
-        <location filename="../../ui/confirm_dialog.py" line="33"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="60"/>
         <source>Confirm the opt-out import</source>
         <translation>Bekræft import af fravalg</translation>
     </message>
     <message>
-        <location filename="../../ui/confirm_dialog.py" line="38"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="70"/>
         <source>Every address below will be marked “Unsubscribed from all email” for {scope}. No contacts are created, so opted-out addresses never become billable.</source>
         <translation>Alle adresser herunder markeres som »Afmeldt alle e-mails« for {scope}. Der oprettes ingen kontakter, så afmeldte adresser bliver aldrig fakturerbare.</translation>
     </message>
     <message>
-        <location filename="../../ui/confirm_dialog.py" line="45"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="59"/>
         <source>File:</source>
         <translation>Fil:</translation>
     </message>
     <message>
-        <location filename="../../ui/confirm_dialog.py" line="47"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="63"/>
         <source>New opt-outs:</source>
         <translation>Nye fravalg:</translation>
     </message>
     <message>
-        <location filename="../../ui/confirm_dialog.py" line="48"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="64"/>
         <source>Already suppressed (no change):</source>
         <translation>Allerede spærret (ingen ændring):</translation>
     </message>
     <message>
-        <location filename="../../ui/confirm_dialog.py" line="50"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="65"/>
         <source>Existing contacts that will be unsubscribed (they stay billable):</source>
         <translation>Eksisterende kontakter, der afmeldes (de er stadig fakturerbare):</translation>
     </message>
     <message>
-        <location filename="../../ui/confirm_dialog.py" line="54"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="66"/>
         <source>Of them whole domains (@firma.dk):</source>
         <translation>Heraf hele domæner (@firma.dk):</translation>
     </message>
     <message>
-        <location filename="../../ui/confirm_dialog.py" line="55"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="67"/>
         <source>Invalid rows (left out):</source>
         <translation>Ugyldige rækker (udeladt):</translation>
     </message>
     <message>
-        <location filename="../../ui/confirm_dialog.py" line="56"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="68"/>
         <source>Blank rows (left out):</source>
         <translation>Tomme rækker (udeladt):</translation>
     </message>
     <message>
-        <location filename="../../ui/confirm_dialog.py" line="57"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="69"/>
         <source>Repeated rows (left out):</source>
         <translation>Gentagne rækker (udeladt):</translation>
     </message>
     <message>
-        <location filename="../../ui/confirm_dialog.py" line="65"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="71"/>
         <source>To confirm, type the number of addresses to opt out: &lt;b&gt;{count}&lt;/b&gt;</source>
         <translation>Skriv antallet af adresser, der skal afmeldes, for at bekræfte: &lt;b&gt;{count}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/confirm_dialog.py" line="72"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="62"/>
         <source>Number of addresses</source>
         <translation>Antal adresser</translation>
     </message>
     <message>
-        <location filename="../../ui/confirm_dialog.py" line="77"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="61"/>
         <source>Begin import</source>
         <translation>Start import</translation>
     </message>
@@ -1040,7 +1040,7 @@
 <context>
     <name>TypedCountDialog</name>
     <message>
-        <location filename="../../ui/typed_count_dialog.py" line="37"/>
+        <location filename="../../ui/typed_count_dialog.py" line="41"/>
         <source>To confirm, type the number: &lt;b&gt;{n}&lt;/b&gt;</source>
         <translation>Skriv tallet for at bekræfte: &lt;b&gt;{n}&lt;/b&gt;</translation>
     </message>
@@ -1048,52 +1048,52 @@
 <context>
     <name>UndoDialog</name>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="59"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="72"/>
         <source>Undo the opt-out import</source>
         <translation>Fortryd importen af fravalg</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="60"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="73"/>
         <source>Undo import</source>
         <translation>Fortryd import</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="61"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="74"/>
         <source>Number of opt-outs</source>
         <translation>Antal fravalg</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="62"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="75"/>
         <source>File</source>
         <translation>Fil</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="63"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="76"/>
         <source>Imported</source>
         <translation>Importeret</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="64"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="77"/>
         <source>Business unit</source>
         <translation>Forretningsenhed</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="65"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="78"/>
         <source>Opt-outs lifted</source>
         <translation>Fravalg, der ophæves</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="66"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="79"/>
         <source>Of them whole domains</source>
         <translation>Heraf hele domæner</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="67"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="80"/>
         <source>Kept, as later imports list them too</source>
         <translation>Bevares, fordi senere importer også indeholder dem</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="68"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="81"/>
         <source>Undoing import #{id} lifts the opt-outs this import added, and nothing else: addresses suppressed before it, or also by another import, by hand or by the person, stay suppressed.</source>
         <translation>Når du fortryder import nr. {id}, ophæves de fravalg, som denne import tilføjede, og intet andet: adresser, der var spærret før, eller som også er spærret af en anden import, manuelt eller af personen selv, forbliver spærret.</translation>
     </message>
