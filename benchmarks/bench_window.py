@@ -51,10 +51,10 @@ def main() -> None:
     if not os.environ.get("DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-    from bench_import import generate
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
+    from bench_import import generate
     from optout_desktop.core import store
     from optout_desktop.ui.main_window import MainWindow
 
