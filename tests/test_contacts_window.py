@@ -226,3 +226,21 @@ def test_an_invalid_look_up_says_so(qtbot: QtBot, window: Any, questions: Script
     qtbot.waitUntil(lambda: bool(questions.messages), timeout=WAIT)
     assert questions.messages[-1][0] == "warning"
     assert "not a valid email address" in questions.messages[-1][2]
+
+
+def test_a_whole_domain_is_opted_out_from_the_look_up_field(
+    qtbot: QtBot, window: Any, questions: ScriptedQuestions, tmp_path: Path
+) -> None:
+    seed(tmp_path)
+    window.lookup.setText("@Firma.dk")
+    questions.yes = False
+    window.lookup.look_up()
+    assert questions.messages[-1][0] == "question"
+    assert not rules.lookup("c@firma.dk").suppressed
+    questions.yes = True
+    window.lookup.look_up()
+    qtbot.waitUntil(lambda: rules.lookup("c@firma.dk").suppressed, timeout=WAIT)
+    wait_idle(qtbot, window)
+    assert rules.lookup("someone@firma.dk").suppressed
+    assert not rules.lookup("someone@sub.firma.dk").suppressed  # "@" is the domain alone
+    assert Contact.select().count() == 3  # contacts stay contacts

@@ -277,3 +277,71 @@ def test_history_model_passes_the_model_tester(qtmodeltester, db: Any, tmp_path:
 def test_the_database_path_is_the_one_given(window: MainWindow, db_path: Path) -> None:
     assert window.db_path == db_path
     assert Path(store.database.obj.database) == db_path
+
+
+def test_dropping_a_file_on_the_window_opens_it(qtbot: QtBot, window: MainWindow, tmp_path):
+    from PySide6.QtCore import QMimeData, QPoint, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    path = danish_excel_file(tmp_path)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    point = QPoint(10, 10)
+    actions = Qt.DropAction.CopyAction
+    enter = QDragEnterEvent(
+        point, actions, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier
+    )
+    window.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    window.dropEvent(
+        QDropEvent(
+            point.toPointF(), actions, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier
+        )
+    )
+    qtbot.waitUntil(lambda: window.plan is not None, timeout=WAIT)
+    assert window.plan.counts.valid == 4
+
+
+def test_recent_files_are_remembered_and_reopened(
+    qtbot: QtBot, window: MainWindow, questions: ScriptedQuestions, tmp_path: Path
+) -> None:
+    first = danish_excel_file(tmp_path)
+    second = big_file(tmp_path, 50)
+    for path in (first, second):
+        questions.next_open = path
+        window.choose_file()
+        qtbot.waitUntil(lambda: window.plan is not None, timeout=WAIT)
+        wait_idle(qtbot, window)
+    assert window.recent_files()[:2] == [str(second.resolve()), str(first.resolve())]
+    window._fill_recent_menu()
+    actions = [a for a in window.recent_menu.actions() if a.data()]
+    assert [a.text() for a in actions[:2]] == ["big.csv", "frameldte.csv"]
+    actions[1].trigger()
+    qtbot.waitUntil(
+        lambda: window.plan is not None and window.plan.source.path.name == "frameldte.csv",
+        timeout=WAIT,
+    )
+
+
+def test_a_wrong_guess_of_how_to_read_the_file_can_be_corrected(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    open_and_count(qtbot, window, danish_excel_file(tmp_path))
+    assert window.table.model().data(window.table.model().index(0, 0)) == "Søren"
+    options = window.read_options
+    latin = options.encoding.findData("cp850")  # a DOS code page: the letters come out wrong
+    options.encoding.setCurrentIndex(latin)
+    options.encoding.activated.emit(latin)
+    qtbot.waitUntil(lambda: "DOS" in window.file_status.text(), timeout=WAIT)
+    wait_idle(qtbot, window)
+    assert window.table.model().data(window.table.model().index(0, 0)) != "Søren"
+    options.header.click()  # "the first row holds the column names": now it does not
+    qtbot.waitUntil(lambda: "no header row" in window.file_status.text(), timeout=WAIT)
+    wait_idle(qtbot, window)
+    assert window.table.model().rowCount() == 7  # the header row is data now
+    windows = options.encoding.findData("cp1252")
+    options.encoding.setCurrentIndex(windows)
+    options.encoding.activated.emit(windows)
+    qtbot.waitUntil(lambda: "Windows-1252" in window.file_status.text(), timeout=WAIT)
+    wait_idle(qtbot, window)
+    assert window.table.model().data(window.table.model().index(1, 0)) == "Søren"

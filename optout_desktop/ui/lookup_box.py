@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QLineEdit
 
-from ..core import manual, one_to_one, rules
+from ..core import domains, manual, one_to_one, rules
 from ..core.scanning import Progress
 from .jobs import Job
 from .lookup_dialog import LookupDialog
@@ -43,6 +43,9 @@ class LookupBox(QLineEdit):
         if not text:
             return
         scope = self.main.scope_id()
+        if text.startswith(("@", "*.")):
+            self._offer_domain(text, scope)
+            return
 
         def find(_progress: ProgressFn, _cancel: threading.Event) -> rules.Lookup:
             return rules.lookup(text, scope)
@@ -88,6 +91,24 @@ class LookupBox(QLineEdit):
 
         self.main.start_job(Job("manual", add))
 
+    def _offer_domain(self, text: str, scope: int) -> None:
+        """`@firma.dk` (or `*.firma.dk`, with subdomains) in the look-up field: opt it out."""
+        asked = self.main.questions.ask_yes_no(
+            self.main,
+            self.tr("Opt out a whole domain"),
+            self.tr(
+                "Suppress every address at {domain} for {scope}? Contacts there stay contacts "
+                "(and billable) but are unsubscribed from all email."
+            ).format(domain=text, scope=self.main.unit_combo.currentText()),
+        )
+        if not asked:
+            return
+
+        def add(_progress: ProgressFn, _cancel: threading.Event) -> Any:
+            return domains.add_domain(text, scope)
+
+        self.main.start_job(Job("domain", add))
+
     @Slot(str, object)
     def _job_done(self, name: str, result: object) -> None:
         if name == "one-to-one":
@@ -99,6 +120,18 @@ class LookupBox(QLineEdit):
                     address=send.email, basis=self.tr(one_to_one.LEGAL_BASES[send.legal_basis])
                 ),
             )
+        elif name == "domain":
+            entry: Any = result
+            self.main.questions.inform(
+                self.main,
+                self.tr("Whole domain opted out"),
+                self.tr("{domain} is suppressed ({contacts} contacts there).").format(
+                    domain=entry.domain, contacts=entry.contacts
+                )
+                if entry.outcome == "added"
+                else self.tr("{domain} was already suppressed.").format(domain=entry.domain),
+            )
+            self.main.refresh_totals()
         elif name == "manual":
             done: Any = result
             self.main.questions.inform(

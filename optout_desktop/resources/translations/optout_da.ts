@@ -24,17 +24,17 @@
         <translation>Nye fravalg:</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="64"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="65"/>
         <source>Already suppressed (no change):</source>
         <translation>Allerede spærret (ingen ændring):</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="65"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="66"/>
         <source>Existing contacts that will be unsubscribed (they stay billable):</source>
         <translation>Eksisterende kontakter, der afmeldes (de er stadig fakturerbare):</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="66"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="64"/>
         <source>Of them whole domains (@firma.dk):</source>
         <translation>Heraf hele domæner (@firma.dk):</translation>
     </message>
@@ -430,27 +430,52 @@
         <translation>Slå en adresse op…</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_box.py" line="65"/>
+        <location filename="../../ui/lookup_box.py" line="68"/>
         <source>Look up an address</source>
         <translation>Slå en adresse op</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_box.py" line="97"/>
+        <location filename="../../ui/lookup_box.py" line="98"/>
+        <source>Opt out a whole domain</source>
+        <translation>Afmeld et helt domæne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup_box.py" line="100"/>
+        <source>Suppress every address at {domain} for {scope}? Contacts there stay contacts (and billable) but are unsubscribed from all email.</source>
+        <translation>Spær alle adresser på {domain} for {scope}? Kontakter der forbliver kontakter (og fakturerbare), men afmeldes alle e-mails.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup_box.py" line="118"/>
         <source>One-to-one email recorded</source>
         <translation>En-til-en-e-mail registreret</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_box.py" line="98"/>
+        <location filename="../../ui/lookup_box.py" line="119"/>
         <source>Recorded: {address}, legal basis “{basis}”.</source>
         <translation>Registreret: {address}, retsgrundlag »{basis}«.</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_box.py" line="106"/>
+        <location filename="../../ui/lookup_box.py" line="127"/>
+        <source>Whole domain opted out</source>
+        <translation>Helt domæne afmeldt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup_box.py" line="128"/>
+        <source>{domain} is suppressed ({contacts} contacts there).</source>
+        <translation>{domain} er spærret ({contacts} kontakter der).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup_box.py" line="132"/>
+        <source>{domain} was already suppressed.</source>
+        <translation>{domain} var allerede spærret.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup_box.py" line="139"/>
         <source>Opt-out added</source>
         <translation>Fravalg tilføjet</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_box.py" line="107"/>
+        <location filename="../../ui/lookup_box.py" line="140"/>
         <source>{address} is suppressed ({reason}).</source>
         <translation>{address} er spærret ({reason}).</translation>
     </message>
