@@ -1,4 +1,4 @@
-"""Big files are cleaned in a helper process: the results are exactly those of one process."""
+"""Big CSV files are read and cleaned by a helper process: the results are exactly those of one."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from optout_desktop.core import scanning, second_core
+from optout_desktop.core.errors import SourceError
 from optout_desktop.core.sources import open_source
 
 CELLS = [
@@ -35,7 +36,7 @@ def write(path: Path, rows: int) -> Path:
 
 
 def scan(path: Path) -> scanning.Scan:
-    return scanning.scan_column(open_source(path), 1, whole_domains=True)
+    return scanning.scan_column(open_source(path), 1, whole_domains=True, second_core=True)
 
 
 def test_the_helper_process_gives_the_same_scan(
@@ -46,17 +47,16 @@ def test_the_helper_process_gives_the_same_scan(
     alone = scan(path)
     monkeypatch.setenv("OPTOUT_SECOND_CORE", "1")
     monkeypatch.setattr(second_core, "PARALLEL_BYTES", 1)
-    started: list[object] = []
-    real_pool = second_core.ProcessPoolExecutor
+    started: list[int] = []
+    real_produce = second_core.chunks_with_verdicts
 
-    def counting_pool(*args: object, **kwargs: object) -> object:
-        pool = real_pool(*args, **kwargs)  # type: ignore[arg-type]
-        started.append(pool)
-        return pool
+    def watched(*args: object, **kwargs: object) -> object:
+        started.append(1)
+        return real_produce(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(second_core, "ProcessPoolExecutor", counting_pool)
+    monkeypatch.setattr(scanning, "chunks_with_verdicts", watched)
     helped = scan(path)
-    assert started, "no helper process was used"
+    assert started
     assert helped.addresses == alone.addresses
     assert list(helped.first_rows) == list(alone.first_rows)
     assert helped.refused == alone.refused
@@ -69,23 +69,56 @@ def test_the_helper_process_gives_the_same_scan(
     )
 
 
+def test_the_helper_really_runs_in_another_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(second_core, "PARALLEL_BYTES", 1)
+    source = open_source(write(tmp_path / "big.csv", 1_000))
+    children: list[int] = []
+    real = second_core.multiprocessing.get_context
+
+    def spy(method: str) -> object:
+        context = real(method)
+        original = context.Process
+
+        def process(*args: object, **kwargs: object) -> object:
+            made = original(*args, **kwargs)
+            children.append(1)
+            return made
+
+        context.Process = process  # type: ignore[method-assign]
+        return context
+
+    monkeypatch.setattr(second_core.multiprocessing, "get_context", spy)
+    chunks = list(second_core.chunks_with_verdicts(source, 1))
+    assert children == [1]
+    assert sum(len(chunk.values) for chunk, _ in chunks) == 1_000
+
+
+def test_a_refused_file_is_refused_through_the_helper_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(second_core, "PARALLEL_BYTES", 1)
+    path = tmp_path / "quote.csv"
+    path.write_text('email\njens@firma.dk\n"' + "x" * 1_100_000 + "\n", "utf-8")
+    with pytest.raises(SourceError, match="quotation mark"):
+        scan(path)
+
+
 def test_a_helper_that_cannot_start_changes_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = write(tmp_path / "big.csv", 60_000)
+    path = write(tmp_path / "big.csv", 30_000)
     expected = scan(path)
     monkeypatch.setattr(second_core, "PARALLEL_BYTES", 1)
 
-    class BrokenPool:
-        def __init__(self, *args: object, **kwargs: object) -> None:
-            pass
+    class NoProcesses:
+        def Queue(self, maxsize: int) -> object:  # noqa: N802 - multiprocessing's name
+            return object()
 
-        def submit(self, *args: object) -> object:
+        def Process(self, *args: object, **kwargs: object) -> object:  # noqa: N802
             raise OSError("no processes here")
 
-        def shutdown(self, *args: object, **kwargs: object) -> None:
-            pass
-
-    monkeypatch.setattr(second_core, "ProcessPoolExecutor", BrokenPool)
+    monkeypatch.setattr(second_core.multiprocessing, "get_context", lambda _m: NoProcesses())
     got = scan(path)
     assert got.addresses == expected.addresses and got.refused == expected.refused

@@ -181,7 +181,13 @@ def import_optouts(
         background = BackgroundWriter(writer)
         try:
             scan = scan_column(
-                source, index, progress, cancel, on_new=background.submit, whole_domains=True
+                source,
+                index,
+                progress,
+                cancel,
+                on_new=background.submit,
+                whole_domains=True,
+                second_core=True,
             )
             background.close()
         except BaseException:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 from array import array
-from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -12,7 +11,7 @@ from typing import Protocol
 from .addresses import BLANK
 from .domains import domain_key
 from .errors import Cancelled
-from .second_core import Triager, Verdicts
+from .second_core import Verdicts, chunks_with_verdicts
 from .sources import ColumnChunk, TableSource
 
 
@@ -81,23 +80,25 @@ def scan_column(
     extra: tuple[int, ...] = (),
     on_new: Callable[[list[str]], None] | None = None,
     whole_domains: bool = False,
+    second_core: bool = False,
 ) -> Scan:
     """Clean, validate and de-duplicate one column, streamed in chunks.
 
     With `extra` column indexes, the first row of each address keeps those cells too;
     `on_new` receives each chunk's new addresses as soon as the chunk is read. With
-    `whole_domains`, a cell such as `@firma.dk` or `*.firma.dk` is an entry too.
+    `whole_domains`, a cell such as `@firma.dk` or `*.firma.dk` is an entry too. With
+    `second_core`, a big CSV file is read and cleaned by a helper process (the command
+    line's one-pass import: in the window, the helper's results arriving in the worker
+    thread cost the event loop more than the helper saved).
     """
     scan = Scan()
     repeats: list[tuple[int, str, str]] = []
     collecting = gc.isenabled()
     gc.disable()  # a million short-lived tuples would wake the cycle collector for nothing
-    pending: deque[tuple[ColumnChunk, Callable[[], Verdicts]]] = deque()
 
-    def take() -> None:
-        chunk, verdicts = pending.popleft()
+    def take(chunk: ColumnChunk, verdicts: Verdicts) -> None:
         known = len(scan.addresses)
-        _scan_chunk(scan, chunk, verdicts(), repeats, whole_domains)
+        _scan_chunk(scan, chunk, verdicts, repeats, whole_domains)
         if on_new is not None:
             on_new(scan.addresses[known:])
         scan.rows += len(chunk.values)
@@ -107,16 +108,10 @@ def scan_column(
             progress(Progress("reading", scan.rows, max(estimate, scan.rows)))
 
     try:
-        # Big files: a helper process cleans chunk k while this one reads chunk k + 1.
-        with Triager(source.size) as triager:
-            for chunk in source.stream_column(index, extra):
-                raise_if_cancelled(cancel)
-                pending.append((chunk, triager.submit(chunk.values)))
-                if len(pending) > 1:
-                    take()
-            while pending:
-                raise_if_cancelled(cancel)
-                take()
+        # Big files: a helper process reads and cleans while this one de-duplicates.
+        for chunk, verdicts in chunks_with_verdicts(source, index, extra, not second_core):
+            raise_if_cancelled(cancel)
+            take(chunk, verdicts)
     finally:
         if collecting:
             gc.enable()

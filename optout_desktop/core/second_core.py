@@ -1,9 +1,9 @@
-"""Clean and validate a big file's cells in a second process, so both cores work on an import.
+"""Read and clean a big file's cells in a second process, so both cores work on an import.
 
 Python runs one thread at a time, and reading, cleaning and de-duplicating a million rows is
-all Python: in one process the second core only helps SQLite. So for big files the cleaning
-(addresses.triage) runs in a helper process, one chunk ahead of the reader. If the helper
-cannot start or fails, the same work is done here instead: the result never depends on it.
+all Python: in one process the second core only helps SQLite. So for a big CSV file a helper
+process reads and cleans (addresses.triage) the chunks while this one de-duplicates them and
+SQLite writes. If the helper cannot start, the same work is done here instead.
 """
 
 from __future__ import annotations
@@ -11,13 +11,16 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import queue
 import sys
-from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Iterator
 from contextlib import contextmanager
-from types import ModuleType, TracebackType
+from types import ModuleType
+from typing import Any
 
 from .addresses import triage
+from .errors import SourceError
+from .sources import ColumnChunk, TableSource
 
 log = logging.getLogger(__name__)
 PARALLEL_BYTES = 16 << 20  # smaller files are done before a helper process would start
@@ -29,56 +32,60 @@ def triage_all(values: list[str]) -> Verdicts:
     return list(map(triage, values))
 
 
-class Triager:
-    """Hands chunks to a helper process when it is worth it; always gives the same verdicts."""
+def chunks_with_verdicts(
+    source: TableSource, index: int, extra: tuple[int, ...] = (), alone: bool = False
+) -> Iterator[tuple[ColumnChunk, Verdicts]]:
+    """The column's chunks with their verdicts: read and cleaned by a helper process for a big
+    CSV file (this process then only de-duplicates and writes), else here."""
+    if alone or source.kind != "csv" or source.size < PARALLEL_BYTES or not _enabled():
+        for chunk in source.stream_column(index, extra):
+            yield chunk, triage_all(chunk.values)
+        return
+    context = multiprocessing.get_context("spawn")  # safe beside threads and Qt
+    try:
+        results: Any = context.Queue(maxsize=3)
+        helper = context.Process(
+            target=_produce,
+            args=(source, index, extra, results),
+            daemon=True,
+            name="optout-reader",
+        )
+        with _bare_main():
+            helper.start()
+    except (OSError, ValueError, ImportError):
+        log.info("no helper process; reading here", exc_info=True)
+        yield from chunks_with_verdicts(source, index, extra, alone=True)
+        return
+    try:
+        while (item := _next(results, helper)) is not None:
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        if helper.is_alive():
+            helper.terminate()
+        helper.join(5)
+        results.close()
 
-    def __init__(self, size: int) -> None:
-        self._pool: ProcessPoolExecutor | None = None
-        if size >= PARALLEL_BYTES and (os.cpu_count() or 1) > 1 and _enabled():
-            try:
-                context = multiprocessing.get_context("spawn")  # safe beside threads and Qt
-                self._pool = ProcessPoolExecutor(max_workers=1, mp_context=context)
-            except (OSError, ValueError, ImportError):
-                log.info("no helper process; cleaning in this one", exc_info=True)
 
-    def submit(self, values: list[str]) -> Callable[[], Verdicts]:
-        """Start on a chunk; the returned function gives its verdicts when they are needed."""
-        if self._pool is None:
-            return lambda: triage_all(values)
+def _next(results: Any, helper: Any) -> Any:
+    """The helper's next result; a helper that died without a word is an error."""
+    while True:
         try:
-            with _bare_main():  # the first submit starts the helper process
-                future: Future[Verdicts] = self._pool.submit(triage_all, values)
-        except Exception:  # noqa: BLE001 - a broken pool: do the work here
-            self._stop()
-            return lambda: triage_all(values)
+            return results.get(timeout=1)
+        except queue.Empty:
+            if not helper.is_alive():
+                raise SourceError("Reading the file stopped unexpectedly; try again.") from None
 
-        def result() -> Verdicts:
-            try:
-                return future.result()
-            except Exception:  # noqa: BLE001 - the helper died: do the work here
-                log.info("the helper process failed; cleaning in this one", exc_info=True)
-                self._stop()
-                return triage_all(values)
 
-        return result
-
-    def _stop(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = None
-
-    def __enter__(self) -> Triager:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=error is None, cancel_futures=True)
-            self._pool = None
+def _produce(source: TableSource, index: int, extra: tuple[int, ...], results: Any) -> None:
+    """In the helper process: read and clean every chunk, then None (or the error)."""
+    try:
+        for chunk in source.stream_column(index, extra):
+            results.put((chunk, triage_all(chunk.values)))
+        results.put(None)
+    except BaseException as error:  # noqa: BLE001 - handed to the reading process
+        results.put(error)
 
 
 @contextmanager
