@@ -6,6 +6,7 @@ import getpass
 import logging
 import sqlite3
 from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -174,8 +175,11 @@ def import_optouts(
     SQLite writes each chunk on a second thread while the next one is read and cleaned.
     """
     index = source.column_index(column)
-    checksum = sha256_of(source.path)
     name = source.headers[index]
+    # The file's checksum is read beside the import (hashing lets go of the GIL), not first.
+    hashing = ThreadPoolExecutor(max_workers=1, thread_name_prefix="optout-checksum")
+    checksum = hashing.submit(sha256_of, source.path)
+    hashing.shutdown(wait=False)
 
     def write(writer: SuppressionWriter) -> Scan:
         background = BackgroundWriter(writer)
@@ -197,7 +201,7 @@ def import_optouts(
         _check_confirmation(confirm, scan.valid)
         return scan
 
-    return _record(source, name, scope_id, checksum, write, cancel)
+    return _record(source, name, scope_id, checksum.result, write, cancel)
 
 
 def _check_confirmation(confirm: int, valid: int) -> None:
@@ -212,7 +216,7 @@ def _record(
     source: TableSource,
     column: str,
     scope_id: int,
-    checksum: str,
+    checksum: str | Callable[[], str],
     write: Callable[[SuppressionWriter], Scan],
     cancel: CancelFlag | None,
 ) -> ImportRun:
@@ -221,17 +225,26 @@ def _record(
 
     A note committed before the transaction says the import is running; the transaction
     removes it. If the process dies first, the next opening records the import as failed.
+    `checksum` may be a function that gives it once the file has been read.
     """
     db = database.obj
     details = {
         "kind": "optouts",
         "user_name": user_name(),
         "file_name": source.path.name,
-        "file_sha256": checksum,
+        "file_sha256": checksum if isinstance(checksum, str) else "",
         "column": column,
         "sheet": source.sheet,
         "scope_id": scope_id,
     }
+
+    def fill_checksum() -> None:
+        if not isinstance(checksum, str) and not details["file_sha256"]:
+            try:
+                details["file_sha256"] = checksum()
+            except OSError:
+                log.info("could not read %s for its checksum", source.path, exc_info=True)
+
     with plain_errors():  # waits for another program's write, then says so plainly
         note = running.begin(details)
     try:
@@ -254,15 +267,19 @@ def _record(
             )
             staging.save_refused_rows(run, scan.refused, cancel)
             raise_if_cancelled(cancel)
+            fill_checksum()
+            run.file_sha256 = str(details["file_sha256"])
             _finish(run, "completed", counts)
             running.end(note)
     except (ConfirmationError, SourceError):
         running.forget(note)
         raise
     except (Cancelled, KeyboardInterrupt):
+        fill_checksum()
         _record_end(details, "cancelled", "Cancelled by the user; nothing was written.", note)
         raise
     except DATABASE_ERRORS as error:
+        fill_checksum()
         if cancel is not None and cancel.is_set():  # "interrupted" by a cancel
             _record_end(details, "cancelled", "Cancelled by the user; nothing was written.", note)
             raise Cancelled() from None
@@ -271,6 +288,7 @@ def _record(
             _record_end(details, "failed", message, note)
         raise StoreError(message) from error
     except Exception as error:
+        fill_checksum()
         _record_end(details, "failed", str(error), note)
         raise
     return run
