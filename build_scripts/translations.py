@@ -18,6 +18,9 @@ QM = FOLDER / "optout_da.qm"
 # Strings lupdate cannot see (tr() of a variable, or a _tr() helper), written out as
 # QT_TRANSLATE_NOOP calls so that lupdate keeps them instead of marking them vanished.
 UNSEEN = ROOT / "build" / "translations" / "unseen_strings.py"
+# The engine's message templates (every t("...") in core/), for lupdate and for the window
+# to recognise and translate the English messages the engine gives it.
+CORE_MESSAGES = ROOT / "optout_desktop" / "ui" / "core_messages.py"
 
 
 def sources() -> list[Path]:
@@ -82,6 +85,37 @@ def write_unseen() -> None:
     UNSEEN.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def core_templates() -> list[str]:
+    """The literal first argument of every t(...) call in optout_desktop/core, in file order."""
+    found: list[str] = []
+    for path in sorted((ROOT / "optout_desktop" / "core").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "t":
+                first = node.args[0] if node.args else None
+                if not (isinstance(first, ast.Constant) and isinstance(first.value, str)):
+                    raise SystemExit(f"{path.name}:{node.lineno}: t() needs a literal template")
+                found.append(first.value)
+    return list(dict.fromkeys(found))
+
+
+def core_messages_text() -> str:
+    lines = [
+        '"""The engine\'s message templates, for lupdate and ui/core_text.py (generated)."""',
+        "",
+        "# Made by build_scripts/translations.py from every t(...) in optout_desktop/core.",
+        "from PySide6.QtCore import QT_TRANSLATE_NOOP",
+        "",
+        "TEMPLATES = (",
+    ]
+    for template in core_templates():
+        lines.append(f'    QT_TRANSLATE_NOOP("core", {json.dumps(template, ensure_ascii=False)}),')
+    return "\n".join([*lines, ")", ""])
+
+
+def write_core_messages() -> None:
+    CORE_MESSAGES.write_text(core_messages_text(), encoding="utf-8")
+
+
 def run(command: list[str]) -> None:
     print("+", " ".join(command), flush=True)
     subprocess.run(command, check=True, cwd=ROOT)
@@ -95,6 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     both = not (args.update or args.release)
     FOLDER.mkdir(parents=True, exist_ok=True)
     if args.update or both:
+        write_core_messages()
         write_unseen()
         files = [os.path.relpath(p, ROOT) for p in [*sources(), UNSEEN]]
         command = [tool("pyside6-lupdate"), *files, "-target-language", "da_DK", "-no-obsolete"]

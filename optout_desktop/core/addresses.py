@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import unquote
 
 from email_validator import EmailNotValidError, validate_email
+
+from .texts import t
 
 # Whitespace people paste around addresses: every Unicode space, line and paragraph
 # separator, and the invisible marks that come along (zero-width, BOM, direction marks),
@@ -75,7 +78,7 @@ class Verdict:
         return self.address is None and self.reason == BLANK
 
 
-BLANK = "blank"
+BLANK = t("blank")  # the reason of a blank cell (compared with ==, and shown as it is)
 
 
 def clean(raw: str) -> str:
@@ -122,10 +125,103 @@ def _library_triage(candidate: str) -> tuple[str | None, str | None]:
     try:
         result = validate_email(candidate, check_deliverability=False)
     except EmailNotValidError as error:
-        return None, str(error)
+        return None, library_reason(str(error))
     except Exception:  # noqa: BLE001 - the library must never crash an import
-        return None, "The address could not be read."
+        return None, t("The address could not be read.")
     return result.normalized.lower(), None
+
+
+# email-validator explains a refusal in its own technical English; each of its messages is
+# told in one of these plain reasons instead, found by the words in it (checked in order).
+_REASONS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), reason)
+    for pattern, reason in (
+        (
+            r"display name|angle bracket|anything after the email address",
+            t("It has angle brackets (< >) in the wrong place."),
+        ),
+        (r"[Qq]uot", t("It has quotation marks that an email address cannot have.")),
+        (
+            r"bracket|IPv[46]|address literal",
+            t("The part after the @-sign must be a domain name, not an IP address."),
+        ),
+        (r"at-sign|must have an @-sign", t("It has no @-sign.")),
+        (r"something before the @-sign", t("There is nothing before the @-sign.")),
+        (r"something after the @-sign", t("There is nothing after the @-sign.")),
+        (r"too long before the @-sign", t("The part before the @-sign is too long.")),
+        (
+            r"too long after the @-sign|periods cannot be separated",
+            t("The part after the @-sign is too long."),
+        ),
+        (r"too long", t("It is too long.")),
+        (r"two periods in a row", t("It has two dots in a row.")),
+        (r"two dashes|became invalid", t("The part after the @-sign is not a valid domain.")),
+        (
+            r"should have a period|top-level domain",
+            t("The part after the @-sign does not end in a domain ending such as .dk or .com."),
+        ),
+        (
+            r"special-use or reserved",
+            t("The part after the @-sign is a reserved name that cannot receive email."),
+        ),
+        (r"period|hyphen", t("It has a dot or a hyphen in the wrong place.")),
+        (r"character", t("It has characters an email address cannot have.")),
+        (r"after the @-sign", t("The part after the @-sign is not a valid domain.")),
+    )
+)
+# "...invalid characters before the @-sign: SPACE, '>'." (the library's list of characters),
+# unless the characters are not the trouble (inside quotes, brackets or a display name).
+_LISTED = re.compile(r"characters[^:(]*: (.+?)\.?$")
+_NOT_LISTED = re.compile(r"[Qq]uot|bracket|display name")
+_CODEPOINT = re.compile(r"Codepoint U\+(0?[0-9A-Fa-f]{4}|10[0-9A-Fa-f]{4})\b")
+
+
+def library_reason(message: str) -> str:
+    """Our plain reason for one of email-validator's messages: what is wrong, in plain words,
+    without its terms (IDNA, UTS-46, ...). The characters it names stay in the reason."""
+    message = message.removeprefix("After Unicode normalization: ")
+    if _NOT_LISTED.search(message):
+        return _plain_reason(message)
+    listed = _LISTED.search(message)
+    codepoint = _CODEPOINT.search(message)
+    if listed is None and codepoint is not None:  # a character of the domain IDNA refused
+        character = chr(int(codepoint.group(1), 16))
+        return t(
+            "The part after the @-sign has characters an email address cannot have: {characters}.",
+            characters=_shown(character),
+        )
+    if listed is not None:
+        characters = listed.group(1)
+        if "before the @-sign" in message:
+            return t(
+                "The part before the @-sign has characters an email address cannot have: "
+                "{characters}.",
+                characters=characters,
+            )
+        if "after the @-sign" in message:
+            return t(
+                "The part after the @-sign has characters an email address cannot have: "
+                "{characters}.",
+                characters=characters,
+            )
+        return t(
+            "It has characters an email address cannot have: {characters}.", characters=characters
+        )
+    return _plain_reason(message)
+
+
+def _plain_reason(message: str) -> str:
+    for pattern, reason in _REASONS:
+        if pattern.search(message):
+            return reason
+    return t("This is not a valid email address.")
+
+
+def _shown(character: str) -> str:
+    """A character as email-validator lists it: quoted when visible, else by its name."""
+    if unicodedata.category(character)[0] in "LNPS":
+        return repr(character)
+    return unicodedata.name(character, f"U+{ord(character):04X}")
 
 
 # A local part of plain characters and precomposed Latin letters (æ, ø, å, é, ł, ...), which
@@ -189,11 +285,11 @@ def triage(raw: str | None) -> tuple[str | None, str | None]:
     if len(candidate) <= ADDRESS_MAX and _FAST(candidate) is not None:
         return candidate, None
     if "@" not in candidate:
-        return None, "This is not an email address: it has no @-sign."
+        return None, t("This is not an email address: it has no @-sign.")
     if candidate.count("@") > 1 and _SEPARATOR.search(candidate):
-        return None, "The cell holds more than one address."
+        return None, t("The cell holds more than one address.")
     if len(candidate) > 1000:
-        return None, "The cell is far too long to be an email address."
+        return None, t("The cell is far too long to be an email address.")
     return _split_triage(candidate) or _library_triage(candidate)
 
 

@@ -24,6 +24,7 @@ from .store import (
     plain_message,
     write_transaction,
 )
+from .texts import t
 
 NO_COLUMN = -1  # as a name column: the file has none
 _FIRST = {"firstname", "fornavn", "vorname", "givenname", "prenom", "fname", "first"}
@@ -89,8 +90,10 @@ def import_contacts(
     scan = scan_column(source, index, progress, cancel, extra=extra)
     if scan.valid == 0:
         raise SourceError(
-            f"The column “{source.headers[index]}” holds no valid email address; no contacts "
-            "were imported."
+            t(
+                "The column “{column}” holds no valid email address; no contacts were imported.",
+                column=source.headers[index],
+            )
         )
     try:
         return _store_contacts(source, index, scan, cancel)
@@ -243,8 +246,12 @@ def delete_unsubscribed_contacts(confirm: int) -> int:
         count = int(unsubscribed_contacts().count())
         if confirm != count:
             raise ConfirmationError(
-                f"You confirmed {confirm:,} contacts, but {count:,} contacts are unsubscribed; "
-                "nothing was deleted."
+                t(
+                    "You confirmed {confirm} contacts, but {count} contacts are unsubscribed; "
+                    "nothing was deleted.",
+                    confirm=confirm,
+                    count=count,
+                )
             )
         ids = unsubscribed_contacts().select(Contact.id)
         deleted = Contact.delete().where(Contact.id.in_(ids)).execute()

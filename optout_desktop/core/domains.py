@@ -23,6 +23,7 @@ from .store import (
     plain_errors,
     write_transaction,
 )
+from .texts import t
 from .units import scope_name
 
 EXACT = "@"
@@ -67,8 +68,11 @@ def parse_domain(raw: str) -> str:
     key = domain_key(raw)
     if key is None:
         raise OptOutError(
-            f"“{raw.strip()}” is not a domain: write it as @firma.dk (that domain) or "
-            "*.firma.dk (with its subdomains)."
+            t(
+                "“{entry}” is not a domain: write it as @firma.dk (that domain) or "
+                "*.firma.dk (with its subdomains).",
+                entry=raw.strip(),
+            )
         )
     return key
 

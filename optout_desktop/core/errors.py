@@ -1,5 +1,7 @@
 """The errors the engine reports to people, each with a plain-language message."""
 
+from .texts import t
+
 
 class OptOutError(Exception):
     """A problem the user can understand and fix; its message is shown as it is."""
@@ -21,4 +23,4 @@ class Cancelled(OptOutError):
     """The user cancelled a running import; nothing was written."""
 
     def __init__(self) -> None:
-        super().__init__("The import was cancelled; nothing was written.")
+        super().__init__(t("The import was cancelled; nothing was written."))

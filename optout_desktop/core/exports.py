@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +13,7 @@ import peewee as pw
 from .errors import OptOutError
 from .staging import in_scope
 from .store import BusinessUnit, ImportRun, RowError, Suppression, database, plain_errors
+from .texts import t
 from .units import ACCOUNT_NAME
 
 HEADERS = ["Email", "Scope", "Reason", "Source", "Date"]
@@ -56,7 +57,9 @@ def suppression_rows(scope_id: int | None = None) -> Iterator[list[str]]:
         key = (scope, import_id, reason)
         if key not in texts:
             source = (
-                f"Import #{import_id}: {file_name}" if import_id else _SOURCE.get(reason, reason)
+                t("Import #{number}: {file_name}", number=str(import_id), file_name=file_name)
+                if import_id
+                else _SOURCE.get(reason, reason)
             )
             texts[key] = (neutralise(scope), neutralise(source))
         scope_text, source_text = texts[key]
@@ -71,7 +74,7 @@ def raw_rows(query: pw.Query, batch: int = 10_000) -> Iterator[tuple[Any, ...]]:
         yield from rows
 
 
-_SOURCE = {"manual": "Added by hand", "unsubscribed": "The person unsubscribed"}
+_SOURCE = {"manual": t("Added by hand"), "unsubscribed": t("The person unsubscribed")}
 
 
 def export_suppressions(path: str | Path, scope_id: int | None = None) -> int:
@@ -79,7 +82,9 @@ def export_suppressions(path: str | Path, scope_id: int | None = None) -> int:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
-        raise OptOutError(f"Export to a file ending in .csv or .xlsx, not “{path.name}”.")
+        raise OptOutError(
+            t("Export to a file ending in .csv or .xlsx, not “{name}”.", name=path.name)
+        )
     partial = path.with_name(f".{path.name}.partial")
     try:
         with plain_errors():
@@ -93,7 +98,11 @@ def export_suppressions(path: str | Path, scope_id: int | None = None) -> int:
     except OSError as error:
         partial.unlink(missing_ok=True)
         raise OptOutError(
-            f"The export could not be written to “{path}”: {error.strerror}."
+            t(
+                "The export could not be written to “{path}”: {reason}.",
+                path=str(path),
+                reason=error.strerror,
+            )
         ) from None
     except BaseException:
         partial.unlink(missing_ok=True)
@@ -139,8 +148,11 @@ def _write_xlsx(path: Path, scope_id: int | None) -> int:
         if count > XLSX_MAX_ROWS:
             workbook.close()
             raise OptOutError(
-                f"More than {XLSX_MAX_ROWS:,} suppressions do not fit in one Excel sheet; "
-                "export to .csv instead."
+                t(
+                    "More than {count} suppressions do not fit in one Excel sheet; "
+                    "export to .csv instead.",
+                    count=XLSX_MAX_ROWS,
+                )
             )
         for column, value in enumerate(row):
             sheet.write_string(count, column, value)
@@ -148,13 +160,18 @@ def _write_xlsx(path: Path, scope_id: int | None) -> int:
     return count
 
 
-ERROR_HEADERS = ["Row", "Value", "Reason"]
+ERROR_HEADERS = [t("Row"), t("Value"), t("Reason")]
 
 
-def export_refused_rows(import_id: int, path: str | Path) -> int:
-    """Write an import's errors file: each refused row's number, its cell and the reason."""
+def export_refused_rows(
+    import_id: int, path: str | Path, translate: Callable[[str], str] = str
+) -> int:
+    """Write an import's errors file: each refused row's number, its cell and the reason.
+
+    `translate` puts the headers and reasons in the reader's language (the window's).
+    """
     if ImportRun.get_or_none(ImportRun.id == import_id) is None:
-        raise OptOutError(f"There is no import #{import_id}.")
+        raise OptOutError(t("There is no import #{number}.", number=str(import_id)))
     path = Path(path)
     query = (
         RowError.select(RowError.row_number, RowError.raw_value, RowError.reason)
@@ -169,16 +186,23 @@ def export_refused_rows(import_id: int, path: str | Path) -> int:
             open(_private(partial), "w", encoding="utf-8-sig", newline="") as handle,
         ):
             writer = csv.writer(handle)
-            writer.writerow(ERROR_HEADERS)
+            writer.writerow([translate(header) for header in ERROR_HEADERS])
+            reasons: dict[str, str] = {}
             for row_number, raw, reason in query.tuples().iterator():
-                writer.writerow([row_number, neutralise(raw), neutralise(reason)])
+                if reason not in reasons:
+                    reasons[reason] = neutralise(translate(reason))
+                writer.writerow([row_number, neutralise(raw), reasons[reason]])
                 count += 1
         _sync(partial)
         os.replace(partial, path)
     except OSError as error:
         partial.unlink(missing_ok=True)
         raise OptOutError(
-            f"The errors file could not be written to “{path}”: {error.strerror}."
+            t(
+                "The errors file could not be written to “{path}”: {reason}.",
+                path=str(path),
+                reason=error.strerror,
+            )
         ) from None
     except BaseException:
         partial.unlink(missing_ok=True)

@@ -36,6 +36,7 @@ from .store import (
     plain_message,
     write_transaction,
 )
+from .texts import t
 from .writing import BackgroundWriter, SuppressionWriter
 
 log = logging.getLogger(__name__)
@@ -77,7 +78,7 @@ def user_name() -> str:
     try:
         return getpass.getuser()
     except (OSError, KeyError):
-        return "unknown"
+        return t("unknown")
 
 
 def plan_optouts(
@@ -104,9 +105,15 @@ def plan_optouts(
 def _refuse_empty(scan: Scan, column: str) -> None:
     if scan.valid == 0:
         raise SourceError(
-            f"The column “{column}” holds no valid email address ({scan.rows:,} rows: "
-            f"{scan.blank:,} blank, {scan.invalid:,} invalid). Choose the column with the "
-            "addresses; nothing was imported."
+            t(
+                "The column “{column}” holds no valid email address ({rows} rows: "
+                "{blank} blank, {invalid} invalid). Choose the column with the "
+                "addresses; nothing was imported.",
+                column=column,
+                rows=scan.rows,
+                blank=scan.blank,
+                invalid=scan.invalid,
+            )
         )
 
 
@@ -207,8 +214,12 @@ def import_optouts(
 def _check_confirmation(confirm: int, valid: int) -> None:
     if confirm != valid:
         raise ConfirmationError(
-            f"You confirmed {confirm:,} addresses, but the file has {valid:,} valid "
-            "addresses to opt out; nothing was imported."
+            t(
+                "You confirmed {confirm} addresses, but the file has {valid} valid "
+                "addresses to opt out; nothing was imported.",
+                confirm=confirm,
+                valid=valid,
+            )
         )
 
 
@@ -276,12 +287,14 @@ def _record(
         raise
     except (Cancelled, KeyboardInterrupt):
         fill_checksum()
-        _record_end(details, "cancelled", "Cancelled by the user; nothing was written.", note)
+        _record_end(details, "cancelled", t("Cancelled by the user; nothing was written."), note)
         raise
     except DATABASE_ERRORS as error:
         fill_checksum()
         if cancel is not None and cancel.is_set():  # "interrupted" by a cancel
-            _record_end(details, "cancelled", "Cancelled by the user; nothing was written.", note)
+            _record_end(
+                details, "cancelled", t("Cancelled by the user; nothing was written."), note
+            )
             raise Cancelled() from None
         message = plain_message(error)
         if error_kind(error) != DAMAGED:  # nothing more is written to a damaged file
@@ -299,12 +312,14 @@ def _check_unchanged(path: Path, checksum: str) -> None:
         unchanged = sha256_of(path) == checksum
     except OSError:
         raise SourceError(
-            f"The file “{path.name}” is gone since it was read; nothing was imported."
+            t("The file “{name}” is gone since it was read; nothing was imported.", name=path.name)
         ) from None
     if not unchanged:
         raise SourceError(
-            f"The file “{path.name}” changed since it was read; open it again. Nothing was "
-            "imported."
+            t(
+                "The file “{name}” changed since it was read; open it again. Nothing was imported.",
+                name=path.name,
+            )
         )
 
 

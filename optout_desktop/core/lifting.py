@@ -14,13 +14,16 @@ from .imports import user_name
 from .manual import MANUAL
 from .one_to_one import LEGAL_BASES
 from .store import ACCOUNT, BaseModel, Suppression, now, plain_errors, write_transaction
+from .texts import t
 from .units import scope_name
 
 _NEVER = {
-    "unsubscribed": "the person unsubscribed themselves, and an opt-out the person asked for "
-    "can never be lifted",
-    "bounced": "it bounced, and a bounce cannot be lifted by hand",
-    "spam": "the person reported spam, and that cannot be lifted by hand",
+    "unsubscribed": t(
+        "the person unsubscribed themselves, and an opt-out the person asked for "
+        "can never be lifted"
+    ),
+    "bounced": t("it bounced, and a bounce cannot be lifted by hand"),
+    "spam": t("the person reported spam, and that cannot be lifted by hand"),
 }
 
 
@@ -56,17 +59,54 @@ class Lifted:
 
     @property
     def message(self) -> str:
-        what = f"The opt-out of {self.entry} (added by hand, {self.business_unit}) was lifted"
-        whole = domains.is_domain_key(self.entry)
-        if self.kept_by_import and whole:
-            what += "; the addresses there that opt-out imports listed stay suppressed"
-        elif self.kept_by_import:
-            return f"{what}, but an opt-out import also lists it, so it stays suppressed."
+        entry, unit = self.entry, self.business_unit
+        whole = domains.is_domain_key(entry)
+        because = "; ".join(self.still_because)
+        if self.kept_by_import and not whole:
+            return t(
+                "The opt-out of {entry} (added by hand, {unit}) was lifted, but an opt-out "
+                "import also lists it, so it stays suppressed.",
+                entry=entry,
+                unit=unit,
+            )
+        if self.kept_by_import and self.still_suppressed:
+            return t(
+                "The opt-out of {entry} (added by hand, {unit}) was lifted; the addresses "
+                "there that opt-out imports listed stay suppressed; it stays suppressed: "
+                "{because}.",
+                entry=entry,
+                unit=unit,
+                because=because,
+            )
+        if self.kept_by_import:
+            return t(
+                "The opt-out of {entry} (added by hand, {unit}) was lifted; the addresses "
+                "there that opt-out imports listed stay suppressed; other addresses at that "
+                "domain may get marketing email again.",
+                entry=entry,
+                unit=unit,
+            )
         if self.still_suppressed:
-            return f"{what}; it stays suppressed: {'; '.join(self.still_because)}."
+            return t(
+                "The opt-out of {entry} (added by hand, {unit}) was lifted; it stays "
+                "suppressed: {because}.",
+                entry=entry,
+                unit=unit,
+                because=because,
+            )
         if whole:
-            return f"{what}; other addresses at that domain may get marketing email again."
-        return f"{what}; {self.entry} may get marketing email again."
+            return t(
+                "The opt-out of {entry} (added by hand, {unit}) was lifted; other addresses "
+                "at that domain may get marketing email again.",
+                entry=entry,
+                unit=unit,
+            )
+        return t(
+            "The opt-out of {entry} (added by hand, {unit}) was lifted; the address may get "
+            "marketing email again.",
+            entry=entry,
+            unit=unit,
+        )
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -82,22 +122,41 @@ class Lifted:
 
 def _check_basis(legal_basis: str, explanation: str) -> None:
     if legal_basis not in LEGAL_BASES:
-        raise OptOutError(f"Choose a legal basis: one of {', '.join(LEGAL_BASES)}.")
+        raise OptOutError(t("Choose a legal basis: one of {keys}.", keys=", ".join(LEGAL_BASES)))
     if not explanation.strip():
-        raise OptOutError("Say why the opt-out is lifted: give an explanation.")
+        raise OptOutError(t("Say why the opt-out is lifted: give an explanation."))
 
 
 def _liftable(row: Suppression | None, entry: str, scope_id: int) -> Suppression:
     """The row itself when it may be lifted by hand; else a plain refusal."""
     where = scope_name(scope_id)
     if row is None:
-        raise OptOutError(f"{entry} has no opt-out of its own for {where}; nothing was lifted.")
-    if row.reason in _NEVER:
-        raise OptOutError(f"{entry} cannot be lifted: {_NEVER[row.reason]}.")
-    if row.reason != MANUAL:
-        source = f"import #{row.import_run_id}" if row.import_run_id else f"“{row.reason}”"
         raise OptOutError(
-            f"The opt-out of {entry} came with {source}; undo that import to lift it."
+            t(
+                "{entry} has no opt-out of its own for {scope}; nothing was lifted.",
+                entry=entry,
+                scope=where,
+            )
+        )
+    if row.reason in _NEVER:
+        raise OptOutError(
+            t("{entry} cannot be lifted: {why}.", entry=entry, why=_NEVER[row.reason])
+        )
+    if row.reason != MANUAL and row.import_run_id:
+        raise OptOutError(
+            t(
+                "The opt-out of {entry} came with import #{number}; undo that import to lift it.",
+                entry=entry,
+                number=str(row.import_run_id),
+            )
+        )
+    if row.reason != MANUAL:
+        raise OptOutError(
+            t(
+                "The opt-out of {entry} came with “{reason}”; undo that import to lift it.",
+                entry=entry,
+                reason=row.reason,
+            )
         )
     return row
 
@@ -130,12 +189,20 @@ def lift_manual(raw: str, scope_id: int, legal_basis: str, explanation: str) -> 
     """Lift one address's opt-out that was added by hand, with a legal basis and why."""
     address, why = triage(raw)
     if address is None:
-        raise OptOutError(f"“{raw.strip()}” is not a valid email address: {why}")
+        raise OptOutError(
+            t("“{entry}” is not a valid email address: {why}", entry=raw.strip(), why=why)
+        )
     kept, log_id = _lift(address, scope_id, legal_basis, explanation)
     found = rules.lookup(address, scope_id)
     because = [
-        f"{s['reason_text']} ({s['scope']})"
-        + (f", import #{s['import_id']}" if s["import_id"] else "")
+        t(
+            "{reason} ({scope}), import #{number}",
+            reason=s["reason_text"],
+            scope=s["scope"],
+            number=str(s["import_id"]),
+        )
+        if s["import_id"]
+        else t("{reason} ({scope})", reason=s["reason_text"], scope=s["scope"])
         for s in found.suppressions
     ]
     return Lifted(address, scope_name(scope_id), kept, found.suppressed, because, log_id)
@@ -147,5 +214,5 @@ def lift_domain(raw: str, scope_id: int, legal_basis: str, explanation: str) -> 
     kept, log_id = _lift(key, scope_id, legal_basis, explanation)
     cover = domains.load_cover(scope_id)
     wider = [wide for wide in domains.keys_covering(key) if wide in cover.rows]
-    because = [f"covered by {wide}" for wide in wider]
+    because = [t("covered by {domain}", domain=wide) for wide in wider]
     return Lifted(key, scope_name(scope_id), kept, bool(wider), because, log_id)

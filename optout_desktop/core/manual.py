@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from .addresses import triage
 from .errors import OptOutError
 from .store import Suppression, database, now
+from .texts import t
 
 MANUAL = "manual"
 UNSUBSCRIBED = "unsubscribed"
@@ -28,10 +29,14 @@ class ManualResult:
 def add_manual(raw: str, scope_id: int, reason: str = MANUAL, note: str = "") -> ManualResult:
     """Suppress one address by hand ("manual"), or record that the person unsubscribed."""
     if reason not in (MANUAL, UNSUBSCRIBED):
-        raise OptOutError(f"A hand-made opt-out is “{MANUAL}” or “{UNSUBSCRIBED}”, not “{reason}”.")
+        raise OptOutError(
+            t("A hand-made opt-out is “manual” or “unsubscribed”, not “{reason}”.", reason=reason)
+        )
     address, why = triage(raw)
     if address is None:
-        raise OptOutError(f"“{raw.strip()}” is not a valid email address: {why}")
+        raise OptOutError(
+            t("“{entry}” is not a valid email address: {why}", entry=raw.strip(), why=why)
+        )
     with database.obj.atomic():
         row = Suppression.get_or_none(
             (Suppression.email == address) & (Suppression.scope_id == scope_id)

@@ -13,16 +13,17 @@ from .errors import OptOutError
 from .imports import user_name
 from .staging import in_scope
 from .store import ACCOUNT, BaseModel, Contact, Suppression, now
+from .texts import t
 from .units import scope_name
 
 # HubSpot's legal bases for processing, by the keys the command line takes.
 LEGAL_BASES = {
-    "legitimate_interest_prospect": "Legitimate interest – prospect/lead",
-    "legitimate_interest_customer": "Legitimate interest – existing customer",
-    "legitimate_interest_other": "Legitimate interest – other",
-    "performance_of_contract": "Performance of a contract",
-    "consent": "Freely given consent from contact",
-    "not_applicable": "Not applicable",
+    "legitimate_interest_prospect": t("Legitimate interest – prospect/lead"),
+    "legitimate_interest_customer": t("Legitimate interest – existing customer"),
+    "legitimate_interest_other": t("Legitimate interest – other"),
+    "performance_of_contract": t("Performance of a contract"),
+    "consent": t("Freely given consent from contact"),
+    "not_applicable": t("Not applicable"),
 }
 
 
@@ -55,7 +56,7 @@ class OneToOneVerdict:
 def verdict(address: str, scope_id: int = ACCOUNT) -> OneToOneVerdict:
     """The one-to-one rule for a clean address in a scope."""
     if not Contact.select().where(Contact.email == address).exists():
-        return OneToOneVerdict(False, False, "Not a contact: one-to-one email goes to contacts.")
+        return OneToOneVerdict(False, False, t("Not a contact: one-to-one email goes to contacts."))
     reasons = {
         row.reason
         for row in Suppression.select(Suppression.reason).where(
@@ -63,12 +64,12 @@ def verdict(address: str, scope_id: int = ACCOUNT) -> OneToOneVerdict:
         )
     }
     if "bounced" in reasons:
-        return OneToOneVerdict(False, False, "The address bounced: email cannot be delivered.")
+        return OneToOneVerdict(False, False, t("The address bounced: email cannot be delivered."))
     if reasons:
         return OneToOneVerdict(
-            True, True, "Unsubscribed: allowed only with a legal basis recorded for this send."
+            True, True, t("Unsubscribed: allowed only with a legal basis recorded for this send.")
         )
-    return OneToOneVerdict(True, False, "A contact who is not unsubscribed.")
+    return OneToOneVerdict(True, False, t("A contact who is not unsubscribed."))
 
 
 def log_one_to_one(
@@ -77,13 +78,21 @@ def log_one_to_one(
     """Record one one-to-one send with its legal basis; refused when the rule forbids it."""
     if legal_basis not in LEGAL_BASES:
         keys = ", ".join(LEGAL_BASES)
-        raise OptOutError(f"Choose a legal basis: one of {keys}.")
+        raise OptOutError(t("Choose a legal basis: one of {keys}.", keys=keys))
     address, why = triage(raw)
     if address is None:
-        raise OptOutError(f"“{raw.strip()}” is not a valid email address: {why}")
+        raise OptOutError(
+            t("“{entry}” is not a valid email address: {why}", entry=raw.strip(), why=why)
+        )
     rule = verdict(address, scope_id)
     if not rule.allowed:
-        raise OptOutError(f"A one-to-one email to {address} is not allowed. {rule.reason}")
+        raise OptOutError(
+            t(
+                "A one-to-one email to {address} is not allowed. {reason}",
+                address=address,
+                reason=rule.reason,
+            )
+        )
     return OneToOneSend.create(
         email=address,
         scope_id=scope_id,

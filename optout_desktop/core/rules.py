@@ -13,14 +13,15 @@ from .errors import OptOutError
 from .one_to_one import verdict as one_to_one_verdict
 from .staging import in_scope
 from .store import ACCOUNT, Contact, ImportRun, Suppression
+from .texts import t
 from .units import scope_name
 
 REASON_TEXT = {
-    "import": "opt-out import",
-    "unsubscribed": "the person unsubscribed",
-    "bounced": "bounced",
-    "spam": "spam report",
-    "manual": "added by hand",
+    "import": t("opt-out import"),
+    "unsubscribed": t("the person unsubscribed"),
+    "bounced": t("bounced"),
+    "spam": t("spam report"),
+    "manual": t("added by hand"),
 }
 
 
@@ -68,11 +69,21 @@ def suppressed_addresses() -> int:
     return int(query.distinct().count())
 
 
+def _reason_text(reason: str, domain: str | None) -> str:
+    """Why an address is suppressed, in words: the opt-out's reason, and its domain if any."""
+    text = REASON_TEXT.get(reason, reason)
+    if domain is None:
+        return text
+    return t("{reason}, the whole domain {domain}", reason=text, domain=domain)
+
+
 def lookup(raw: str, scope_id: int = ACCOUNT) -> Lookup:
     """Say whether an address may get marketing email and sequences in a scope, and why."""
     address, reason = triage(raw)
     if address is None:
-        raise OptOutError(f"“{raw.strip()}” is not a valid email address: {reason}")
+        raise OptOutError(
+            t("“{entry}” is not a valid email address: {why}", entry=raw.strip(), why=reason)
+        )
     rows = (
         Suppression.select(Suppression, ImportRun)
         .join(ImportRun, join_type=pw.JOIN.LEFT_OUTER)
@@ -85,8 +96,7 @@ def lookup(raw: str, scope_id: int = ACCOUNT) -> Lookup:
         {
             "scope": scope_name(row.scope_id),
             "reason": row.reason,
-            "reason_text": REASON_TEXT.get(row.reason, row.reason)
-            + ("" if row.email == address else f", the whole domain {row.email}"),
+            "reason_text": _reason_text(row.reason, None if row.email == address else row.email),
             "domain": None if row.email == address else row.email,
             "since": row.created_at,
             "import_id": row.import_run_id,

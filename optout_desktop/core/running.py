@@ -14,10 +14,11 @@ from typing import Any
 import peewee as pw
 
 from .store import ImportRun, RunningImport, now, write_transaction
+from .texts import t
 
 log = logging.getLogger(__name__)
 
-ABANDONED = "The app stopped before the import finished; nothing of it was written."
+ABANDONED = t("The app stopped before the import finished; nothing of it was written.")
 _FOREIGN_AFTER = dt.timedelta(days=1)  # a note from another computer is judged by its age
 _RECORDED = {"kind", "user_name", "file_name", "file_sha256", "column", "sheet", "scope_id"}
 

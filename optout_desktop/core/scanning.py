@@ -13,6 +13,7 @@ from .domains import domain_key
 from .errors import Cancelled
 from .second_core import Verdicts, chunks_with_verdicts
 from .sources import ColumnChunk, TableSource
+from .texts import t
 
 
 class CancelFlag(Protocol):
@@ -140,7 +141,7 @@ def _scan_chunk(
                     refuse(RefusedRow(row_number, raw, _NO_ADDRESS if raw.strip() else _BLANK_CELL))
                 else:
                     scan.invalid += 1
-                    refuse(RefusedRow(row_number, raw, reason or "Not a valid address."))
+                    refuse(RefusedRow(row_number, raw, reason or t("Not a valid address.")))
                 row_number += 1
                 continue
             if address not in seen:
@@ -156,8 +157,8 @@ def _scan_chunk(
         row_number += 1
 
 
-_BLANK_CELL = "The cell is blank."
-_NO_ADDRESS = "The cell holds no address."
+_BLANK_CELL = t("The cell is blank.")
+_NO_ADDRESS = t("The cell holds no address.")
 
 
 def _explain_repeats(scan: Scan, repeats: list[tuple[int, str, str]]) -> None:
@@ -172,7 +173,8 @@ def _explain_repeats(scan: Scan, repeats: list[tuple[int, str, str]]) -> None:
         if address in repeated
     }
     scan.refused.extend(
-        RefusedRow(row, raw, f"Repeats the address in row {first[address]}.")
+        # (a row number as Excel shows it, without a thousands separator)
+        RefusedRow(row, raw, t("Repeats the address in row {row}.", row=str(first[address])))
         for row, raw, address in repeats
     )
     scan.refused.sort(key=lambda refused: refused.row_number)

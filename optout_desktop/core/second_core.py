@@ -21,6 +21,7 @@ from typing import Any
 from .addresses import triage
 from .errors import SourceError
 from .sources import ColumnChunk, TableSource
+from .texts import t
 
 log = logging.getLogger(__name__)
 PARALLEL_BYTES = 16 << 20  # smaller files are done before a helper process would start
@@ -75,7 +76,7 @@ def _next(results: Any, helper: Any) -> Any:
             return results.get(timeout=1)
         except queue.Empty:
             if not helper.is_alive():
-                raise SourceError("Reading the file stopped unexpectedly; try again.") from None
+                raise SourceError(t("Reading the file stopped unexpectedly; try again.")) from None
 
 
 def _produce(source: TableSource, index: int, extra: tuple[int, ...], results: Any) -> None:

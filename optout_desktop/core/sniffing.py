@@ -9,13 +9,19 @@ import re
 from collections import Counter
 
 from .errors import SourceError
+from .texts import t
 
 SAMPLE_BYTES = 1 << 20
 DELIMITERS = (",", "|", ";", "\t")  # on a tie the later one wins: commas occur in names
-DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar"}
+DELIMITER_NAMES = {
+    ",": t("comma"),
+    ";": t("semicolon"),
+    "\t": t("tab"),
+    "|": t("vertical bar"),
+}
 ENCODING_NAMES = {
     "utf-8": "UTF-8",
-    "utf-8-sig": "UTF-8 with BOM",
+    "utf-8-sig": t("UTF-8 with BOM"),
     "utf-16": "UTF-16",
     "utf-16-le": "UTF-16",
     "utf-16-be": "UTF-16 (big-endian)",
@@ -37,20 +43,20 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _MAGIC = (
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"%PDF", "a PDF document"),
-    (b"II*\x00", "a TIFF image"),
-    (b"MM\x00*", "a TIFF image"),
-    (b"RIFF", "a media file"),
-    (b"\x1f\x8b", "a compressed (gzip) file"),
-    (b"7z\xbc\xaf", "a 7-Zip archive"),
-    (b"Rar!", "a RAR archive"),
-    (b"{\\rtf", "a Word (RTF) document"),
-    (b"ID3", "an audio file"),
-    (b"\x7fELF", "a program"),
-    (b"MZ", "a program"),
+    (b"\x89PNG", t("a PNG image")),
+    (b"\xff\xd8\xff", t("a JPEG image")),
+    (b"GIF8", t("a GIF image")),
+    (b"%PDF", t("a PDF document")),
+    (b"II*\x00", t("a TIFF image")),
+    (b"MM\x00*", t("a TIFF image")),
+    (b"RIFF", t("a media file")),
+    (b"\x1f\x8b", t("a compressed (gzip) file")),
+    (b"7z\xbc\xaf", t("a 7-Zip archive")),
+    (b"Rar!", t("a RAR archive")),
+    (b"{\\rtf", t("a Word (RTF) document")),
+    (b"ID3", t("an audio file")),
+    (b"\x7fELF", t("a program")),
+    (b"MZ", t("a program")),
 )
 
 
@@ -67,9 +73,15 @@ def refuse_binary(name: str, head: bytes) -> None:
     """Refuse images, archives and other files that are plainly not text."""
     for magic, what in _MAGIC:
         if head.startswith(magic):
-            raise SourceError(f"“{name}” is {what}, not a table. Choose a CSV or Excel file.")
+            raise SourceError(
+                t(
+                    "“{name}” is {what}, not a table. Choose a CSV or Excel file.",
+                    name=name,
+                    what=what,
+                )
+            )
     if head[4:8] == b"ftyp":
-        raise SourceError(f"“{name}” is a photo or video file, not a table.")
+        raise SourceError(t("“{name}” is a photo or video file, not a table.", name=name))
 
 
 def detect_encoding(head: bytes) -> str:
@@ -170,8 +182,11 @@ def refuse_binary_text(name: str, text: str) -> None:
     odd = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\r\n") or ch == "\ufffd")
     if sample.count("\x00") > len(sample) // 100 or odd > len(sample) // 10:
         raise SourceError(
-            f"“{name}” holds binary data, not text: it is not a CSV file. Choose a CSV or "
-            "Excel file."
+            t(
+                "“{name}” holds binary data, not text: it is not a CSV file. Choose a CSV or "
+                "Excel file.",
+                name=name,
+            )
         )
 
 

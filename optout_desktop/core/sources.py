@@ -19,6 +19,7 @@ from typing import Any, Protocol
 from . import sniffing
 from .addresses import triage
 from .errors import SourceError
+from .texts import t
 
 PREVIEW_ROWS = 200
 CHUNK_ROWS = 50_000
@@ -81,18 +82,39 @@ class TableSource:
         if 0 <= index < len(self.headers):
             return index
         listed = ", ".join(f"“{h}”" for h in self.headers)
-        raise SourceError(f"The file has no column “{column}”. Its columns are: {listed}.")
+        raise SourceError(
+            t(
+                "The file has no column “{column}”. Its columns are: {columns}.",
+                column=str(column),
+                columns=listed,
+            )
+        )
 
     def describe(self) -> str:
         """One line that says how the file was read, for a status line or the terminal."""
-        parts = [self.path.name]
+        name = self.path.name
         if self.kind == "csv":
-            parts.append(sniffing.ENCODING_NAMES.get(self.encoding or "", self.encoding or ""))
-            parts.append(sniffing.DELIMITER_NAMES.get(self.delimiter or ",", "comma"))
-        else:
-            parts.append(f"sheet “{self.sheet}”")
-        parts.append("first row is the header" if self.has_header else "no header row")
-        return ", ".join(parts)
+            encoding = sniffing.ENCODING_NAMES.get(self.encoding or "", self.encoding or "")
+            names = sniffing.DELIMITER_NAMES
+            delimiter = names.get(self.delimiter or ",", names[","])
+            if self.has_header:
+                return t(
+                    "{file}, {encoding}, {delimiter}, first row is the header",
+                    file=name,
+                    encoding=encoding,
+                    delimiter=delimiter,
+                )
+            return t(
+                "{file}, {encoding}, {delimiter}, no header row",
+                file=name,
+                encoding=encoding,
+                delimiter=delimiter,
+            )
+        if self.has_header:
+            return t(
+                "{file}, sheet “{sheet}”, first row is the header", file=name, sheet=self.sheet
+            )
+        return t("{file}, sheet “{sheet}”, no header row", file=name, sheet=self.sheet)
 
     def iter_data_rows(self) -> Iterator[list[str]]:
         """Every data row (after any empty leading rows and the header), read lazily.
@@ -157,15 +179,19 @@ def open_source(
         with path.open("rb") as handle:
             head = handle.read(sniffing.SAMPLE_BYTES)
     except FileNotFoundError:
-        raise SourceError(f"The file “{path.name}” does not exist.") from None
+        raise SourceError(t("The file “{name}” does not exist.", name=path.name)) from None
     except IsADirectoryError:
-        raise SourceError(f"“{path.name}” is a folder, not a file.") from None
+        raise SourceError(t("“{name}” is a folder, not a file.", name=path.name)) from None
     except OSError as error:
         raise SourceError(
-            f"The file “{path.name}” could not be opened: {error.strerror}."
+            t(
+                "The file “{name}” could not be opened: {reason}.",
+                name=path.name,
+                reason=error.strerror,
+            )
         ) from None
     if size == 0 or not head.strip(b" \t\r\n\x00"):
-        raise SourceError(f"The file “{path.name}” is empty.")
+        raise SourceError(t("The file “{name}” is empty.", name=path.name))
     kind = sniffing.spreadsheet_kind(head)
     if kind:
         if kind == "zip":
@@ -189,7 +215,9 @@ def _check_codec(encoding: str) -> None:
     try:
         codecs.lookup(encoding)
     except LookupError:
-        raise SourceError(f"“{encoding}” is not a character encoding this app knows.") from None
+        raise SourceError(
+            t("“{encoding}” is not a character encoding this app knows.", encoding=encoding)
+        ) from None
 
 
 def sha256_of(path: str | Path, block: int = 1 << 20) -> str:
@@ -231,15 +259,18 @@ def _as_table(
 ) -> TableSource:
     skip = next((n for n, row in enumerate(rows) if _has_content(row)), None)
     if skip is None:
-        raise SourceError(f"The file “{path.name}” has no rows with any content.")
+        raise SourceError(t("The file “{name}” has no rows with any content.", name=path.name))
     rows = rows[skip:]
     first = rows[0]
     has_header = not any(triage(cell)[0] for cell in first) if header is None else header
     data = rows[1:] if has_header else rows
     if has_header and not any(_has_content(row) for row in data):
         raise SourceError(
-            f"The file “{path.name}” has column headings but no rows below them: there is "
-            "nothing to import."
+            t(
+                "The file “{name}” has column headings but no rows below them: there is "
+                "nothing to import.",
+                name=path.name,
+            )
         )
     width = max(len(row) for row in rows[: PREVIEW_ROWS + 1])
     headers = _unique_headers(first if has_header else [], width)
@@ -252,7 +283,7 @@ def _unique_headers(names: list[str], width: int) -> list[str]:
     taken: set[str] = set()
     for position in range(width):
         name = " ".join(names[position].split()) if position < len(names) else ""
-        name = name or f"Column {position + 1}"
+        name = name or t("Column {number}", number=str(position + 1))
         candidate, copy = name, 2
         while candidate.casefold() in taken:
             candidate, copy = f"{name} ({copy})", copy + 1
@@ -288,9 +319,14 @@ class CsvRows:
                 yield from reader
             except csv.Error as error:
                 raise SourceError(
-                    f"“{self.path.name}” could not be read as a table near line "
-                    f"{reader.line_num}: a cell runs on for more than {MAX_CELL_CHARS:,} "
-                    "characters. This usually means a quotation mark that is never closed."
+                    t(
+                        "“{name}” could not be read as a table near line {line}: a cell runs "
+                        "on for more than {count} characters. This usually means a quotation "
+                        "mark that is never closed.",
+                        name=self.path.name,
+                        line=str(reader.line_num),  # as an editor shows it: no separator
+                        count=MAX_CELL_CHARS,
+                    )
                 ) from error
 
 
@@ -326,16 +362,26 @@ def _refuse_other_zip(path: Path, head: bytes) -> None:
     except Exception:  # noqa: BLE001 - zipfile raises several kinds for a damaged archive
         if path.suffix.lower() in _SPREADSHEET_SUFFIXES or b"[Content_Types].xml" in head:
             raise SourceError(
-                f"The spreadsheet “{path.name}” is damaged or incomplete and cannot be read. "
-                "Open it in Excel and save it again, or save it as CSV."
+                t(
+                    "The spreadsheet “{name}” is damaged or incomplete and cannot be read. "
+                    "Open it in Excel and save it again, or save it as CSV.",
+                    name=path.name,
+                )
             ) from None
         raise SourceError(
-            f"“{path.name}” is a damaged ZIP archive, not a table. Choose a CSV or Excel file."
+            t(
+                "“{name}” is {what}, not a table. Choose a CSV or Excel file.",
+                name=path.name,
+                what=t("a damaged ZIP archive"),
+            )
         ) from None
     if not names & _SPREADSHEET_PARTS:
         raise SourceError(
-            f"“{path.name}” is a ZIP archive, not a table. Unpack it and choose the CSV "
-            "or Excel file inside."
+            t(
+                "“{name}” is a ZIP archive, not a table. Unpack it and choose the CSV "
+                "or Excel file inside.",
+                name=path.name,
+            )
         )
 
 
@@ -359,14 +405,18 @@ def _open_workbook(path: Path) -> Any:
         if _is_fatal(error):
             raise
         raise SourceError(
-            f"The spreadsheet “{path.name}” could not be read ({_plain(error)}). Open it in "
-            "Excel and save it again, or save it as CSV."
+            t(
+                "The spreadsheet “{name}” could not be read ({reason}). Open it in "
+                "Excel and save it again, or save it as CSV.",
+                name=path.name,
+                reason=_plain(error),
+            )
         ) from None
 
 
 def _pick_sheet(path: Path, names: list[str], sheet: str | None) -> str:
     if not names:
-        raise SourceError(f"The spreadsheet “{path.name}” has no sheets.")
+        raise SourceError(t("The spreadsheet “{name}” has no sheets.", name=path.name))
     if sheet is None:
         return names[0]
     if sheet in names:
@@ -378,7 +428,12 @@ def _pick_sheet(path: Path, names: list[str], sheet: str | None) -> str:
         return names[int(sheet) - 1]
     listed = ", ".join(f"“{name}”" for name in names)
     raise SourceError(
-        f"The spreadsheet “{path.name}” has no sheet “{sheet}”. Its sheets are: {listed}."
+        t(
+            "The spreadsheet “{name}” has no sheet “{sheet}”. Its sheets are: {sheets}.",
+            name=path.name,
+            sheet=sheet,
+            sheets=listed,
+        )
     )
 
 
@@ -390,7 +445,9 @@ def _open_spreadsheet(
     chosen = _pick_sheet(path, names, sheet)
     rows = _preview_rows(_sheet_rows(path, chosen, workbook))
     if not any(_has_content(row) for row in rows):
-        raise SourceError(f"The sheet “{chosen}” in “{path.name}” is empty.")
+        raise SourceError(
+            t("The sheet “{sheet}” in “{name}” is empty.", sheet=chosen, name=path.name)
+        )
     top_row, left_column = _sheet_start(path, workbook, chosen)
     # Some versions of calamine yield the empty rows above the first used cell, some do not:
     # when the rows it yielded start with fewer empty rows than the sheet has, it skipped them.
@@ -469,7 +526,12 @@ def _sheet_rows(
         if _is_fatal(error) or isinstance(error, SourceError):
             raise
         raise SourceError(
-            f"The sheet “{sheet}” in “{path.name}” could not be read ({_plain(error)})."
+            t(
+                "The sheet “{sheet}” in “{name}” could not be read ({reason}).",
+                sheet=sheet,
+                name=path.name,
+                reason=_plain(error),
+            )
         ) from None
 
 

@@ -15,6 +15,7 @@ from typing import Any
 import peewee as pw
 
 from .errors import StoreError
+from .texts import t
 
 SCHEMA_VERSION = 1
 ACCOUNT = 0  # scope_id of an opt-out for the whole account; others are business-unit ids
@@ -195,23 +196,38 @@ def open_database(path: str | Path | None = None) -> pw.SqliteDatabase:
 
 def _check_file(path: Path) -> None:
     if path.is_dir():
-        raise StoreError(f"The database “{path}” is a folder, not a file.")
+        raise StoreError(t("The database “{path}” is a folder, not a file.", path=str(path)))
     if path.exists():
         try:
             with path.open("rb") as handle:
                 header = handle.read(16)
         except OSError as error:
             raise StoreError(
-                f"The database “{path}” could not be read: {error.strerror}."
+                t(
+                    "The database “{path}” could not be read: {reason}.",
+                    path=str(path),
+                    reason=error.strerror,
+                )
             ) from None
         if header and (header != b"SQLite format 3\x00" or not _is_ours(path)):
-            raise StoreError(f"“{path}” is not an OptOut Desktop database; it was left untouched.")
+            raise StoreError(
+                t(
+                    "“{path}” is not an OptOut Desktop database; it was left untouched.",
+                    path=str(path),
+                )
+            )
         return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
     except OSError as error:
-        raise StoreError(f"The database “{path}” could not be created: {error.strerror}.") from None
+        raise StoreError(
+            t(
+                "The database “{path}” could not be created: {reason}.",
+                path=str(path),
+                reason=error.strerror,
+            )
+        ) from None
 
 
 def _is_ours(path: Path) -> bool:
@@ -302,31 +318,40 @@ def error_kind(error: BaseException) -> str:
 def plain_message(error: BaseException, path: Path | None = None) -> str:
     """One plain line for an SQLite error, naming the database file."""
     path = path or (_opened[0] if _opened else None)
-    name = f"“{path}”" if path else "of the suppression list"
+    # The file in quotes, or the words (a message of their own, so they are translated too).
+    name = f"“{path}”" if path else t("of the suppression list")
     kind = error_kind(error)
     if kind == LOCKED:
-        return (
+        return t(
             "The suppression list is open in another window or program; "
             "try again when it is closed."
         )
     if kind == FULL:
-        return "The disk is full, so nothing was written; free some space and try again."
+        return t("The disk is full, so nothing was written; free some space and try again.")
     if kind == READ_ONLY:
-        return (
-            f"The database {name} is read-only, so nothing was written; "
-            "choose a folder you can write to."
+        return t(
+            "The database {name} is read-only, so nothing was written; "
+            "choose a folder you can write to.",
+            name=name,
         )
     if kind == DAMAGED:
-        return f"The database {name} is damaged, so nothing was written to it; use a copy."
+        return t(
+            "The database {name} is damaged, so nothing was written to it; use a copy.", name=name
+        )
     if kind == UNREACHABLE:
-        return (
-            f"The database {name} could not be opened: its folder is missing or cannot be "
-            "written to."
+        return t(
+            "The database {name} could not be opened: its folder is missing or cannot be "
+            "written to.",
+            name=name,
         )
     if kind == DISK:
-        return f"The disk holding the database {name} could not be read or written."
+        return t("The disk holding the database {name} could not be read or written.", name=name)
     text = " ".join(str(error).split())
-    return f"The database {name} could not be used ({text}); nothing was written."
+    return t(
+        "The database {name} could not be used ({reason}); nothing was written.",
+        name=name,
+        reason=text,
+    )
 
 
 @contextmanager
@@ -363,7 +388,7 @@ def _migrate(db: pw.SqliteDatabase, path: Path) -> None:
     version, missing = _schema_state(db)
     if version > SCHEMA_VERSION:
         raise StoreError(
-            "This suppression list was made by a newer OptOut Desktop; update the app."
+            t("This suppression list was made by a newer OptOut Desktop; update the app.")
         )
     if 0 < version < SCHEMA_VERSION:
         _upgrade(db, path, version)
@@ -443,19 +468,29 @@ def _upgrade(db: pw.SqliteDatabase, path: Path, version: int) -> None:
     try:
         with write_transaction():
             for step in range(version, SCHEMA_VERSION):
-                if step not in MIGRATIONS:
-                    raise LookupError(f"no way from schema version {step} to {step + 1}")
+                if step not in MIGRATIONS:  # (its message ends the one the user sees)
+                    raise LookupError(
+                        t(
+                            "no way from schema version {old} to {new}",
+                            old=str(step),
+                            new=str(step + 1),
+                        )
+                    )
                 MIGRATIONS[step](db)
             _create(db)
             if db.execute_sql("PRAGMA foreign_key_check").fetchone() is not None:
-                raise ValueError("the upgrade left rows that refer to nothing")
+                raise ValueError(t("the upgrade left rows that refer to nothing"))
     except Exception as error:
         log.info("upgrading %s from schema version %d failed", path, version, exc_info=True)
         plain = isinstance(error, DATABASE_ERRORS) and error_kind(error) != OTHER
         reason = plain_message(error, path) if plain else " ".join(str(error).split())
         raise StoreError(
-            f"The suppression list could not be updated for this version of the app, so it "
-            f"was left as it was (a copy is in “{backup}”): {reason}"
+            t(
+                "The suppression list could not be updated for this version of the app, so it "
+                "was left as it was (a copy is in “{backup}”): {reason}",
+                backup=str(backup),
+                reason=reason,
+            )
         ) from None
     finally:
         db.execute_sql("PRAGMA foreign_keys = ON")
@@ -476,8 +511,12 @@ def _back_up(db: pw.SqliteDatabase, path: Path, version: int) -> Path:
         partial.unlink(missing_ok=True)
         reason = error.strerror if isinstance(error, OSError) else plain_message(error, backup)
         raise StoreError(
-            f"Before updating the suppression list a copy could not be made in “{backup}” "
-            f"({reason}); nothing was changed."
+            t(
+                "Before updating the suppression list a copy could not be made in “{backup}” "
+                "({reason}); nothing was changed.",
+                backup=str(backup),
+                reason=reason,
+            )
         ) from None
     return backup
 

@@ -12,12 +12,15 @@ from .errors import ConfirmationError, OptOutError, StoreError
 from .imports import user_name
 from .scanning import CancelFlag, raise_if_cancelled
 from .store import ImportRun, database, now, plain_errors, write_transaction
+from .texts import t
 from .units import scope_name
 
 # The import's own rows; one that a person or a user took over since is theirs, not its.
 _OWN = "import_run_id = ? AND reason = 'import'"
 # Columns this feature added to import_run, for a database made before them.
 _COLUMNS = {"domains": "INTEGER NOT NULL DEFAULT 0", "undone_by": "TEXT", "undone_at": "TEXT"}
+# How an import that wrote nothing ended, in words (its state is a key).
+_ENDED = {"running": t("running"), "cancelled": t("cancelled"), "failed": t("failed")}
 
 
 def install(db: pw.Database) -> None:
@@ -55,15 +58,23 @@ class UndoPlan:
 
 def _run(import_id: int) -> ImportRun:
     run = ImportRun.get_or_none(ImportRun.id == import_id)
+    number = str(import_id)  # an id: no thousands separator
     if run is None:
-        raise OptOutError(f"There is no import #{import_id}.")
+        raise OptOutError(t("There is no import #{number}.", number=number))
     if run.kind != "optouts":
         raise OptOutError(
-            f"Import #{import_id} imported contacts; only an opt-out import can be undone."
+            t(
+                "Import #{number} imported contacts; only an opt-out import can be undone.",
+                number=number,
+            )
         )
     if run.state not in ("completed", "undone"):
         raise OptOutError(
-            f"Import #{import_id} was {run.state} and wrote nothing; there is nothing to undo."
+            t(
+                "Import #{number} was {state} and wrote nothing; there is nothing to undo.",
+                number=number,
+                state=_ENDED.get(run.state, run.state),
+            )
         )
     return run
 
@@ -105,8 +116,13 @@ def undo_import(import_id: int, confirm: int, cancel: CancelFlag | None = None) 
                 return plan
             if confirm != plan.lift:
                 raise ConfirmationError(
-                    f"You confirmed {confirm:,}, but undoing import #{import_id} lifts "
-                    f"{plan.lift:,} opt-outs; nothing was changed."
+                    t(
+                        "You confirmed {confirm}, but undoing import #{number} lifts "
+                        "{count} opt-outs; nothing was changed.",
+                        confirm=confirm,
+                        number=str(import_id),
+                        count=plan.lift,
+                    )
                 )
             raise_if_cancelled(cancel)
             # The import no longer asks for anything: its claims go, then its own rows.

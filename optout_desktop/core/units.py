@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from .errors import OptOutError
 from .store import ACCOUNT, BusinessUnit, ImportRun, Suppression, database
+from .texts import t
 
-ACCOUNT_NAME = "Whole account"
+ACCOUNT_NAME = t("Whole account")
 
 
 def list_units() -> list[BusinessUnit]:
@@ -19,10 +20,15 @@ def scope_id(name: str | None) -> int:
         return ACCOUNT
     unit = BusinessUnit.get_or_none(BusinessUnit.name == " ".join(name.split()))
     if unit is None:
-        known = ", ".join(f"“{u.name}”" for u in list_units()) or "none yet"
+        known = ", ".join(f"“{u.name}”" for u in list_units()) or t("none yet")
         raise OptOutError(
-            f"There is no business unit “{name}” (business units: {known}). "
-            f'Add it with: optout business-units --add "{name}"'
+            t(
+                "There is no business unit “{name}” (business units: {known}). "
+                'Add it with: optout business-units --add "{command_name}"',
+                name=name,
+                known=known,
+                command_name=name,
+            )
         )
     return int(unit.id)
 
@@ -30,7 +36,7 @@ def scope_id(name: str | None) -> int:
 def _unit_id(name: str) -> int:
     """The id of an existing business unit (never the whole account)."""
     if not name.strip():
-        raise OptOutError("Name the business unit.")
+        raise OptOutError(t("Name the business unit."))
     return scope_id(name)
 
 
@@ -39,15 +45,15 @@ def scope_name(scope: int) -> str:
     if scope == ACCOUNT:
         return ACCOUNT_NAME
     unit = BusinessUnit.get_or_none(BusinessUnit.id == scope)
-    return str(unit.name) if unit else f"Business unit #{scope}"
+    return str(unit.name) if unit else t("Business unit #{number}", number=str(scope))
 
 
 def _clean_name(name: str) -> str:
     cleaned = " ".join(name.split())
     if not cleaned:
-        raise OptOutError("A business unit needs a name.")
+        raise OptOutError(t("A business unit needs a name."))
     if cleaned.casefold() == ACCOUNT_NAME.casefold():
-        raise OptOutError(f"“{ACCOUNT_NAME}” is taken: it means every business unit.")
+        raise OptOutError(t("“{name}” is taken: it means every business unit.", name=ACCOUNT_NAME))
     return cleaned
 
 
@@ -55,7 +61,7 @@ def add_unit(name: str) -> BusinessUnit:
     """Create a business unit with a new name."""
     cleaned = _clean_name(name)
     if BusinessUnit.get_or_none(BusinessUnit.name == cleaned):
-        raise OptOutError(f"There is already a business unit “{cleaned}”.")
+        raise OptOutError(t("There is already a business unit “{name}”.", name=cleaned))
     return BusinessUnit.create(name=cleaned)
 
 
@@ -64,7 +70,7 @@ def rename_unit(old: str, new: str) -> BusinessUnit:
     unit = BusinessUnit.get_by_id(_unit_id(old))
     cleaned = _clean_name(new)
     if cleaned != unit.name and BusinessUnit.get_or_none(BusinessUnit.name == cleaned):
-        raise OptOutError(f"There is already a business unit “{cleaned}”.")
+        raise OptOutError(t("There is already a business unit “{name}”.", name=cleaned))
     unit.name = cleaned
     unit.save()
     return unit
@@ -79,6 +85,9 @@ def remove_unit(name: str) -> None:
         )
         if used:
             raise OptOutError(
-                f"The business unit “{name}” has opt-outs or imports, so it cannot be removed."
+                t(
+                    "The business unit “{name}” has opt-outs or imports, so it cannot be removed.",
+                    name=name,
+                )
             )
         BusinessUnit.delete_by_id(scope)

@@ -6,6 +6,9 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from .core_text import translated
+from .language import local_time, number
+
 Index = QModelIndex | QPersistentModelIndex
 
 # (key in core.history's dictionaries, column title)
@@ -73,13 +76,13 @@ class HistoryModel(QAbstractTableModel):
             if key == "state":
                 return self.tr(_STATES.get(str(value), str(value)))
             if key in ("started_at", "undone_at") and isinstance(value, str):
-                return value.replace("T", " ").rstrip("Z")
+                return local_time(value)
             if isinstance(value, int) and key != "id":
-                return f"{value:,}"
-            return "" if value is None else str(value)
+                return number(value)
+            return "" if value is None else translated(str(value))
         if role == Qt.ItemDataRole.ToolTipRole and key in ("state", "file_sha256"):
             message = self._runs[index.row()].get("message")
-            return message or str(value)
+            return translated(message) if message else str(value)
         if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, int):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from ..core import exports, history, undo
 from ..core.undo import UndoPlan
+from .core_text import translated
 from .history_model import HistoryModel
 from .jobs import Job
 from .undo_dialog import UndoDialog
@@ -35,6 +36,8 @@ class HistoryPage(QWidget):
         self.model = HistoryModel(self)
         self.table = QTableView()
         self.table.setObjectName("historyTable")
+        self.table.setAccessibleName(self.tr("Imports and changes"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -102,7 +105,7 @@ class HistoryPage(QWidget):
             return
 
         def write(_progress: object, _cancel: object) -> tuple[object, int]:
-            return path, exports.export_refused_rows(import_id, path)
+            return path, exports.export_refused_rows(import_id, path, translated)
 
         window.start_job(Job("errors", write))
 

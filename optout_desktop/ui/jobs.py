@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from ..core import store
 from ..core.errors import Cancelled, OptOutError
 from ..core.scanning import Progress
+from .core_text import message_of, translated
 
 log = logging.getLogger("optout.ui.jobs")
 
@@ -49,13 +50,13 @@ class _Worker(QObject):
         except Cancelled:
             self.cancelled.emit(job.name)
         except OptOutError as error:
-            self.failed.emit(job.name, str(error))
+            self.failed.emit(job.name, message_of(error))
         except store.DATABASE_ERRORS as error:  # locked, full, read-only, damaged: say which
             log.warning("job %s: %s", job.name, error)
-            self.failed.emit(job.name, store.plain_message(error))
+            self.failed.emit(job.name, translated(store.plain_message(error)))
         except Exception as error:  # noqa: BLE001 - shown as a message, logged in full
             log.exception("job %s failed", job.name)
-            self.failed.emit(job.name, f"Something went wrong: {error}")
+            self.failed.emit(job.name, self.tr("Something went wrong: {error}").format(error=error))
         else:
             self.succeeded.emit(job.name, result)
         finally:

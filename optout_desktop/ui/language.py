@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDateTime,
+    QLibraryInfo,
+    QLocale,
+    QSettings,
+    Qt,
+    QTimeZone,
+    QTranslator,
+)
 
 LANGUAGES = {"da": "Dansk", "en": "English"}
 SETTING = "language"
@@ -45,6 +54,18 @@ def install(app: QCoreApplication, language: str) -> bool:
             _installed.append(translator)
             loaded = loaded or name.startswith("optout_")
     return loaded
+
+
+def local_time(moment: object) -> str:
+    """A stored moment (a datetime, or ISO text in UTC) in the computer's time zone, as the
+    interface language writes dates: 27.11.2026 14.05 in Danish."""
+    text = moment.isoformat() if hasattr(moment, "isoformat") else str(moment)
+    when = QDateTime.fromString(text.replace("Z", "+00:00"), Qt.DateFormat.ISODateWithMs)
+    if not when.isValid():
+        return text
+    if when.timeSpec() == Qt.TimeSpec.LocalTime and "+" not in text[10:]:
+        when.setTimeZone(QTimeZone.utc())  # stored without a zone: the store keeps UTC
+    return QLocale().toString(when.toLocalTime(), QLocale.FormatType.ShortFormat)
 
 
 def number(value: int) -> str:

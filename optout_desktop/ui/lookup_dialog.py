@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.rules import Lookup
+from .core_text import translated
+from .language import local_time
 
 YES, NO = "✔", "✘"
 
@@ -30,7 +32,7 @@ class LookupDialog(QDialog):
         self.found = found
         lines = [
             f"<h3>{found.address}</h3>",
-            self.tr("Business unit: {scope}").format(scope=found.scope),
+            self.tr("Business unit: {scope}").format(scope=translated(found.scope)),
             self.tr("Contact (billable): {answer}").format(
                 answer=self.tr("yes") if found.is_contact else self.tr("no")
             ),
@@ -43,7 +45,7 @@ class LookupDialog(QDialog):
                 if found.one_to_one_needs_legal_basis
                 else ""
             )
-            + f"<br><small>{found.one_to_one_reason}</small>",
+            + f"<br><small>{translated(found.one_to_one_reason)}</small>",
         ]
         if found.suppressions:
             lines.append("<br><b>" + self.tr("Why it is suppressed:") + "</b>")
@@ -51,10 +53,11 @@ class LookupDialog(QDialog):
             source = (
                 self.tr("import #{id} ({file})").format(id=why["import_id"], file=why["file_name"])
                 if why.get("import_id")
-                else why["reason_text"]
+                else translated(why["reason_text"])
             )
-            since = str(why["since"]).replace("T", " ").replace("Z", " UTC")
-            lines.append(f"• {why['reason_text']}, {why['scope']}, {since} — {source}")
+            since = local_time(why["since"])
+            reason, scope = translated(why["reason_text"]), translated(why["scope"])
+            lines.append(f"• {reason}, {scope}, {since} — {source}")
         text = QLabel("<br>".join(lines))
         text.setObjectName("lookupText")
         text.setWordWrap(True)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from ..core import units
 from ..core.errors import OptOutError
+from .core_text import message_of
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -75,7 +76,7 @@ class UnitsDialog(QDialog):
         try:
             change()  # type: ignore[operator]
         except OptOutError as error:
-            self.main.questions.warn(self, self.tr("Business units"), str(error))
+            self.main.questions.warn(self, self.tr("Business units"), message_of(error))
         self._fill()
         self.main.refresh_units()
 
