@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .core import addresses, store
+from .core import addresses, places, store
 from .core.errors import OptOutError
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
@@ -89,9 +90,7 @@ def config_dir() -> Path:
 
 
 def _setup_logging() -> None:
-    from platformdirs import user_log_dir
-
-    folder = Path(user_log_dir(store.APP_NAME, appauthor=False))
+    folder = places.log_folder()
     try:
         folder.mkdir(parents=True, exist_ok=True)
         handler: logging.Handler = logging.FileHandler(
@@ -130,7 +129,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtWidgets import QMessageBox
 
     from .ui import language
-    from .ui.main_window import MainWindow
 
     app = _application()
     _setup_logging()
@@ -142,7 +140,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     settings = QSettings(str(config_dir() / "settings.ini"), QSettings.Format.IniFormat)
     language.install(app, args.language or language.chosen_language(settings))
-    window = MainWindow(Path(db_path), settings)
+    window = open_window(app, Path(db_path), settings)
     if os.environ.get(STARTUP_PROBE) == "1":
         _probe_first_paint(window)
     window.show()
@@ -151,6 +149,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     code = int(app.exec())
     settings.sync()
     return code
+
+
+_windows: list[MainWindow] = []  # the open window, kept alive across a change of language
+
+
+def open_window(app: QApplication, db_path: Path, settings: QSettings) -> MainWindow:
+    """A main window that reopens itself in another language when the user chooses one."""
+    from .ui import language
+    from .ui.main_window import MainWindow
+
+    window = MainWindow(db_path, settings)
+    _windows[:] = [window]
+
+    def reopen(code: str) -> None:
+        language.install(app, code)
+        again = open_window(app, db_path, settings)
+        again.show()
+        if window.source is not None:
+            again.open_file(window.source.path)
+        window.close()
+        window.deleteLater()
+
+    window.language_chosen.connect(reopen)
+    return window
 
 
 # ---- cold start ------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from .core import (
     lifting,
     manual,
     one_to_one,
+    places,
     rules,
     store,
     undo,
@@ -471,9 +472,7 @@ def _went_wrong(error: Exception) -> int:
 
 
 def _log_failure() -> Path:
-    from platformdirs import user_log_dir
-
-    path = Path(user_log_dir(store.APP_NAME, appauthor=False)) / "optout.log"
+    path = places.log_folder() / "optout.log"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handler = logging.FileHandler(path, encoding="utf-8")

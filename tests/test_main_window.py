@@ -48,6 +48,9 @@ class ScriptedQuestions:
         self.messages.append(("question", title, text))
         return self.yes
 
+    def show_folder(self, parent: Any, folder: Path) -> None:
+        self.messages.append(("folder", "", str(folder)))
+
 
 @pytest.fixture
 def questions() -> ScriptedQuestions:

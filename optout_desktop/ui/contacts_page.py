@@ -49,6 +49,7 @@ class ContactsPage(QWidget):
         self.import_button.clicked.connect(self.choose_file)
         self.search = QLineEdit()
         self.search.setObjectName("contactsSearch")
+        self.search.setAccessibleName(self.tr("Search contacts"))
         self.search.setPlaceholderText(self.tr("Search by the start of the address…"))
         self.search.setClearButtonEnabled(True)
         self._search_timer = QTimer(self)
@@ -70,6 +71,8 @@ class ContactsPage(QWidget):
         self.model = ContactsModel(self)
         self.table = QTableView()
         self.table.setObjectName("contactsTable")
+        self.table.setAccessibleName(self.tr("Contacts"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -6,7 +6,7 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QLineEdit
 
 from ..core import domains, manual, one_to_one, rules
@@ -28,6 +28,7 @@ class LookupBox(QLineEdit):
         super().__init__(window)
         self.main = window
         self.setObjectName("lookupEdit")
+        self.setAccessibleName(self.tr("Look up an address"))
         self.setPlaceholderText(self.tr("Look up an address…"))
         self.setClearButtonEnabled(True)
         self.setMinimumWidth(220)
@@ -36,6 +37,12 @@ class LookupBox(QLineEdit):
         window.reads.failed.connect(self._read_failed)
         window.jobs.succeeded.connect(self._job_done)
         self.dialog: LookupDialog | None = None
+
+    @Slot()
+    def focus_entry(self) -> None:
+        """Ctrl+L: put the cursor in the field, its text selected, ready to type."""
+        self.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.selectAll()
 
     @Slot()
     def look_up(self, address: str | None = None) -> None:

@@ -9,8 +9,8 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QSettings, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QProgressBar,
     QPushButton,
+    QStackedWidget,
     QTableView,
     QTabWidget,
     QToolButton,
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import exports, imports, rules, units
+from ..core import exports, imports, places, rules, units
 from ..core.columns import guess_email_column
 from ..core.imports import OptOutPlan
 from ..core.scanning import Progress
@@ -36,9 +37,11 @@ from ..core.sources import TableSource, open_source
 from . import language
 from .confirm_dialog import ConfirmDialog
 from .contacts_page import ContactsPage
+from .empty_state import EmptyState
 from .history_page import HistoryPage
 from .jobs import Job, JobRunner
 from .lookup_box import LookupBox
+from .menus import about_box, build_menus
 from .preview_model import PreviewModel
 from .questions import Questions
 from .read_options import ReadOptions
@@ -48,6 +51,8 @@ log = logging.getLogger("optout.ui")
 RECENT_KEY = "recentFiles"
 RECENT_MAX = 8
 FIRST_SCREEN_ROWS = 200
+SAMPLE = Path(__file__).resolve().parent.parent / "resources" / "sample-optouts.csv"
+GEOMETRY_KEY = "window/geometry"
 
 
 def number(value: int) -> str:
@@ -57,6 +62,8 @@ def number(value: int) -> str:
 
 class MainWindow(QMainWindow):
     """One window for the whole flow; every long step runs on the JobRunner's thread."""
+
+    language_chosen = Signal(str)  # the app reopens the window in this language
 
     def __init__(
         self, db_path: Path, settings: QSettings, questions: Questions | None = None
@@ -84,6 +91,9 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1100, 720)
         self._build()
+        geometry = self.settings.value(GEOMETRY_KEY)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
         self.refresh_units()
         self.refresh_totals()
         self.history_page.refresh()
@@ -96,6 +106,7 @@ class MainWindow(QMainWindow):
         layout.addLayout(self._build_top_bar())
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
+        self.tabs.setAccessibleName(self.tr("Pages"))
         self.tabs.addTab(self._build_import_page(), self.tr("Import opt-outs"))
         self.contacts_page = ContactsPage(self)
         self.tabs.addTab(self.contacts_page, self.tr("Contacts"))
@@ -104,39 +115,43 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.tabs)
         self.setCentralWidget(central)
 
-        open_action = QAction(self.tr("Open file…"), self)
-        open_action.setShortcut(QKeySequence.StandardKey.Open)
-        open_action.triggered.connect(self.choose_file)
-        self.addAction(open_action)
-        self._build_language_menu()
+        build_menus(self)
 
-    def _build_language_menu(self) -> None:
-        menu = self.menuBar().addMenu(self.tr("Language"))
-        menu.setObjectName("languageMenu")
-        current = language.chosen_language(self.settings)
-        for code, name in language.LANGUAGES.items():
-            action = menu.addAction(name)
-            action.setCheckable(True)
-            action.setChecked(code == current)
-            action.setData(code)
-            action.triggered.connect(self._language_chosen)
+    # ---- menu commands ----------------------------------------------------------------
+
+    def choose_language(self, code: str) -> None:
+        """Remember the language; the app then reopens the window in it (when nothing runs)."""
+        self.settings.setValue(language.SETTING, code)
+        for action in self.findChild(QMenu, "languageMenu").actions():
+            action.setChecked(action.data() == code)
+        if self.jobs.busy:
+            self.questions.inform(
+                self,
+                self.tr("Language"),
+                self.tr("{name} is used from the next start of OptOut Desktop.").format(
+                    name=language.LANGUAGES[code]
+                ),
+            )
+            return
+        self.language_chosen.emit(code)
 
     @Slot()
-    def _language_chosen(self) -> None:
-        action = self.sender()
-        if not isinstance(action, QAction):
-            return
-        code = str(action.data())
-        self.settings.setValue(language.SETTING, code)
-        for other in action.parent().findChildren(QAction) if action.parent() else []:
-            other.setChecked(other.data() == code)
-        self.questions.inform(
-            self,
-            self.tr("Language"),
-            self.tr("{name} is used from the next start of OptOut Desktop.").format(
-                name=language.LANGUAGES[code]
-            ),
-        )
+    def open_sample(self) -> None:
+        """Open the bundled sample file, to try the app on before a real list."""
+        self.tabs.setCurrentIndex(0)
+        self.read_options.reset()
+        self.open_file(SAMPLE)
+
+    @Slot()
+    def show_log_folder(self) -> None:
+        folder = places.log_folder()
+        folder.mkdir(parents=True, exist_ok=True)
+        self.questions.show_folder(self, folder)
+
+    @Slot()
+    def show_about(self) -> None:
+        self._about = about_box(self)
+        self._about.open()
 
     def _build_top_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
@@ -224,11 +239,19 @@ class MainWindow(QMainWindow):
 
         self.table = QTableView()
         self.table.setObjectName("previewTable")
+        self.table.setAccessibleName(self.tr("The file's rows"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setDefaultSectionSize(22)
-        layout.addWidget(self.table, 1)
+        self.empty_state = EmptyState()
+        self.empty_state.open_requested.connect(self.choose_file)
+        self.empty_state.sample_requested.connect(self.open_sample)
+        self.table_stack = QStackedWidget()
+        self.table_stack.addWidget(self.empty_state)
+        self.table_stack.addWidget(self.table)
+        layout.addWidget(self.table_stack, 1)
 
         bottom = QHBoxLayout()
         self.progress = QProgressBar()
@@ -357,6 +380,7 @@ class MainWindow(QMainWindow):
         self.source = source
         self.model = PreviewModel(source.headers, first, rows, source.first_data_row, self)
         self.table.setModel(self.model)
+        self.table_stack.setCurrentWidget(self.table)
         self._size_columns()
         self._remember_recent(source.path)
         self.file_status.setText(self._describe(source))
@@ -718,6 +742,7 @@ class MainWindow(QMainWindow):
             self.open_file(Path(files[0]))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         if self.model is not None:
             self.model.close()
         self.jobs.shutdown()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 OPEN_FILTER = "Tables (*.csv *.txt *.tsv *.xlsx *.xlsm *.xls *.ods);;All files (*)"
@@ -40,3 +41,8 @@ class Questions:
     def ask_yes_no(self, parent: QWidget, title: str, text: str) -> bool:
         answer = QMessageBox.question(parent, title, text)
         return answer == QMessageBox.StandardButton.Yes
+
+    def show_folder(self, parent: QWidget, folder: Path) -> None:
+        """Open the folder in the computer's file manager (Explorer, Finder, Files)."""
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            self.inform(parent, _tr("Log folder"), str(folder))

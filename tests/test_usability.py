@@ -1,0 +1,262 @@
+"""What a non-technical user expects: a first screen that explains itself, the keyboard alone,
+a screen reader, menus with About and the log folder, and no English left in Danish."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAccessible, QAction
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QTabWidget,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from optout_desktop.core import places
+from optout_desktop.core.store import Suppression
+from optout_desktop.ui import language
+from optout_desktop.ui.main_window import SAMPLE, MainWindow
+from tests.test_main_window import WAIT, ScriptedQuestions, danish_excel_file, wait_idle
+
+TS = Path(language.__file__).resolve().parent.parent / "resources/translations/optout_da.ts"
+
+
+def same_in_both() -> set[str]:
+    """Texts whose Danish is the English (names, "DOS (CP850)"): allowed in the Danish window."""
+    same = {"OptOut Desktop", "Dansk", "English"}
+    for message in ET.parse(TS).getroot().iter("message"):
+        if message.findtext("source") == message.findtext("translation"):
+            same.add(re.sub(r"&(?=\w)", "", message.findtext("source") or ""))
+    return same
+
+
+def make_window(qtbot: QtBot, db_path: Path, tmp_path: Path, name: str = "s.ini") -> MainWindow:
+    settings = QSettings(str(tmp_path / name), QSettings.Format.IniFormat)
+    window = MainWindow(db_path, settings, ScriptedQuestions())  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def accessible_name(widget: QWidget) -> str:
+    interface = QAccessible.queryAccessibleInterface(widget)
+    return interface.text(QAccessible.Text.Name).strip() if interface else ""
+
+
+def controls(root: QWidget) -> list[QWidget]:
+    """The widgets a keyboard user can reach: visible and taking focus."""
+    return [
+        widget
+        for widget in root.findChildren(QWidget)
+        if widget.isVisibleTo(root)
+        and widget.focusPolicy() != Qt.FocusPolicy.NoFocus
+        and not widget.objectName().startswith("qt_")
+        and type(widget).__name__ not in {"QScrollBar", "QTabBar", "QMenuBar"}
+        and not isinstance(widget.parent(), QComboBox)
+    ]
+
+
+def visible_texts(root: QWidget) -> set[str]:
+    """Every text a person can read in the window: labels, buttons, tabs, menus, hints."""
+    texts: set[str] = {root.windowTitle()}
+    for widget in [root, *root.findChildren(QWidget)]:
+        if isinstance(widget, QLabel | QAbstractButton):
+            texts.add(widget.text())
+        if isinstance(widget, QLineEdit):
+            texts.add(widget.placeholderText())
+        if isinstance(widget, QComboBox):
+            texts.update(widget.itemText(i) for i in range(widget.count()))
+        if isinstance(widget, QTabWidget):
+            texts.update(widget.tabText(i) for i in range(widget.count()))
+        if isinstance(widget, QMenu):
+            texts.add(widget.title())
+        texts.add(widget.toolTip())
+        model = widget.model() if isinstance(widget, QAbstractItemView) else None
+        if model is not None:
+            texts.update(
+                str(model.headerData(c, Qt.Orientation.Horizontal) or "")
+                for c in range(model.columnCount())
+            )
+    for action in root.findChildren(QAction):
+        texts.add(action.text())
+    plain = {re.sub(r"<[^>]+>|&(?=\w)", "", text).strip() for text in texts}
+    return {text for text in plain if text}
+
+
+def test_the_first_screen_says_what_to_do_and_offers_the_sample(
+    qtbot: QtBot, db: Any, db_path: Path, tmp_path: Path
+) -> None:
+    window = make_window(qtbot, db_path, tmp_path)
+    assert window.table_stack.currentWidget() is window.empty_state
+    assert window.empty_state.sample_button.isVisible()
+    qtbot.mouseClick(window.empty_state.sample_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.plan is not None, timeout=WAIT)
+    wait_idle(qtbot, window)
+    assert window.table_stack.currentWidget() is window.table
+    assert window.column_combo.currentText() == "E-mailadresse"
+    assert window.plan is not None and window.plan.counts.valid > 0
+    assert SAMPLE.is_file()
+
+
+def test_the_whole_import_with_the_keyboard_alone(
+    qtbot: QtBot, db: Any, db_path: Path, tmp_path: Path
+) -> None:
+    window = make_window(qtbot, db_path, tmp_path)
+    window.questions.next_open = danish_excel_file(tmp_path)  # type: ignore[attr-defined]
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=WAIT)
+    qtbot.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.plan is not None, timeout=WAIT)
+    wait_idle(qtbot, window)
+
+    # Tab from the email column reaches the import button, the window's default button.
+    window.column_combo.setFocus()
+    for _ in range(12):
+        if QApplication.focusWidget() is window.import_button:
+            break
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window.import_button
+    qtbot.keyClick(window.import_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None, timeout=WAIT)
+    dialog = QApplication.activeModalWidget()
+    assert dialog.objectName() == "confirmDialog"
+    edit = dialog.findChild(QLineEdit, "confirmCountEdit")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is edit, timeout=WAIT)
+    qtbot.keyClicks(edit, "4")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "completed" in window.result_label.text(), timeout=WAIT)
+    assert Suppression.select().count() == 4
+
+    # Ctrl+L jumps to the look-up field.
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=WAIT)
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is window.lookup
+
+
+def test_every_control_has_a_name_a_screen_reader_can_say(
+    qtbot: QtBot, db: Any, db_path: Path, tmp_path: Path
+) -> None:
+    window = make_window(qtbot, db_path, tmp_path)
+    window.open_file(danish_excel_file(tmp_path))
+    qtbot.waitUntil(lambda: window.plan is not None, timeout=WAIT)
+    wait_idle(qtbot, window)
+    nameless = []
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        nameless += [
+            f"{type(w).__name__} {w.objectName()}"
+            for w in controls(window)
+            if not accessible_name(w)
+        ]
+    assert not sorted(set(nameless))
+
+
+def test_about_and_the_log_folder(qtbot: QtBot, db: Any, db_path: Path, tmp_path: Path) -> None:
+    window = make_window(qtbot, db_path, tmp_path)
+    help_menu = window.findChild(QMenu, "helpMenu")
+    actions = {a.text().replace("&", ""): a for a in help_menu.actions()}
+    actions["About OptOut Desktop"].trigger()
+    about = window.findChild(QMessageBox, "aboutBox")
+    qtbot.waitUntil(about.isVisible, timeout=WAIT)
+    from optout_desktop import __version__
+
+    assert __version__ in about.text()
+    assert str(db_path) in about.informativeText()
+    about.close()
+    actions["Open log folder"].trigger()
+    assert window.questions.messages[-1] == ("folder", "", str(places.log_folder()))  # type: ignore[attr-defined]
+    assert places.log_folder().is_dir()
+
+
+def test_size_and_place_are_remembered(
+    qtbot: QtBot, db: Any, db_path: Path, tmp_path: Path
+) -> None:
+    window = make_window(qtbot, db_path, tmp_path)
+    window.resize(1000, 650)  # the offscreen screen is 800 wide: only the height is kept as is
+    window.close()
+    again = make_window(qtbot, db_path, tmp_path)
+    assert again.height() == 650  # a first start gets 720
+
+
+@pytest.fixture
+def danish() -> Any:
+    app = QApplication.instance()
+    assert language.install(app, "da")
+    yield
+    language.install(app, "en")
+
+
+def test_no_english_is_left_in_the_danish_window(
+    qtbot: QtBot, db: Any, db_path: Path, tmp_path: Path
+) -> None:
+    english = make_window(qtbot, db_path, tmp_path, "en.ini")
+    english.open_file(danish_excel_file(tmp_path))
+    qtbot.waitUntil(lambda: english.plan is not None, timeout=WAIT)
+    english_texts = visible_texts(english)
+    english.close()
+
+    app = QApplication.instance()
+    assert language.install(app, "da")
+    try:
+        window = make_window(qtbot, db_path, tmp_path, "da.ini")
+        window.open_file(danish_excel_file(tmp_path))
+        qtbot.waitUntil(lambda: window.plan is not None, timeout=WAIT)
+        wait_idle(qtbot, window)
+        danish_texts = visible_texts(window)
+        window.close()
+    finally:
+        language.install(app, "en")
+    left = {
+        text
+        for text in english_texts & danish_texts
+        if re.search(r"[A-Za-z]{3,}", text)
+        and text not in same_in_both()
+        and "@" not in text
+        and not text.endswith((".csv", ".sqlite3"))
+    }
+    # What the file holds (column names, cells) is the same in both: it is not the app's text.
+    file_text = {"Fornavn", "Efternavn", "E-mailadresse", "By"}
+    assert not sorted(left - file_text)
+
+
+def test_choosing_a_language_reopens_the_window_in_it(
+    qtbot: QtBot, db: Any, db_path: Path, tmp_path: Path
+) -> None:
+    from optout_desktop import app as desktop
+
+    application = QApplication.instance()
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    first = desktop.open_window(application, db_path, settings)
+    first.show()
+    first.open_file(danish_excel_file(tmp_path))
+    qtbot.waitUntil(lambda: first.plan is not None, timeout=WAIT)
+    wait_idle(qtbot, first)
+    try:
+        first.choose_language("da")
+        danish_window = desktop._windows[0]
+        assert danish_window is not first and danish_window.isVisible()
+        assert danish_window.import_button.text() == "Importér…"
+        assert settings.value(language.SETTING) == "da"
+        # The file that was open is open again.
+        qtbot.waitUntil(lambda: danish_window.plan is not None, timeout=WAIT)
+        wait_idle(qtbot, danish_window)
+        danish_window.choose_language("en")
+        assert desktop._windows[0].import_button.text() == "Import…"
+    finally:
+        language.install(application, "en")
+        for window in desktop._windows:
+            window.close()
