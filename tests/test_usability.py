@@ -260,3 +260,21 @@ def test_choosing_a_language_reopens_the_window_in_it(
         language.install(application, "en")
         for window in desktop._windows:
             window.close()
+
+
+def test_the_overview_tab_follows_imports(
+    qtbot: QtBot, db: Any, db_path: Path, tmp_path: Path
+) -> None:
+    from optout_desktop.core import imports
+    from optout_desktop.core.sources import open_source
+
+    window = make_window(qtbot, db_path, tmp_path)
+    qtbot.waitUntil(lambda: window.overview_widget.overview() is not None, timeout=WAIT)
+    assert window.overview_widget.overview().is_empty
+    path = danish_excel_file(tmp_path)
+    imports.run_optouts(imports.plan_optouts(open_source(path), "E-mailadresse"), 4)
+    window.refresh_totals()
+    qtbot.waitUntil(lambda: window.overview_widget.overview().total == 4, timeout=WAIT)
+    window.tabs.setCurrentWidget(window.overview_widget)
+    assert "4" in window.overview_widget.accessibleDescription()
+    assert not window.overview_widget.grab().toImage().isNull()

@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import exports, imports, places, rules, units
+from ..core import exports, imports, overview, places, rules, units
 from ..core.columns import guess_email_column
 from ..core.imports import OptOutPlan
+from ..core.overview import Overview
 from ..core.scanning import Progress
 from ..core.sniffing import ENCODING_NAMES
 from ..core.sources import TableSource, open_source
@@ -42,6 +43,7 @@ from .history_page import HistoryPage
 from .jobs import Job, JobRunner
 from .lookup_box import LookupBox
 from .menus import about_box, build_menus
+from .overview_widget import OverviewWidget
 from .preview_model import PreviewModel
 from .questions import Questions
 from .read_options import ReadOptions
@@ -112,6 +114,9 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.contacts_page, self.tr("Contacts"))
         self.history_page = HistoryPage(self.questions, self)
         self.tabs.addTab(self.history_page, self.tr("History"))
+        self.overview_widget = OverviewWidget()
+        self.overview_widget.setObjectName("overviewWidget")
+        self.tabs.addTab(self.overview_widget, self.tr("Overview"))
         layout.addWidget(self.tabs)
         self.setCentralWidget(central)
 
@@ -299,6 +304,12 @@ class MainWindow(QMainWindow):
             return rules.suppressed_addresses()
 
         self.reads.start(Job("totals", count))
+        scope = self.scope_id()
+
+        def summarise(_progress: Callable[[Progress], None], _cancel: threading.Event) -> Overview:
+            return overview.suppression_overview(scope_id=scope)
+
+        self.reads.start(Job("overview", summarise))
 
     @Slot(str, object)
     def _on_read(self, name: str, result: object) -> None:
@@ -306,11 +317,14 @@ class MainWindow(QMainWindow):
             self.suppressed_label.setText(
                 self.tr("Suppressed addresses: <b>{n}</b>").format(n=number(result))
             )
+        elif name == "overview" and isinstance(result, Overview):
+            self.overview_widget.show_overview(result)
 
     @Slot(str, str)
     def _on_read_failure(self, name: str, message: str) -> None:
         log.warning("reading %s failed: %s", name, message)
-        self.suppressed_label.setText(self.tr("Suppressed addresses: ?"))
+        if name == "totals":
+            self.suppressed_label.setText(self.tr("Suppressed addresses: ?"))
 
     def refresh_units(self) -> None:
         current = self.unit_combo.currentData()
@@ -335,6 +349,7 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def _unit_changed(self, _index: int) -> None:
         self.start_plan()
+        self.refresh_totals()
 
     # ---- opening a file ---------------------------------------------------------------
 
