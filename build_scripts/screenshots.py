@@ -1,4 +1,5 @@
-"""Take the README's screenshots: the main window after opening the sample, and the confirmation.
+"""Take the README's screenshots in English and Danish: first start, a file open, the
+confirmation, and the overview after an import.
 
 Run: python build_scripts/screenshots.py [OUT_FOLDER]   (offscreen unless a DISPLAY is set)
 """
@@ -9,10 +10,79 @@ import os
 import shutil
 import sys
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "optout_desktop" / "resources" / "sample-optouts.csv"
+SIZE = (1180, 640)
+
+
+def wait_for(condition: Callable[[], bool], seconds: float = 60.0) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise SystemExit("the window did not get there in time")
+        QApplication.processEvents()
+        time.sleep(0.01)
+
+
+def shoot(language_code: str, out: Path, work: Path) -> list[Path]:
+    """The four pictures in one language, on a fresh database with a few contacts."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from optout_desktop.core import contacts, sources, store
+    from optout_desktop.ui import language
+    from optout_desktop.ui.main_window import MainWindow
+
+    app = QApplication.instance()
+    language.install(app, language_code)
+    folder = work / language_code
+    folder.mkdir()
+    store.open_database(folder / "demo.sqlite3")
+    people = folder / "kontakter.csv"
+    people.write_text("email;fornavn\nhanne.holm@post.tele.dk;Hanne\nny@kunde.dk;Ny\n", "utf-8")
+    contacts.import_contacts(sources.open_source(people), "email")
+    sample = folder / SAMPLE.name
+    shutil.copy(SAMPLE, sample)
+
+    settings = QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(folder / "demo.sqlite3", settings)
+    window.resize(*SIZE)
+    window.show()
+    wait_for(lambda: not window.reads.busy)
+    suffix = "" if language_code == "en" else f"-{language_code}"
+    written = []
+
+    def save(widget: object, name: str) -> None:
+        path = out / f"{name}{suffix}.png"
+        widget.grab().save(str(path))  # type: ignore[attr-defined]
+        written.append(path)
+
+    save(window, "first-start")
+    window.open_file(sample)
+    wait_for(lambda: window.plan is not None and not window.jobs.busy)
+    save(window, "main-window")
+    window.confirm_import()
+    dialog = window._dialog
+    wait_for(lambda: dialog is not None and dialog.isVisible())
+    dialog.count_edit.setText(str(window.plan.counts.valid if window.plan else ""))
+    QApplication.processEvents()
+    save(dialog, "confirm-dialog")
+    dialog.accept()
+    wait_for(lambda: not window.jobs.busy and bool(window.result_label.text()))
+    window.refresh_totals()
+    wait_for(lambda: not window.reads.busy)
+    window.tabs.setCurrentIndex(3)
+    QApplication.processEvents()
+    save(window, "overview")
+    window.close()
+    store.database.close()
+    return written
 
 
 def main() -> int:
@@ -21,47 +91,16 @@ def main() -> int:
     if not os.environ.get("DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(ROOT))
-    from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
-
-    from optout_desktop.core import contacts, sources, store
-    from optout_desktop.ui.main_window import MainWindow
 
     work = Path(tempfile.mkdtemp(prefix="optout-shots-"))
     app = QApplication([sys.argv[0]])
-    store.open_database(work / "demo.sqlite3")
-    people = work / "kontakter.csv"
-    people.write_text("email;fornavn\nhanne.holm@post.tele.dk;Hanne\nny@kunde.dk;Ny\n", "utf-8")
-    contacts.import_contacts(sources.open_source(people), "email")
-    sample = work / SAMPLE.name
-    shutil.copy(SAMPLE, sample)
-
-    settings = QSettings(str(work / "s.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(work / "demo.sqlite3", settings)
-    window.resize(1180, 640)
-    window.show()
-    window.open_file(sample)
-
-    def when_counted() -> None:
-        if window.jobs.busy or window.plan is None:
-            QTimer.singleShot(50, when_counted)
-            return
-        window.grab().save(str(out / "main-window.png"))
-        window.confirm_import()
-        QTimer.singleShot(300, shoot_dialog)
-
-    def shoot_dialog() -> None:
-        dialog = window._dialog
-        dialog.count_edit.setText(str(window.plan.counts.valid if window.plan else ""))
-        dialog.grab().save(str(out / "confirm-dialog.png"))
-        dialog.reject()
-        window.close()
+    try:
+        written = [path for code in ("en", "da") for path in shoot(code, out, work)]
+    finally:
         app.quit()
-
-    QTimer.singleShot(100, when_counted)
-    app.exec()
-    shutil.rmtree(work, ignore_errors=True)
-    print(f"wrote {out / 'main-window.png'} and {out / 'confirm-dialog.png'}")
+        shutil.rmtree(work, ignore_errors=True)
+    print("wrote", ", ".join(str(path) for path in written))
     return 0
 
 

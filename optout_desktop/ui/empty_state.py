@@ -42,7 +42,7 @@ class EmptyState(QWidget):
         steps.setObjectName("emptyStateSteps")
         steps.setWordWrap(True)
         steps.setTextFormat(Qt.TextFormat.RichText)
-        steps.setMaximumWidth(620)
+        steps.setFixedWidth(600)  # a fixed width lets the wrapped text take the height it needs
         self.open_button = QPushButton(self.tr("Open file…"))
         self.open_button.setObjectName("emptyOpenButton")
         self.open_button.clicked.connect(self.open_requested)
@@ -61,7 +61,11 @@ class EmptyState(QWidget):
         layout.addStretch(1)
         layout.addWidget(heading)
         layout.addSpacing(12)
-        layout.addWidget(steps, 0, Qt.AlignmentFlag.AlignHCenter)
+        centred = QHBoxLayout()  # not addWidget(…, AlignHCenter): that loses height-for-width
+        centred.addStretch(1)
+        centred.addWidget(steps)
+        centred.addStretch(1)
+        layout.addLayout(centred)
         layout.addSpacing(12)
         layout.addLayout(buttons)
         layout.addStretch(2)

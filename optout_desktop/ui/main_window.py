@@ -116,7 +116,13 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.history_page, self.tr("History"))
         self.overview_widget = OverviewWidget()
         self.overview_widget.setObjectName("overviewWidget")
-        self.tabs.addTab(self.overview_widget, self.tr("Overview"))
+        self.overview_widget.setMinimumHeight(280)
+        self.overview_widget.setMaximumHeight(360)  # bars taller than this only look empty
+        overview_page = QWidget()
+        overview_layout = QVBoxLayout(overview_page)
+        overview_layout.addWidget(self.overview_widget)
+        overview_layout.addStretch(1)
+        self.tabs.addTab(overview_page, self.tr("Overview"))
         layout.addWidget(self.tabs)
         self.setCentralWidget(central)
 
