@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QModelIndex, QSettings, Qt
 from PySide6.QtGui import QAccessible, QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -86,10 +86,19 @@ def visible_texts(root: QWidget) -> set[str]:
         texts.add(widget.toolTip())
         model = widget.model() if isinstance(widget, QAbstractItemView) else None
         if model is not None:
+            root_index = QModelIndex()
+            try:
+                columns = model.columnCount(root_index)
+            except TypeError:  # a list model keeps columnCount private: one column
+                columns = 1
             texts.update(
-                str(model.headerData(c, Qt.Orientation.Horizontal) or "")
-                for c in range(model.columnCount())
+                str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in range(columns)
             )
+            if columns == 1:  # lists: their items are the app's words
+                texts.update(
+                    str(model.index(r, 0, root_index).data() or "")
+                    for r in range(model.rowCount(root_index))
+                )
     for action in root.findChildren(QAction):
         texts.add(action.text())
     plain = {re.sub(r"<[^>]+>|&(?=\w)", "", text).strip() for text in texts}
@@ -200,12 +209,25 @@ def danish() -> Any:
     language.install(app, "en")
 
 
+def open_every_dialog(qtbot: QtBot, window: MainWindow) -> None:
+    """The confirmation, business units, About and a look-up: their texts count too."""
+    wait_idle(qtbot, window)
+    window.confirm_import()
+    window.manage_units()
+    window.show_about()
+    window.lookup.look_up("jens@firma.dk")
+    qtbot.waitUntil(lambda: window.lookup.dialog is not None, timeout=WAIT)
+    for name in ("confirmDialog", "lookupDialog", "aboutBox"):
+        assert window.findChild(QWidget, name) is not None, name
+
+
 def test_no_english_is_left_in_the_danish_window(
     qtbot: QtBot, db: Any, db_path: Path, tmp_path: Path
 ) -> None:
     english = make_window(qtbot, db_path, tmp_path, "en.ini")
     english.open_file(danish_excel_file(tmp_path))
     qtbot.waitUntil(lambda: english.plan is not None, timeout=WAIT)
+    open_every_dialog(qtbot, english)
     english_texts = visible_texts(english)
     english.close()
 
@@ -216,6 +238,7 @@ def test_no_english_is_left_in_the_danish_window(
         window.open_file(danish_excel_file(tmp_path))
         qtbot.waitUntil(lambda: window.plan is not None, timeout=WAIT)
         wait_idle(qtbot, window)
+        open_every_dialog(qtbot, window)
         danish_texts = visible_texts(window)
         window.close()
     finally:
