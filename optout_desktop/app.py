@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .core import addresses, places, store
+from .core import addresses, places, postgres, store
 from .core.errors import OptOutError
 
 if TYPE_CHECKING:
@@ -40,7 +40,10 @@ STARTUP_PROBE = "OPTOUT_STARTUP_PROBE"
 def _parse(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="optout-desktop", description="OptOut Desktop")
     parser.add_argument(
-        "--db", type=Path, help="database file (default: OPTOUT_DB, else your data folder)"
+        "--db",
+        type=store.database_target,
+        help="database file, or a team's PostgreSQL server as postgresql://user@host:5432/name "
+        "(default: OPTOUT_DB, else the window's setting, else a file in your data folder)",
     )
     parser.add_argument("--version", action="version", version=f"OptOut Desktop {__version__}")
     parser.add_argument(
@@ -132,15 +135,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     app = _application()
     _setup_logging()
-    try:
-        db_path = args.db or store.default_path()
-        store.open_database(db_path)
-    except OptOutError as error:
-        QMessageBox.critical(None, "OptOut Desktop", str(error))
-        return 1
     settings = QSettings(str(config_dir() / "settings.ini"), QSettings.Format.IniFormat)
     language.install(app, args.language or language.chosen_language(settings))
-    window = open_window(app, Path(db_path), settings)
+    db_path = args.db or _chosen_database(settings)
+    try:
+        _open_asking_password(db_path)
+    except OptOutError as error:
+        from .ui.core_text import message_of
+
+        QMessageBox.critical(None, "OptOut Desktop", message_of(error))
+        return 1
+    window = open_window(app, db_path, settings)
     if os.environ.get(STARTUP_PROBE) == "1":
         _probe_first_paint(window)
     window.show()
@@ -151,10 +156,51 @@ def main(argv: Sequence[str] | None = None) -> int:
     return code
 
 
+DATABASE_SETTING = "database"  # a file or a PostgreSQL URL chosen in the window
+
+
+def _chosen_database(settings: QSettings) -> Path | str:
+    """OPTOUT_DB, else the database chosen in the window, else the file in the data folder."""
+    chosen = str(settings.value(DATABASE_SETTING, "") or "")
+    if chosen and not os.environ.get("OPTOUT_DB"):
+        return store.database_target(chosen)
+    return store.default_path()
+
+
+def _open_asking_password(target: Path | str) -> None:
+    """Open the database; a server that wants a password gets it asked for, kept in memory."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    from .core.errors import LoginRefused
+
+    password: str | None = None
+    while True:
+        try:
+            store.open_database(target, password)
+            return
+        except LoginRefused as error:
+            from .ui.core_text import message_of
+
+            text, ok = QInputDialog.getText(
+                None,
+                "OptOut Desktop",
+                message_of(error)
+                + "\n\n"
+                + QCoreApplication.translate("App", "Password for {name}:").format(
+                    name=store.display_name(target)
+                ),
+                QLineEdit.EchoMode.Password,
+            )
+            if not ok:
+                raise
+            password = text
+
+
 _windows: list[MainWindow] = []  # the open window, kept alive across a change of language
 
 
-def open_window(app: QApplication, db_path: Path, settings: QSettings) -> MainWindow:
+def open_window(app: QApplication, db_path: Path | str, settings: QSettings) -> MainWindow:
     """A main window that reopens itself in another language when the user chooses one."""
     from .ui import language
     from .ui.main_window import MainWindow
@@ -171,7 +217,27 @@ def open_window(app: QApplication, db_path: Path, settings: QSettings) -> MainWi
         window.close()
         window.deleteLater()
 
+    def switch_database(text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from .ui.core_text import message_of
+
+        target = store.database_target(text)
+        try:
+            _open_asking_password(target)
+        except OptOutError as error:
+            QMessageBox.warning(window, "OptOut Desktop", message_of(error))
+            _open_asking_password(db_path)  # back to the one that worked
+            return
+        saved = postgres.without_password(text) if postgres.is_url(text) else str(target)
+        settings.setValue(DATABASE_SETTING, saved)  # never a password on disk
+        again = open_window(app, target, settings)
+        again.show()
+        window.close()
+        window.deleteLater()
+
     window.language_chosen.connect(reopen)
+    window.database_chosen.connect(switch_database)
     return window
 
 

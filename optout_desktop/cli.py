@@ -14,6 +14,7 @@ from typing import Any
 from . import __version__
 from .core import (
     contacts,
+    copying,
     domains,
     exports,
     history,
@@ -28,7 +29,7 @@ from .core import (
     units,
 )
 from .core.columns import guess_email_column
-from .core.errors import OptOutError
+from .core.errors import LoginRefused, OptOutError
 from .core.scanning import Progress
 from .core.sources import TableSource, open_source
 
@@ -145,6 +146,27 @@ def cmd_billable(args: argparse.Namespace) -> int:
         f"Billable contacts: {data['billable_contacts']:,}\n"
         f"Suppressed addresses: {data['suppressed_addresses']:,}",
     )
+    return 0
+
+
+def cmd_copy_database(args: argparse.Namespace) -> int:
+    def show(table: str, rows: int) -> None:
+        if not args.json:
+            print(f"\r{table}: {rows:,} rows", end="", file=sys.stderr)
+
+    report = copying.copy_database(args.source, args.destination, show)
+    if not args.json:
+        print("\r", end="", file=sys.stderr)
+    lines = [f"Copied to {store.display_name(args.destination)}, checked row by row:"]
+    lines += [f"  {table}: {rows:,} rows" for table, rows in report.rows.items()]
+    lines.append(f"  checksum (SHA-256 of every row): {report.checksum}")
+    data = {
+        "from": store.display_name(args.source),
+        "to": store.display_name(args.destination),
+        "rows": report.rows,
+        "checksum": report.checksum,
+    }
+    _emit(args, data, "\n".join(lines))
     return 0
 
 
@@ -337,14 +359,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"optout {__version__}")
     parser.add_argument(
-        "--db", type=Path, help="database file (default: OPTOUT_DB, else your data folder)"
+        "--db",
+        type=store.database_target,
+        help="database file, or a team's PostgreSQL server as postgresql://user@host:5432/name "
+        "(default: OPTOUT_DB, else a file in your data folder)",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def command(name: str, handler: Callable[[argparse.Namespace], int], help: str) -> Any:
         sub = commands.add_parser(name, help=help, description=help)
         sub.add_argument("--json", action="store_true", help="print JSON")
-        sub.set_defaults(handler=handler)
+        sub.set_defaults(handler=handler, opens_its_own=False)
         return sub
 
     sub = command("import-optouts", cmd_import_optouts, "mark every address in a file as opted out")
@@ -367,6 +392,16 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--sheet", help="the sheet of a spreadsheet (default: the first)")
 
     command("billable", cmd_billable, "the billable-contact total and the suppressed count")
+
+    sub = command(
+        "copy-database",
+        cmd_copy_database,
+        "copy a whole suppression list into a new, empty database (a file or a server), "
+        "verified by counts and checksums",
+    )
+    sub.add_argument("source", type=store.database_target, metavar="FROM")
+    sub.add_argument("destination", type=store.database_target, metavar="TO")
+    sub.set_defaults(opens_its_own=True)
 
     sub = command("export-suppressions", cmd_export, "export the suppression list (.csv or .xlsx)")
     sub.add_argument("out", type=Path)
@@ -448,7 +483,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; a refused file or a wrong number gives one plain line and exit 2."""
     args = build_parser().parse_args(argv)
     try:
-        store.open_database(args.db)
+        if not args.opens_its_own:
+            _open(args.db)
         return int(args.handler(args))
     except OptOutError as error:
         print(f"optout: {error}", file=sys.stderr)
@@ -463,6 +499,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_REFUSED
     except Exception as error:  # noqa: BLE001 - the user gets one line, the log the details
         return _went_wrong(error)
+
+
+def _open(target: Path | str | None) -> None:
+    """Open the database; a server that wants a password gets it asked for (never saved)."""
+    try:
+        store.open_database(target)
+    except LoginRefused:
+        if not sys.stdin.isatty():
+            raise
+        import getpass
+
+        name = store.display_name(target or store.default_path())
+        store.open_database(target, getpass.getpass(f"Password for {name}: "))
 
 
 def _went_wrong(error: Exception) -> int:

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -18,9 +19,52 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("OPTOUT_LOG_DIR", tempfile.mkdtemp(prefix="optout-test-logs-"))
 
 
+BACKENDS = ("sqlite", "postgresql")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "sqlite_only: the test is about SQLite's file itself")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Core and command-line tests run on SQLite and on PostgreSQL; window tests on SQLite."""
+    if "backend" not in metafunc.fixturenames:
+        return
+    only_sqlite = "qtbot" in metafunc.fixturenames or metafunc.definition.get_closest_marker(
+        "sqlite_only"
+    )
+    metafunc.parametrize("backend", BACKENDS[:1] if only_sqlite else BACKENDS)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[Any]:
+    """A throw-away PostgreSQL server on loopback for the whole test run."""
+    from tests import postgres_server
+
+    reason = postgres_server.skip_reason()
+    if reason:
+        if os.environ.get("CI"):
+            pytest.fail(f"PostgreSQL is needed in CI: {reason}")
+        pytest.skip(reason)
+    server = postgres_server.start_server()
+    yield server
+    server.stop()
+
+
 @pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "optout.sqlite3"
+def db_path(tmp_path: Path, backend: str, request: pytest.FixtureRequest) -> Iterator[Any]:
+    """The database the test uses: a SQLite file, or a fresh database on the test server."""
+    if backend == "sqlite":
+        yield tmp_path / "optout.sqlite3"
+        return
+    server = request.getfixturevalue("pg_server")
+    url = server.fresh_database()
+    yield url
+    from optout_desktop.core import store
+
+    if store.database.obj is not None:
+        store.database.obj.close()
+    server.drop_database(url)
 
 
 @pytest.fixture
@@ -31,6 +75,40 @@ def db(db_path: Path) -> Iterator[Any]:
     database = store.open_database(db_path)
     yield database
     database.close()
+
+
+def is_server(target: Any) -> bool:
+    """True when the test's database is the PostgreSQL test server's (a URL)."""
+    return str(target).startswith("postgresql://")
+
+
+def outside_rows(target: Any, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Rows read by a separate connection (another program's view), on either backend.
+
+    Write the SQL with `?` placeholders; they become `%s` for PostgreSQL.
+    """
+    if is_server(target):
+        import psycopg
+
+        with psycopg.connect(str(target)) as other:
+            return list(other.execute(sql.replace("?", "%s"), params).fetchall())
+    import sqlite3
+
+    with closing(sqlite3.connect(target)) as other:
+        return list(other.execute(sql, params).fetchall())
+
+
+def table_counts(target: Any) -> dict[str, int]:
+    """Rows in every table of the database, read by a separate connection."""
+    if is_server(target):
+        listing = (
+            "SELECT table_name FROM information_schema.tables "
+            "WHERE table_schema = 'public' AND table_type = 'BASE TABLE'"
+        )
+    else:
+        listing = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+    names = [row[0] for row in outside_rows(target, listing)]
+    return {name: outside_rows(target, f'SELECT count(*) FROM "{name}"')[0][0] for name in names}
 
 
 def _optout_command() -> list[str]:

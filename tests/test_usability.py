@@ -301,3 +301,27 @@ def test_the_overview_tab_follows_imports(
     window.tabs.setCurrentIndex(3)
     assert "4" in window.overview_widget.accessibleDescription()
     assert not window.overview_widget.grab().toImage().isNull()
+
+
+def test_choosing_another_database_reopens_the_window_on_it(
+    qtbot: QtBot, db: Any, db_path: Path, tmp_path: Path
+) -> None:
+    from optout_desktop import app as desktop
+    from optout_desktop.core import store
+
+    application = QApplication.instance()
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    first = desktop.open_window(application, db_path, settings)
+    first.questions = ScriptedQuestions()
+    other = tmp_path / "team.sqlite3"
+    first.questions.texts = [str(other)]
+    try:
+        first.choose_database()
+        again = desktop._windows[0]
+        assert again is not first and Path(again.db_path) == other
+        assert settings.value(desktop.DATABASE_SETTING) == str(other)
+        assert Path(store.database.obj.database) == other
+    finally:
+        for window in desktop._windows:
+            window.close()
+        store.open_database(db_path)

@@ -10,11 +10,13 @@ import peewee as pw
 from . import domains, running, staging, tallies
 from .errors import ConfirmationError, SourceError, StoreError
 from .imports import user_name
+from .portable import adapt, sql
 from .scanning import CancelFlag, ProgressCallback, Scan, raise_if_cancelled, scan_column
 from .sources import TableSource, sha256_of
 from .store import (
     ACCOUNT,
     DATABASE_ERRORS,
+    BaseModel,
     Contact,
     ImportRun,
     Suppression,
@@ -55,7 +57,7 @@ def guess_name_columns(headers: list[str]) -> tuple[int | None, int | None]:
     return first, last
 
 
-class StagedContact(pw.Model):
+class StagedContact(BaseModel):
     """One distinct contact of the file being imported (a temporary table)."""
 
     email = pw.TextField(primary_key=True)
@@ -141,6 +143,7 @@ def _write_contacts(
 ) -> tuple[ImportRun, ContactCounts]:
     db = database.obj
     with write_transaction(), staging.interruptible(db, cancel):
+        adapt(StagedContact)
         StagedContact.create_table(safe=True)
         StagedContact.delete().execute()
         # Multi-row INSERTs written directly: peewee's insert_many spent 40 s building the SQL
@@ -148,6 +151,7 @@ def _write_contacts(
         cursor = db.cursor()
         no_names = ("", "")
         per_statement = staging.rows_per_statement(3)
+        row = sql("(?, ?, ?)")
         for batch in staging.batches(scan.addresses, per_statement):
             raise_if_cancelled(cancel)
             values: list[str] = []
@@ -156,7 +160,7 @@ def _write_contacts(
                 values += (email, first, last)
             cursor.execute(
                 "INSERT INTO staged_contact (email, first_name, last_name) VALUES "
-                + ",".join(["(?, ?, ?)"] * len(batch)),
+                + ",".join([row] * len(batch)),
                 values,
             )
         existing = StagedContact.select().join(Contact, on=(Contact.email == StagedContact.email))
@@ -180,7 +184,7 @@ def _write_contacts(
             StagedContact.last_name,
             pw.Value(stamp),
             pw.Value(stamp),
-        ).where(pw.SQL("1"))  # SQLite needs a WHERE before an upsert's ON CONFLICT
+        ).where(pw.SQL("TRUE"))  # SQLite needs a WHERE before an upsert's ON CONFLICT
         Contact.insert_from(
             query,
             [

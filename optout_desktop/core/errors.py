@@ -19,6 +19,10 @@ class StoreError(OptOutError):
     """The suppression list's database cannot be opened or changed."""
 
 
+class LoginRefused(StoreError):
+    """The database server wants a password (or another one): ask, then try again."""
+
+
 class Cancelled(OptOutError):
     """The user cancelled a running import; nothing was written."""
 

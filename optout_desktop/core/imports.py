@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import logging
+import socket
 import sqlite3
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
@@ -35,6 +36,7 @@ from .store import (
     plain_errors,
     plain_message,
     write_transaction,
+    writer_connection,
 )
 from .texts import t
 from .writing import BackgroundWriter, SuppressionWriter
@@ -74,11 +76,14 @@ class OptOutPlan:
 
 
 def user_name() -> str:
-    """The computer's user name, recorded with each import."""
+    """Who made a change, and on which computer ("anna on LAPTOP-7"): on a team's shared
+    server, the history then tells colleagues apart even when they share a login name."""
     try:
-        return getpass.getuser()
+        user = getpass.getuser()
     except (OSError, KeyError):
-        return t("unknown")
+        user = t("unknown")
+    computer = socket.gethostname().split(".")[0]
+    return t("{user} on {computer}", user=user, computer=computer) if computer else user
 
 
 def plan_optouts(
@@ -261,7 +266,7 @@ def _record(
     try:
         with write_transaction(), staging.interruptible(db, cancel):
             run = ImportRun.create(**details)
-            writer = SuppressionWriter(db.connection(), run.id, scope_id, now())
+            writer = SuppressionWriter(writer_connection(db), run.id, scope_id, now())
             scan = write(writer)
             new = writer.settle()
             counts = OptOutCounts(

@@ -140,15 +140,16 @@ def month_counts(months: list[tuple[int, int]], scope_id: int | None = None) -> 
     Timestamps are stored as UTC text, which sorts in time order, so a month is the range
     between two local midnights written as UTC text. Each row's month is found by halving
     (four comparisons for twelve months), then the months are counted side by side: a
-    GROUP BY would sort every row, twice as slow. The LIMIT keeps SQLite from copying the
-    month test into each count (it may not merge a limited subquery into an aggregate).
+    GROUP BY would sort every row, twice as slow. The OFFSET 0 (SQLite: LIMIT -1 OFFSET 0)
+    keeps the database from copying the month test into each count (neither merges a
+    limited subquery into an aggregate).
     """
     starts = [month_start(year, month) for year, month in months]
     starts.append(month_start(months[-1][0], months[-1][1] + 1))
     created = Suppression.created_at
     window = (created >= starts[0]) & (created < starts[-1])
     month = _month_index(created, starts, 0, len(months)).alias("month")
-    rows = Suppression.select(month).where(_within(scope_id, window)).limit(-1)
+    rows = Suppression.select(month).where(_within(scope_id, window)).offset(0)
     query = rows.select_from(*(_count(rows.c.month == i) for i in range(len(months))))
     [counts] = _rows(query)
     return [int(n) for n in counts]

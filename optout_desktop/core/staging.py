@@ -12,8 +12,9 @@ from typing import Any
 import peewee as pw
 
 from . import domains
+from .portable import adapt, param, sql
 from .scanning import CancelFlag, Progress, ProgressCallback, RefusedRow, raise_if_cancelled
-from .store import ACCOUNT, Contact, ImportRun, RowError, Suppression, database
+from .store import ACCOUNT, BaseModel, Contact, ImportRun, RowError, Suppression, database
 
 # Rows per multi-row INSERT: larger statements save little time and their compiled form
 # costs memory (5,000 rows took some 30 MB more at peak for a 1M-row import).
@@ -21,7 +22,7 @@ BATCH = 500
 SORT_BATCH = 50_000  # addresses sorted at a time before writing: a few ms of the GIL each
 
 
-class StagedAddress(pw.Model):
+class StagedAddress(BaseModel):
     """One distinct address of the file being imported (a temporary, per-connection table)."""
 
     email = pw.TextField(primary_key=True)
@@ -51,6 +52,7 @@ def stage_addresses(
     which would freeze the window while this runs on its worker thread.
     """
     db = database.obj
+    adapt(StagedAddress)
     StagedAddress.create_table(safe=True)
     StagedAddress.delete().execute()
     addresses = list(addresses)
@@ -60,7 +62,7 @@ def stage_addresses(
     for batch in batches(addresses, SORT_BATCH):
         raise_if_cancelled(cancel)
         for part in batches(sorted(batch), rows_per_statement(1)):
-            cursor.execute(f"INSERT INTO staged_address (email) VALUES {_rows(len(part))}", part)
+            cursor.execute(_rows(len(part), param()), part)
         done += len(batch)
         if progress is not None:
             progress(Progress("writing", done, len(addresses)))
@@ -74,8 +76,8 @@ def rows_per_statement(columns: int, most: int = BATCH) -> int:
 
 
 @lru_cache(maxsize=4)
-def _rows(count: int) -> str:
-    return ",".join(["(?)"] * count)
+def _rows(count: int, marker: str) -> str:
+    return sql(f"INSERT INTO staged_address (email) VALUES {','.join(['(?)'] * count)}", marker)
 
 
 def in_scope(scope_id: int) -> pw.Expression:
@@ -128,8 +130,9 @@ def save_refused_rows(
     for batch in batches(refused, rows_per_statement(3)):
         raise_if_cancelled(cancel)
         values = ",".join([f"({run_id:d}, ?, ?, ?)"] * len(batch))
+        columns = "(import_run_id, row_number, raw_value, reason)"
         cursor.execute(
-            f"INSERT INTO {table} (import_run_id, row_number, raw_value, reason) VALUES {values}",
+            sql(f"INSERT INTO {table} {columns} VALUES {values}"),
             [cell for row in batch for cell in (row.row_number, row.raw_value, row.reason)],
         )
 

@@ -14,7 +14,8 @@ from typing import Any
 
 import peewee as pw
 
-from .errors import StoreError
+from . import postgres
+from .errors import LoginRefused, StoreError
 from .texts import t
 
 SCHEMA_VERSION = 1
@@ -140,10 +141,12 @@ MODELS: list[type[BaseModel]] = [
 ]
 
 
-def default_path() -> Path:
-    """The database file in the user's data folder, unless OPTOUT_DB names another."""
+def default_path() -> Path | str:
+    """The database file in the user's data folder, unless OPTOUT_DB names another file or a
+    PostgreSQL server (postgresql://user@host:5432/name)."""
     if os.environ.get("OPTOUT_DB"):
-        return Path(os.environ["OPTOUT_DB"]).expanduser()
+        named = os.environ["OPTOUT_DB"]
+        return named if postgres.is_url(named) else Path(named).expanduser()
     from platformdirs import user_data_dir
 
     return Path(user_data_dir(APP_NAME, appauthor=False)) / "optout.sqlite3"
@@ -164,17 +167,23 @@ PRAGMAS: dict[str, Any] = {
     "synchronous": "full",
     "cache_size": -16000,
 }
-_opened: list[Path] = []  # the file last opened, for messages about it
+_opened: list[Path | str] = []  # the file (or server) last opened, for messages about it
 
 
-def open_database(path: str | Path | None = None) -> pw.SqliteDatabase:
+def open_database(path: str | Path | None = None, password: str | None = None) -> Any:
     """Open (creating if needed) the suppression list and bind the models to it.
 
-    A damaged file, or one that is not ours, is refused and left byte for byte as it was; an
-    older schema is upgraded after a copy of the file was made beside it.
+    `path` is a SQLite file, or a PostgreSQL URL for a team's shared list (`password`, if
+    given, is used for that server and kept in memory only). A damaged file, or one that is
+    not ours, is refused and left byte for byte as it was; an older schema is upgraded after a
+    copy of the file was made beside it (on PostgreSQL, in one transaction instead).
     """
-    path = Path(path).expanduser() if path else default_path()
+    target = path if path else default_path()
+    if postgres.is_url(target):
+        return _open_server(str(target), password)
+    path = Path(target).expanduser()
     _check_file(path)
+    postgres.prepare_models(all_models(), on_postgres=False)
     db = pw.SqliteDatabase(
         str(path),
         check_same_thread=False,  # an import's writer thread shares the caller's transaction
@@ -192,6 +201,82 @@ def open_database(path: str | Path | None = None) -> pw.SqliteDatabase:
         db.close()
         raise StoreError(plain_message(error, path)) from None
     return db
+
+
+def _open_server(url: str, password: str | None) -> pw.PostgresqlDatabase:
+    """Connect to a team's PostgreSQL server; create or upgrade the schema under the lock."""
+    name = postgres.display_name(url)
+    db = postgres.connect(url, password)
+    postgres.prepare_models(all_models(), on_postgres=True)
+    _opened[:] = [name]
+    try:
+        db.connect(reuse_if_open=True)
+        database.initialize(db)
+        tables = set(db.get_tables())
+        if tables and SchemaInfo._meta.table_name not in tables:
+            raise StoreError(
+                t(
+                    "The database {name} holds other tables than OptOut Desktop's; "
+                    "it was left untouched.",
+                    name=f"“{name}”",
+                )
+            )
+        _migrate(db, None)
+    except StoreError:
+        db.close()
+        raise
+    except DATABASE_ERRORS as error:
+        db.close()
+        refused = LoginRefused if error_kind(error) == LOGIN else StoreError
+        raise refused(plain_message(error, name)) from None
+    return db
+
+
+def database_target(text: str) -> Path | str:
+    """What --db or a setting names: a PostgreSQL URL as it is, else a file path."""
+    return text if postgres.is_url(text) else Path(text).expanduser()
+
+
+def display_name(target: Path | str) -> str:
+    """The database as people may see it: a file's path, or a server without its password."""
+    return postgres.display_name(str(target)) if postgres.is_url(target) else str(target)
+
+
+def is_server() -> bool:
+    """True when the open suppression list is on a PostgreSQL server."""
+    return isinstance(database.obj, pw.PostgresqlDatabase)
+
+
+def all_models() -> list[type[BaseModel]]:
+    """Every table's model: the core's and the schema parts' (temporary ones included)."""
+    _parts()  # the parts' models exist once their modules are imported
+    found: list[type[BaseModel]] = []
+    pending: list[type[BaseModel]] = [BaseModel]
+    while pending:
+        for model in pending.pop().__subclasses__():
+            found.append(model)
+            pending.append(model)
+    return list(dict.fromkeys(found))
+
+
+class _ServerConnection:
+    """psycopg's connection for the import's writer thread, its errors turned into peewee's
+    (as every other query's are), so one `except DATABASE_ERRORS` catches them all."""
+
+    def __init__(self, db: pw.Database) -> None:
+        self.db = db
+        self.raw = db.connection()
+
+    def execute(self, sql: str, params: Any = ()) -> Any:
+        with pw.__exception_wrapper__:  # type: ignore[attr-defined]
+            return self.raw.execute(sql, params)
+
+
+def writer_connection(db: pw.Database) -> Any:
+    """The connection an import's writer thread uses inside the caller's transaction."""
+    if isinstance(db, pw.PostgresqlDatabase):
+        return _ServerConnection(db)
+    return db.connection()
 
 
 def _check_file(path: Path) -> None:
@@ -269,13 +354,14 @@ def _tidy(sides: list[Path], there: list[bool]) -> None:
 # --- SQLite's errors in plain words: the one place they are worded --------------------------
 
 DATABASE_ERRORS: tuple[type[Exception], ...] = (pw.DatabaseError, sqlite3.DatabaseError)
-LOCKED, FULL, READ_ONLY, DAMAGED, UNREACHABLE, DISK, OTHER = (
+LOCKED, FULL, READ_ONLY, DAMAGED, UNREACHABLE, DISK, LOGIN, OTHER = (
     "locked",
     "full",
     "read-only",
     "damaged",
     "unreachable",
     "disk",
+    "login",
     "other",
 )
 _KINDS = {
@@ -301,7 +387,10 @@ _WORDS = (
 
 
 def error_kind(error: BaseException) -> str:
-    """What went wrong in SQLite terms a person understands: LOCKED, FULL, READ_ONLY, ..."""
+    """What went wrong in terms a person understands: LOCKED, FULL, READ_ONLY, ..."""
+    on_server = postgres.error_kind(error)
+    if on_server is not None:
+        return on_server
     seen: set[int] = set()
     cause: BaseException | None = error
     while cause is not None and id(cause) not in seen:  # peewee's errors wrap sqlite3's
@@ -315,12 +404,27 @@ def error_kind(error: BaseException) -> str:
     return next((kind for words, kind in _WORDS if any(w in text for w in words)), OTHER)
 
 
-def plain_message(error: BaseException, path: Path | None = None) -> str:
-    """One plain line for an SQLite error, naming the database file."""
+def plain_message(error: BaseException, path: Path | str | None = None) -> str:
+    """One plain line for a database error, naming the database file or server."""
     path = path or (_opened[0] if _opened else None)
     # The file in quotes, or the words (a message of their own, so they are translated too).
     name = f"“{path}”" if path else t("of the suppression list")
     kind = error_kind(error)
+    if kind == LOGIN:
+        return t(
+            "The database server {name} did not accept the user name or password; nothing "
+            "was written. Set PGPASSWORD, add the password to your .pgpass file, or type it "
+            "when asked.",
+            name=name,
+        )
+    if kind == UNREACHABLE and isinstance(path, str) and not Path(path).is_absolute():
+        detail = " ".join(str(error).split()).split(": ")[-1][:200]
+        return t(
+            "The database server {name} could not be reached ({reason}); nothing was "
+            "written and nothing else was changed.",
+            name=name,
+            reason=detail,
+        )
     if kind == LOCKED:
         return t(
             "The suppression list is open in another window or program; "
@@ -369,6 +473,8 @@ def write_transaction() -> Any:
     db = database.obj
     if isinstance(db, pw.SqliteDatabase):
         return db.atomic(lock_type="IMMEDIATE")
+    if isinstance(db, pw.PostgresqlDatabase):
+        return postgres.write_transaction(db, lock_timeout_ms())
     return db.atomic()
 
 
@@ -381,10 +487,10 @@ SCHEMA_PARTS = ("tallies", "one_to_one", "running", "claims", "undo", "lifting")
 # MIGRATIONS[n] brings a database from schema version n to n + 1 (SCHEMA_VERSION is the last).
 # Before any step runs the file is copied to "<name>.bak-v<n>" beside it; then all the steps
 # run in one transaction, with foreign keys checked at its end, so a failure changes nothing.
-MIGRATIONS: dict[int, Callable[[pw.SqliteDatabase], None]] = {}
+MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {}
 
 
-def _migrate(db: pw.SqliteDatabase, path: Path) -> None:
+def _migrate(db: pw.Database, path: Path | None) -> None:
     version, missing = _schema_state(db)
     if version > SCHEMA_VERSION:
         raise StoreError(
@@ -395,11 +501,15 @@ def _migrate(db: pw.SqliteDatabase, path: Path) -> None:
     elif version == 0 or missing:
         with write_transaction():
             _create(db)
+    elif path is None:  # a server: no file lock to wait for, the write lock does it
+        with write_transaction():
+            for part in _parts():
+                part.install(db)
     else:
         _housekeeping(db)
 
 
-def _schema_state(db: pw.SqliteDatabase) -> tuple[int, list[str]]:
+def _schema_state(db: pw.Database) -> tuple[int, list[str]]:
     """The stored schema version (0 for a new file) and the tables that are not there yet or
     lack a column (reads only)."""
     tables = set(db.get_tables())
@@ -433,14 +543,16 @@ def _part_models() -> list[type[BaseModel]]:
     ]
 
 
-def _create(db: pw.SqliteDatabase) -> None:
+def _create(db: pw.Database) -> None:
     db.create_tables(MODELS, safe=True)
     for part in _parts():
         part.install(db)
-    SchemaInfo.replace(key="schema_version", value=str(SCHEMA_VERSION)).execute()
+    SchemaInfo.insert(key="schema_version", value=str(SCHEMA_VERSION)).on_conflict(
+        conflict_target=[SchemaInfo.key], update={SchemaInfo.value: str(SCHEMA_VERSION)}
+    ).execute()
 
 
-def _housekeeping(db: pw.SqliteDatabase) -> None:
+def _housekeeping(db: pw.Database) -> None:
     """Each part's install (recount totals, mark abandoned imports), unless another program
     is writing, the file is read-only or the disk full: then it waits for the next opening
     (the list can still be read, looked up and exported meanwhile)."""
@@ -462,7 +574,10 @@ def backup_path(path: Path, version: int) -> Path:
     return path.with_name(f"{path.name}.bak-v{version}")
 
 
-def _upgrade(db: pw.SqliteDatabase, path: Path, version: int) -> None:
+def _upgrade(db: pw.Database, path: Path | None, version: int) -> None:
+    if path is None:  # a server: its DDL is transactional, one transaction is the backup
+        _upgrade_server(db, version)
+        return
     backup = _back_up(db, path, version)
     db.execute_sql("PRAGMA foreign_keys = OFF")  # a step may rebuild a table; checked below
     try:
@@ -497,7 +612,35 @@ def _upgrade(db: pw.SqliteDatabase, path: Path, version: int) -> None:
     log.info("upgraded %s from schema version %d; the old file is in %s", path, version, backup)
 
 
-def _back_up(db: pw.SqliteDatabase, path: Path, version: int) -> Path:
+def _run_migrations(db: pw.Database, version: int) -> None:
+    for step in range(version, SCHEMA_VERSION):
+        if step not in MIGRATIONS:  # (its message ends the one the user sees)
+            raise LookupError(
+                t("no way from schema version {old} to {new}", old=str(step), new=str(step + 1))
+            )
+        MIGRATIONS[step](db)
+    _create(db)
+
+
+def _upgrade_server(db: pw.Database, version: int) -> None:
+    try:
+        with write_transaction():
+            if _schema_state(db)[0] == version:  # not upgraded meanwhile by a colleague
+                _run_migrations(db, version)
+    except Exception as error:
+        log.info("upgrading the server from schema version %d failed", version, exc_info=True)
+        plain = isinstance(error, DATABASE_ERRORS) and error_kind(error) != OTHER
+        reason = plain_message(error) if plain else " ".join(str(error).split())
+        raise StoreError(
+            t(
+                "The suppression list on the server could not be updated for this version of "
+                "the app, so it was left as it was: {reason}",
+                reason=reason,
+            )
+        ) from None
+
+
+def _back_up(db: pw.Database, path: Path, version: int) -> Path:
     """Copy the database aside with SQLite's backup API (the write-ahead log's pages too)."""
     backup = backup_path(path, version)
     partial = backup.with_name(f".{backup.name}.partial")

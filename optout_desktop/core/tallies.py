@@ -27,7 +27,9 @@ def install(db: pw.Database) -> None:
     db.create_tables([Tally], safe=True)
     for name, sql in _COUNTS.items():
         value = db.execute_sql(sql).fetchone()[0]
-        Tally.replace(name=name, value=value).execute()
+        Tally.insert(name=name, value=value).on_conflict(
+            conflict_target=[Tally.name], preserve=[Tally.value]
+        ).execute()
 
 
 def add(name: str, delta: int) -> None:

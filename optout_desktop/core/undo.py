@@ -16,6 +16,7 @@ from .texts import t
 from .units import scope_name
 
 # The import's own rows; one that a person or a user took over since is theirs, not its.
+# (A ? placeholder: core.claims puts the database's own in.)
 _OWN = "import_run_id = ? AND reason = 'import'"
 # Columns this feature added to import_run, for a database made before them.
 _COLUMNS = {"domains": "INTEGER NOT NULL DEFAULT 0", "undone_by": "TEXT", "undone_at": "TEXT"}

@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from . import claims, domains, staging
+from .portable import param, sql
 from .store import ACCOUNT
 
 _STOP = None
@@ -28,6 +29,7 @@ class SuppressionWriter:
         self.run_id = int(run_id)
         self.scope_id = int(scope_id)
         self.stamp = stamp
+        self.marker = param()  # the database's placeholder, for the SQL written once
         self.inserted = 0
         self.per_statement = staging.rows_per_statement(1)
         cover = domains.load_cover(self.scope_id)
@@ -51,28 +53,32 @@ class SuppressionWriter:
         if self.scope_id != ACCOUNT:
             claims.claim_account_cover(self.connection, self.run_id)
             cursor = self.connection.execute(
-                "DELETE FROM suppression WHERE import_run_id = ? AND EXISTS ("
-                "SELECT 1 FROM suppression AS account WHERE account.email = suppression.email"
-                " AND account.scope_id = ?)",
+                sql(
+                    "DELETE FROM suppression WHERE import_run_id = ? AND EXISTS ("
+                    "SELECT 1 FROM suppression AS account WHERE account.email = suppression.email"
+                    " AND account.scope_id = ?)",
+                    self.marker,
+                ),
                 (self.run_id, ACCOUNT),
             )
             self.inserted -= max(cursor.rowcount, 0)
         return self.inserted
 
     def _sql(self, rows: int) -> str:
-        return _insert_sql(rows, self.scope_id, self.run_id, self.stamp)
+        return _insert_sql(rows, self.scope_id, self.run_id, self.stamp, self.marker)
 
 
 @lru_cache(maxsize=8)
-def _insert_sql(rows: int, scope_id: int, run_id: int, stamp: str) -> str:
+def _insert_sql(rows: int, scope_id: int, run_id: int, stamp: str, marker: str) -> str:
     # The constants are integers and a timestamp this module made, so they are safe to inline;
     # each row binds only its address.
     if not stamp.replace("-", "").replace(":", "").replace("T", "").rstrip("Z").isdigit():
         raise ValueError(f"unexpected timestamp {stamp!r}")
     row = f"(?, {scope_id:d}, 'import', {run_id:d}, '{stamp}', '')"
-    return (
+    return sql(
         "INSERT INTO suppression (email, scope_id, reason, import_run_id, created_at, note) "
-        f"VALUES {','.join([row] * rows)} ON CONFLICT (email, scope_id) DO NOTHING"
+        f"VALUES {','.join([row] * rows)} ON CONFLICT (email, scope_id) DO NOTHING",
+        marker,
     )
 
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import exports, imports, overview, places, rules, units
+from ..core import exports, imports, overview, places, rules, store, units
 from ..core.columns import guess_email_column
 from ..core.imports import OptOutPlan
 from ..core.overview import Overview
@@ -66,9 +66,10 @@ class MainWindow(QMainWindow):
     """One window for the whole flow; every long step runs on the JobRunner's thread."""
 
     language_chosen = Signal(str)  # the app reopens the window in this language
+    database_chosen = Signal(str)  # the app opens this database and reopens the window on it
 
     def __init__(
-        self, db_path: Path, settings: QSettings, questions: Questions | None = None
+        self, db_path: Path | str, settings: QSettings, questions: Questions | None = None
     ) -> None:
         super().__init__()
         self.db_path = db_path
@@ -145,6 +146,24 @@ class MainWindow(QMainWindow):
             )
             return
         self.language_chosen.emit(code)
+
+    @Slot()
+    def choose_database(self) -> None:
+        """A file of this computer, or the team's PostgreSQL server by its address."""
+        if self.jobs.busy:
+            return
+        answer = self.questions.ask_text(
+            self,
+            self.tr("Choose database"),
+            self.tr(
+                "The suppression list's file on this computer, or your team's PostgreSQL "
+                "server as postgresql://user@host:5432/name (the password is asked for, "
+                "never saved):"
+            ),
+            store.display_name(self.db_path),
+        )
+        if answer and answer.strip() and answer.strip() != store.display_name(self.db_path):
+            self.database_chosen.emit(answer.strip())
 
     @Slot()
     def open_sample(self) -> None:

@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from .. import __version__
-from ..core import places
+from ..core import places, store
 from . import language
 
 if TYPE_CHECKING:
@@ -31,6 +31,7 @@ def build_menus(window: MainWindow) -> None:
     file_menu.addSeparator()
     _add(file_menu, _tr("&Export suppressions…"), window.export_suppressions, "Ctrl+E")
     _add(file_menu, _tr("&Look up an address"), window.lookup.focus_entry, "Ctrl+L")
+    _add(file_menu, _tr("Choose &database…"), window.choose_database, None)
     file_menu.addSeparator()
     _add(file_menu, _tr("&Quit"), window.close, QKeySequence.StandardKey.Quit)
 
@@ -79,7 +80,7 @@ def about_box(window: MainWindow) -> QMessageBox:
     )
     box.setInformativeText(
         _tr("Database: {database}<br>Log files: {logs}").format(
-            database=window.db_path, logs=places.log_folder()
+            database=store.display_name(window.db_path), logs=places.log_folder()
         )
     )
     box.setStandardButtons(QMessageBox.StandardButton.Ok)

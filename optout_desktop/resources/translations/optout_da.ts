@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="da_DK">
 <context>
+    <name>App</name>
+    <message>
+        <location filename="../../app.py" line="190"/>
+        <source>Password for {name}:</source>
+        <translation>Adgangskode til {name}:</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmDialog</name>
     <message>
         <location filename="../../../build/translations/unseen_strings.py" line="61"/>
@@ -660,312 +668,322 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="92"/>
+        <location filename="../../ui/main_window.py" line="93"/>
         <source>OptOut Desktop</source>
         <translation>OptOut Desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>Import opt-outs</source>
         <translation>Importér fravalg</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>Contacts</source>
         <translation>Kontakter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>History</source>
         <translation>Historik</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>Open file…</source>
         <translation>Åbn fil…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="112"/>
         <source>Pages</source>
         <translation>Sider</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>Overview</source>
         <translation>Oversigt</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>{name} is used from the next start of OptOut Desktop.</source>
         <translation>{name} bruges fra næste gang, OptOut Desktop startes.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="157"/>
+        <source>Choose database</source>
+        <translation>Vælg database</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="159"/>
+        <source>The suppression list&apos;s file on this computer, or your team&apos;s PostgreSQL server as postgresql://user@host:5432/name (the password is asked for, never saved):</source>
+        <translation>Spærrelistens fil på denne computer eller jeres fælles PostgreSQL-server som postgresql://bruger@vært:5432/navn (adgangskoden bliver spurgt om og gemmes aldrig):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>Business unit:</source>
         <translation>Forretningsenhed:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>Export suppressions…</source>
         <translation>Eksportér spærreliste…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>Manage…</source>
         <translation>Administrér…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>Recent</source>
         <translation>Seneste</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>Open a CSV or Excel file of opted-out addresses, or drop it on this window.</source>
         <translation>Åbn en CSV- eller Excel-fil med afmeldte adresser, eller træk den over i dette vindue.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>Email column:</source>
         <translation>E-mailkolonne:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>The file&apos;s rows</source>
         <translation>Filens rækker</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>Cancel</source>
         <translation>Annullér</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>Save errors file…</source>
         <translation>Gem fejlfil…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>Import…</source>
         <translation>Importér…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>Billable contacts: &lt;b&gt;{n}&lt;/b&gt;</source>
         <translation>Fakturerbare kontakter: &lt;b&gt;{n}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>Suppressed addresses: &lt;b&gt;{n}&lt;/b&gt;</source>
         <translation>Spærrede adresser: &lt;b&gt;{n}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>Suppressed addresses: ?</source>
         <translation>Spærrede adresser: ?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="358"/>
         <source>Whole account</source>
         <translation>Hele kontoen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="394"/>
         <source>Import running</source>
         <translation>Import i gang</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="394"/>
         <source>Wait for the import to finish.</source>
         <translation>Vent, til importen er færdig.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>Reading {name}…</source>
         <translation>Læser {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="414"/>
+        <location filename="../../ui/main_window.py" line="439"/>
         <source>No column looks like email addresses: choose the email column.</source>
         <translation>Ingen kolonne ligner e-mailadresser: vælg e-mailkolonnen.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="448"/>
         <source>comma</source>
         <translation>komma</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="424"/>
+        <location filename="../../ui/main_window.py" line="449"/>
         <source>semicolon</source>
         <translation>semikolon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="425"/>
+        <location filename="../../ui/main_window.py" line="450"/>
         <source>tab</source>
         <translation>tabulator</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="426"/>
+        <location filename="../../ui/main_window.py" line="451"/>
         <source>vertical bar</source>
         <translation>lodret streg</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="435"/>
+        <location filename="../../ui/main_window.py" line="460"/>
         <source>sheet “{sheet}”</source>
         <translation>arket »{sheet}«</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="437"/>
+        <location filename="../../ui/main_window.py" line="462"/>
         <source>first row is the header</source>
         <translation>første række er overskrifter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="437"/>
+        <location filename="../../ui/main_window.py" line="462"/>
         <source>no header row</source>
         <translation>ingen overskriftsrække</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="439"/>
+        <location filename="../../ui/main_window.py" line="464"/>
         <source>&lt;b&gt;{name}&lt;/b&gt; — read as {how}, {header}</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; – læst som {how}, {header}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="504"/>
+        <location filename="../../ui/main_window.py" line="529"/>
         <source>&lt;b&gt;{valid}&lt;/b&gt; addresses to opt out: {new} new, {already} already suppressed, {contacts} existing contact(s) will be unsubscribed (and stay billable). Left out: {invalid} invalid, {blank} blank, {duplicates} repeated. {rows} rows read{domains}.</source>
         <translation>&lt;b&gt;{valid}&lt;/b&gt; adresser skal afmeldes: {new} nye, {already} allerede spærret, {contacts} eksisterende kontakt(er) afmeldes (og er stadig fakturerbare). Udeladt: {invalid} ugyldige, {blank} tomme, {duplicates} gentagne. {rows} rækker læst{domains}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="517"/>
+        <location filename="../../ui/main_window.py" line="542"/>
         <source>; {n} of the entries are whole domains</source>
         <translation>; {n} af dem er hele domæner</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="472"/>
+        <location filename="../../ui/main_window.py" line="497"/>
         <source>e.g. {samples}</source>
         <translation>f.eks. {samples}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="490"/>
+        <location filename="../../ui/main_window.py" line="515"/>
         <source>Counting the addresses…</source>
         <translation>Tæller adresserne…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="533"/>
+        <location filename="../../ui/main_window.py" line="558"/>
         <source>the business unit “{name}”</source>
         <translation>forretningsenheden »{name}«</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="535"/>
+        <location filename="../../ui/main_window.py" line="560"/>
         <source>the whole account</source>
         <translation>hele kontoen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="562"/>
+        <location filename="../../ui/main_window.py" line="587"/>
         <source>Import #{id} completed: {new} addresses are now unsubscribed from all email ({already} were already suppressed, {contacts} existing contacts unsubscribed). {refused} rows were left out.</source>
         <translation>Import nr. {id} er gennemført: {new} adresser er nu afmeldt alle e-mails ({already} var allerede spærret, {contacts} eksisterende kontakter blev afmeldt). {refused} rækker blev udeladt.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="574"/>
+        <location filename="../../ui/main_window.py" line="599"/>
         <source>Imported. Open another file, or choose another column to import again.</source>
         <translation>Importeret. Åbn en anden fil, eller vælg en anden kolonne for at importere igen.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="591"/>
+        <location filename="../../ui/main_window.py" line="616"/>
         <source>Export the suppression list</source>
         <translation>Eksportér spærrelisten</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="593"/>
+        <location filename="../../ui/main_window.py" line="618"/>
         <source>CSV (*.csv);;Excel workbook (*.xlsx)</source>
         <translation>CSV (*.csv);;Excel-projektmappe (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="622"/>
+        <location filename="../../ui/main_window.py" line="647"/>
         <source>Reading the file…</source>
         <translation>Læser filen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="623"/>
+        <location filename="../../ui/main_window.py" line="648"/>
         <source>Counting…</source>
         <translation>Tæller…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="624"/>
+        <location filename="../../ui/main_window.py" line="649"/>
         <source>Importing…</source>
         <translation>Importerer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="625"/>
+        <location filename="../../ui/main_window.py" line="650"/>
         <source>Exporting…</source>
         <translation>Eksporterer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="626"/>
+        <location filename="../../ui/main_window.py" line="651"/>
         <source>Saving the errors file…</source>
         <translation>Gemmer fejlfilen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="642"/>
+        <location filename="../../ui/main_window.py" line="667"/>
         <source>{phase}: {done} of {total} rows</source>
         <translation>{phase}: {done} af {total} rækker</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="660"/>
+        <location filename="../../ui/main_window.py" line="685"/>
         <source>Export finished</source>
         <translation>Eksport fuldført</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="661"/>
+        <location filename="../../ui/main_window.py" line="686"/>
         <source>{count} suppressed addresses were exported to {path}.</source>
         <translation>{count} spærrede adresser blev eksporteret til {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="669"/>
+        <location filename="../../ui/main_window.py" line="694"/>
         <source>Errors file saved</source>
         <translation>Fejlfil gemt</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="670"/>
+        <location filename="../../ui/main_window.py" line="695"/>
         <source>{count} refused rows were written to {path}.</source>
         <translation>{count} afviste rækker blev gemt i {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="682"/>
+        <location filename="../../ui/main_window.py" line="707"/>
         <source>The file could not be used.</source>
         <translation>Filen kunne ikke bruges.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="683"/>
+        <location filename="../../ui/main_window.py" line="708"/>
         <source>This file cannot be imported</source>
         <translation>Filen kan ikke importeres</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="685"/>
+        <location filename="../../ui/main_window.py" line="710"/>
         <source>Something went wrong</source>
         <translation>Noget gik galt</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="695"/>
+        <location filename="../../ui/main_window.py" line="720"/>
         <source>The import was cancelled; nothing was written.</source>
         <translation>Importen blev annulleret; intet blev gemt.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="699"/>
+        <location filename="../../ui/main_window.py" line="724"/>
         <source>Counting was cancelled.</source>
         <translation>Optællingen blev annulleret.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="713"/>
+        <location filename="../../ui/main_window.py" line="738"/>
         <source>Cancelling…</source>
         <translation>Annullerer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="733"/>
+        <location filename="../../ui/main_window.py" line="758"/>
         <source>No recent files</source>
         <translation>Ingen seneste filer</translation>
     </message>
@@ -999,41 +1017,46 @@
     </message>
     <message>
         <location filename="../../../build/translations/unseen_strings.py" line="78"/>
+        <source>Choose &amp;database…</source>
+        <translation>Vælg &amp;database…</translation>
+    </message>
+    <message>
+        <location filename="../../../build/translations/unseen_strings.py" line="79"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afslut</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="79"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="80"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprog</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="80"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="81"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjælp</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="81"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="82"/>
         <source>Open &amp;log folder</source>
         <translation>Åbn &amp;logmappen</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="82"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="83"/>
         <source>&amp;About OptOut Desktop</source>
         <translation>&amp;Om OptOut Desktop</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="83"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="84"/>
         <source>About OptOut Desktop</source>
         <translation>Om OptOut Desktop</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="84"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="85"/>
         <source>Keeps your list of people who must never get marketing email, on this computer.</source>
         <translation>Holder styr på din liste over personer, der aldrig må få marketing-e-mails – her på computeren.</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="85"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="86"/>
         <source>Database: {database}&lt;br&gt;Log files: {logs}</source>
         <translation>Database: {database}&lt;br&gt;Logfiler: {logs}</translation>
     </message>
@@ -1287,52 +1310,52 @@
 <context>
     <name>UndoDialog</name>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="86"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="87"/>
         <source>Undo the opt-out import</source>
         <translation>Fortryd importen af fravalg</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="87"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="88"/>
         <source>Undo import</source>
         <translation>Fortryd import</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="88"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="89"/>
         <source>Number of opt-outs</source>
         <translation>Antal fravalg</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="89"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="90"/>
         <source>File</source>
         <translation>Fil</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="90"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="91"/>
         <source>Imported</source>
         <translation>Importeret</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="91"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="92"/>
         <source>Business unit</source>
         <translation>Forretningsenhed</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="92"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="93"/>
         <source>Opt-outs lifted</source>
         <translation>Fravalg, der ophæves</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="93"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="94"/>
         <source>Of them whole domains</source>
         <translation>Heraf hele domæner</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="94"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="95"/>
         <source>Kept, as later imports list them too</source>
         <translation>Bevares, fordi senere importer også indeholder dem</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="95"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="96"/>
         <source>Undoing import #{id} lifts the opt-outs this import added, and nothing else: addresses suppressed before it, or also by another import, by hand or by the person, stay suppressed.</source>
         <translation>Når du fortryder import nr. {id}, ophæves de fravalg, som denne import tilføjede, og intet andet: adresser, der var spærret før, eller som også er spærret af en anden import, manuelt eller af personen selv, forbliver spærret.</translation>
     </message>
@@ -1528,681 +1551,726 @@
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="33"/>
+        <source>There is no suppression list at “{path}”.</source>
+        <translation>Der er ingen spærreliste i »{path}«.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="34"/>
+        <source>The database {name} already holds a suppression list (its table “{table}” is not empty); copy only into a new, empty database.</source>
+        <translation>Databasen {name} indeholder allerede en spærreliste (tabellen »{table}« er ikke tom); kopiér kun til en ny, tom database.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="35"/>
+        <source>The copy of the table “{table}” differs from the original, so nothing was copied.</source>
+        <translation>Kopien af tabellen »{table}« er forskellig fra originalen, så intet blev kopieret.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="36"/>
         <source>“{entry}” is not a domain: write it as @firma.dk (that domain) or *.firma.dk (with its subdomains).</source>
         <translation>»{entry}« er ikke et domæne: skriv det som @firma.dk (kun det domæne) eller *.firma.dk (med alle underdomæner).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="34"/>
+        <location filename="../../ui/core_messages.py" line="37"/>
         <source>The import was cancelled; nothing was written.</source>
         <translation>Importen blev annulleret; intet blev gemt.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="35"/>
+        <location filename="../../ui/core_messages.py" line="38"/>
         <source>Added by hand</source>
         <translation>Tilføjet manuelt</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="36"/>
+        <location filename="../../ui/core_messages.py" line="39"/>
         <source>The person unsubscribed</source>
         <translation>Personen har afmeldt sig</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="37"/>
+        <location filename="../../ui/core_messages.py" line="40"/>
         <source>Row</source>
         <translation>Række</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="38"/>
+        <location filename="../../ui/core_messages.py" line="41"/>
         <source>Value</source>
         <translation>Værdi</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="39"/>
+        <location filename="../../ui/core_messages.py" line="42"/>
         <source>Reason</source>
         <translation>Årsag</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="40"/>
+        <location filename="../../ui/core_messages.py" line="43"/>
         <source>Export to a file ending in .csv or .xlsx, not “{name}”.</source>
         <translation>Eksportér til en fil, der ender på .csv eller .xlsx, ikke »{name}«.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="41"/>
+        <location filename="../../ui/core_messages.py" line="44"/>
         <source>There is no import #{number}.</source>
         <translation>Der findes ingen import nr. {number}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="42"/>
+        <location filename="../../ui/core_messages.py" line="45"/>
         <source>Import #{number}: {file_name}</source>
         <translation>Import nr. {number}: {file_name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="43"/>
+        <location filename="../../ui/core_messages.py" line="46"/>
         <source>The export could not be written to “{path}”: {reason}.</source>
         <translation>Eksporten kunne ikke gemmes i »{path}«: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="44"/>
+        <location filename="../../ui/core_messages.py" line="47"/>
         <source>More than {count} suppressions do not fit in one Excel sheet; export to .csv instead.</source>
         <translation>Der kan højst være {count} spærrede adresser i ét Excel-ark; eksportér til .csv i stedet.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="45"/>
+        <location filename="../../ui/core_messages.py" line="48"/>
         <source>The errors file could not be written to “{path}”: {reason}.</source>
         <translation>Fejlfilen kunne ikke gemmes i »{path}«: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="46"/>
+        <location filename="../../ui/core_messages.py" line="49"/>
+        <source>{user} on {computer}</source>
+        <translation>{user} på {computer}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="50"/>
         <source>unknown</source>
         <translation>ukendt</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="47"/>
+        <location filename="../../ui/core_messages.py" line="51"/>
         <source>The column “{column}” holds no valid email address ({rows} rows: {blank} blank, {invalid} invalid). Choose the column with the addresses; nothing was imported.</source>
         <translation>Kolonnen »{column}« indeholder ingen gyldige e-mailadresser ({rows} rækker: {blank} tomme, {invalid} ugyldige). Vælg kolonnen med adresserne; intet blev importeret.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="48"/>
+        <location filename="../../ui/core_messages.py" line="52"/>
         <source>You confirmed {confirm} addresses, but the file has {valid} valid addresses to opt out; nothing was imported.</source>
         <translation>Du bekræftede {confirm} adresser, men filen har {valid} gyldige adresser, der skal afmeldes; intet blev importeret.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="49"/>
+        <location filename="../../ui/core_messages.py" line="53"/>
         <source>The file “{name}” changed since it was read; open it again. Nothing was imported.</source>
         <translation>Filen »{name}« er blevet ændret, siden den blev læst; åbn den igen. Intet blev importeret.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="50"/>
+        <location filename="../../ui/core_messages.py" line="54"/>
         <source>Cancelled by the user; nothing was written.</source>
         <translation>Annulleret af brugeren; intet blev gemt.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="51"/>
+        <location filename="../../ui/core_messages.py" line="55"/>
         <source>The file “{name}” is gone since it was read; nothing was imported.</source>
         <translation>Filen »{name}« er forsvundet, siden den blev læst; intet blev importeret.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="52"/>
+        <location filename="../../ui/core_messages.py" line="56"/>
         <source>the person unsubscribed themselves, and an opt-out the person asked for can never be lifted</source>
         <translation>personen har selv afmeldt sig, og et fravalg, som personen selv har bedt om, kan aldrig ophæves</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="53"/>
+        <location filename="../../ui/core_messages.py" line="57"/>
         <source>it bounced, and a bounce cannot be lifted by hand</source>
         <translation>adressen har afvist e-mails, og en afvisning kan ikke ophæves manuelt</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="54"/>
+        <location filename="../../ui/core_messages.py" line="58"/>
         <source>the person reported spam, and that cannot be lifted by hand</source>
         <translation>personen har meldt e-mails som spam, og det kan ikke ophæves manuelt</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="55"/>
+        <location filename="../../ui/core_messages.py" line="59"/>
         <source>The opt-out of {entry} (added by hand, {unit}) was lifted; the address may get marketing email again.</source>
         <translation>Fravalget af {entry} (tilføjet manuelt, {unit}) er ophævet; adressen kan nu få marketing-e-mails igen.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="56"/>
+        <location filename="../../ui/core_messages.py" line="60"/>
         <source>covered by {domain}</source>
         <translation>omfattet af {domain}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="57"/>
+        <location filename="../../ui/core_messages.py" line="61"/>
         <source>The opt-out of {entry} (added by hand, {unit}) was lifted, but an opt-out import also lists it, so it stays suppressed.</source>
         <translation>Fravalget af {entry} (tilføjet manuelt, {unit}) er ophævet, men adressen står også i en import af fravalg, så den forbliver spærret.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="58"/>
+        <location filename="../../ui/core_messages.py" line="62"/>
         <source>The opt-out of {entry} (added by hand, {unit}) was lifted; the addresses there that opt-out imports listed stay suppressed; it stays suppressed: {because}.</source>
         <translation>Fravalget af {entry} (tilføjet manuelt, {unit}) er ophævet; de adresser på domænet, som står i importer af fravalg, forbliver spærret, og selve domænet forbliver også spærret: {because}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="59"/>
+        <location filename="../../ui/core_messages.py" line="63"/>
         <source>The opt-out of {entry} (added by hand, {unit}) was lifted; the addresses there that opt-out imports listed stay suppressed; other addresses at that domain may get marketing email again.</source>
         <translation>Fravalget af {entry} (tilføjet manuelt, {unit}) er ophævet; de adresser på domænet, som står i importer af fravalg, forbliver spærret; andre adresser på domænet kan nu få marketing-e-mails igen.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="60"/>
+        <location filename="../../ui/core_messages.py" line="64"/>
         <source>The opt-out of {entry} (added by hand, {unit}) was lifted; it stays suppressed: {because}.</source>
         <translation>Fravalget af {entry} (tilføjet manuelt, {unit}) er ophævet, men {entry} forbliver spærret: {because}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="61"/>
+        <location filename="../../ui/core_messages.py" line="65"/>
         <source>The opt-out of {entry} (added by hand, {unit}) was lifted; other addresses at that domain may get marketing email again.</source>
         <translation>Fravalget af {entry} (tilføjet manuelt, {unit}) er ophævet; andre adresser på domænet kan nu få marketing-e-mails igen.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="62"/>
+        <location filename="../../ui/core_messages.py" line="66"/>
         <source>Choose a legal basis: one of {keys}.</source>
         <translation>Vælg et retsgrundlag: et af {keys}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="63"/>
+        <location filename="../../ui/core_messages.py" line="67"/>
         <source>Say why the opt-out is lifted: give an explanation.</source>
         <translation>Angiv, hvorfor fravalget ophæves: skriv en forklaring.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="64"/>
+        <location filename="../../ui/core_messages.py" line="68"/>
         <source>{entry} has no opt-out of its own for {scope}; nothing was lifted.</source>
         <translation>{entry} har ikke sit eget fravalg for {scope}; intet blev ophævet.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="65"/>
+        <location filename="../../ui/core_messages.py" line="69"/>
         <source>{entry} cannot be lifted: {why}.</source>
         <translation>Fravalget af {entry} kan ikke ophæves: {why}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="66"/>
+        <location filename="../../ui/core_messages.py" line="70"/>
         <source>The opt-out of {entry} came with import #{number}; undo that import to lift it.</source>
         <translation>Fravalget af {entry} kom med import nr. {number}; fortryd den import for at ophæve det.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="67"/>
+        <location filename="../../ui/core_messages.py" line="71"/>
         <source>The opt-out of {entry} came with “{reason}”; undo that import to lift it.</source>
         <translation>Fravalget af {entry} kom med »{reason}«; fortryd den import for at ophæve det.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="68"/>
+        <location filename="../../ui/core_messages.py" line="72"/>
         <source>“{entry}” is not a valid email address: {why}</source>
         <translation>»{entry}« er ikke en gyldig e-mailadresse: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="69"/>
+        <location filename="../../ui/core_messages.py" line="73"/>
         <source>{reason} ({scope}), import #{number}</source>
         <translation>{reason} ({scope}), import nr. {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="70"/>
+        <location filename="../../ui/core_messages.py" line="74"/>
         <source>{reason} ({scope})</source>
         <translation>{reason} ({scope})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="71"/>
+        <location filename="../../ui/core_messages.py" line="75"/>
         <source>A hand-made opt-out is “manual” or “unsubscribed”, not “{reason}”.</source>
         <translation>Et manuelt fravalg skal være »manual« eller »unsubscribed«, ikke »{reason}«.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="72"/>
+        <location filename="../../ui/core_messages.py" line="76"/>
         <source>Legitimate interest – prospect/lead</source>
         <translation>Legitim interesse – potentiel kunde/lead</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="73"/>
+        <location filename="../../ui/core_messages.py" line="77"/>
         <source>Legitimate interest – existing customer</source>
         <translation>Legitim interesse – eksisterende kunde</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="74"/>
+        <location filename="../../ui/core_messages.py" line="78"/>
         <source>Legitimate interest – other</source>
         <translation>Legitim interesse – andet</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="75"/>
+        <location filename="../../ui/core_messages.py" line="79"/>
         <source>Performance of a contract</source>
         <translation>Opfyldelse af en kontrakt</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="76"/>
+        <location filename="../../ui/core_messages.py" line="80"/>
         <source>Freely given consent from contact</source>
         <translation>Frivilligt givet samtykke fra kontakten</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="77"/>
+        <location filename="../../ui/core_messages.py" line="81"/>
         <source>Not applicable</source>
         <translation>Ikke relevant</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="78"/>
+        <location filename="../../ui/core_messages.py" line="82"/>
         <source>A contact who is not unsubscribed.</source>
         <translation>En kontakt, der ikke er afmeldt.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="79"/>
+        <location filename="../../ui/core_messages.py" line="83"/>
         <source>Not a contact: one-to-one email goes to contacts.</source>
         <translation>Ikke en kontakt: en-til-en-e-mails sendes kun til kontakter.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="80"/>
+        <location filename="../../ui/core_messages.py" line="84"/>
         <source>The address bounced: email cannot be delivered.</source>
         <translation>Adressen afviser e-mails: de kan ikke leveres.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="81"/>
+        <location filename="../../ui/core_messages.py" line="85"/>
         <source>Unsubscribed: allowed only with a legal basis recorded for this send.</source>
         <translation>Afmeldt: kun tilladt, hvis der er registreret et retsgrundlag for netop denne afsendelse.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="82"/>
+        <location filename="../../ui/core_messages.py" line="86"/>
         <source>A one-to-one email to {address} is not allowed. {reason}</source>
         <translation>En en-til-en-e-mail til {address} er ikke tilladt. {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="83"/>
+        <location filename="../../ui/core_messages.py" line="87"/>
+        <source>PostgreSQL support is not installed; install the package psycopg[binary].</source>
+        <translation>Understøttelse af PostgreSQL er ikke installeret; installér pakken psycopg[binary].</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="88"/>
         <source>opt-out import</source>
         <translation>import af fravalg</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="84"/>
+        <location filename="../../ui/core_messages.py" line="89"/>
         <source>the person unsubscribed</source>
         <translation>personen har afmeldt sig</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="85"/>
+        <location filename="../../ui/core_messages.py" line="90"/>
         <source>bounced</source>
         <translation>afvist</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="86"/>
+        <location filename="../../ui/core_messages.py" line="91"/>
         <source>spam report</source>
         <translation>spamklage</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="87"/>
+        <location filename="../../ui/core_messages.py" line="92"/>
         <source>added by hand</source>
         <translation>tilføjet manuelt</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="88"/>
+        <location filename="../../ui/core_messages.py" line="93"/>
         <source>{reason}, the whole domain {domain}</source>
         <translation>{reason}, hele domænet {domain}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="89"/>
+        <location filename="../../ui/core_messages.py" line="94"/>
         <source>The app stopped before the import finished; nothing of it was written.</source>
         <translation>Programmet stoppede, før importen var færdig; intet af den blev gemt.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="90"/>
+        <location filename="../../ui/core_messages.py" line="95"/>
         <source>The cell is blank.</source>
         <translation>Cellen er tom.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="91"/>
+        <location filename="../../ui/core_messages.py" line="96"/>
         <source>The cell holds no address.</source>
         <translation>Cellen indeholder ingen adresse.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="92"/>
+        <location filename="../../ui/core_messages.py" line="97"/>
         <source>Repeats the address in row {row}.</source>
         <translation>Gentager adressen i række {row}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="93"/>
+        <location filename="../../ui/core_messages.py" line="98"/>
         <source>Not a valid address.</source>
         <translation>Ikke en gyldig adresse.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="94"/>
+        <location filename="../../ui/core_messages.py" line="99"/>
         <source>Reading the file stopped unexpectedly; try again.</source>
         <translation>Læsningen af filen stoppede uventet; prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="95"/>
+        <location filename="../../ui/core_messages.py" line="100"/>
         <source>comma</source>
         <translation>komma</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="96"/>
+        <location filename="../../ui/core_messages.py" line="101"/>
         <source>semicolon</source>
         <translation>semikolon</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="97"/>
+        <location filename="../../ui/core_messages.py" line="102"/>
         <source>tab</source>
         <translation>tabulator</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="98"/>
+        <location filename="../../ui/core_messages.py" line="103"/>
         <source>vertical bar</source>
         <translation>lodret streg</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="99"/>
+        <location filename="../../ui/core_messages.py" line="104"/>
         <source>UTF-8 with BOM</source>
         <translation>UTF-8 med BOM</translation>
     </message>
     <message>
+        <location filename="../../ui/core_messages.py" line="144"/>
+        <source>The database server {name} did not accept the user name or password; nothing was written. Set PGPASSWORD, add the password to your .pgpass file, or type it when asked.</source>
+        <translation>Databaseserveren {name} godtog ikke brugernavnet eller adgangskoden; intet blev gemt. Sæt PGPASSWORD, skriv adgangskoden i din .pgpass-fil, eller indtast den, når du bliver spurgt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="145"/>
+        <source>The database server {name} could not be reached ({reason}); nothing was written and nothing else was changed.</source>
+        <translation>Der var ingen forbindelse til databaseserveren {name} ({reason}); intet blev gemt, og intet andet blev ændret.</translation>
+    </message>
+    <message>
         <location filename="../../ui/core_messages.py" line="154"/>
+        <source>The database {name} holds other tables than OptOut Desktop&apos;s; it was left untouched.</source>
+        <translation>Databasen {name} indeholder andre tabeller end OptOut Desktops; den blev ikke rørt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="159"/>
+        <source>The suppression list on the server could not be updated for this version of the app, so it was left as it was: {reason}</source>
+        <translation>Spærrelisten på serveren kunne ikke opdateres til denne version af programmet, så den blev ladt, som den var: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="163"/>
         <source>running</source>
         <translation>i gang</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="155"/>
+        <location filename="../../ui/core_messages.py" line="164"/>
         <source>cancelled</source>
         <translation>annulleret</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="156"/>
+        <location filename="../../ui/core_messages.py" line="165"/>
         <source>failed</source>
         <translation>mislykket</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="157"/>
+        <location filename="../../ui/core_messages.py" line="166"/>
         <source>Import #{number} imported contacts; only an opt-out import can be undone.</source>
         <translation>Import nr. {number} importerede kontakter; kun en import af fravalg kan fortrydes.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="158"/>
+        <location filename="../../ui/core_messages.py" line="167"/>
         <source>Import #{number} was {state} and wrote nothing; there is nothing to undo.</source>
         <translation>Import nr. {number} er {state} og har ikke gemt noget; der er intet at fortryde.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="159"/>
+        <location filename="../../ui/core_messages.py" line="168"/>
         <source>You confirmed {confirm}, but undoing import #{number} lifts {count} opt-outs; nothing was changed.</source>
         <translation>Du bekræftede {confirm}, men når import nr. {number} fortrydes, ophæves {count} fravalg; intet blev ændret.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="160"/>
+        <location filename="../../ui/core_messages.py" line="169"/>
         <source>Whole account</source>
         <translation>Hele kontoen</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="161"/>
+        <location filename="../../ui/core_messages.py" line="170"/>
         <source>Business unit #{number}</source>
         <translation>Forretningsenhed nr. {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="162"/>
+        <location filename="../../ui/core_messages.py" line="171"/>
         <source>none yet</source>
         <translation>ingen endnu</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="163"/>
+        <location filename="../../ui/core_messages.py" line="172"/>
         <source>There is no business unit “{name}” (business units: {known}). Add it with: optout business-units --add &quot;{command_name}&quot;</source>
         <translation>Der findes ingen forretningsenhed »{name}« (forretningsenheder: {known}). Tilføj den med: optout business-units --add &quot;{command_name}&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="164"/>
+        <location filename="../../ui/core_messages.py" line="173"/>
         <source>Name the business unit.</source>
         <translation>Giv forretningsenheden et navn.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="165"/>
+        <location filename="../../ui/core_messages.py" line="174"/>
         <source>A business unit needs a name.</source>
         <translation>En forretningsenhed skal have et navn.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="166"/>
+        <location filename="../../ui/core_messages.py" line="175"/>
         <source>“{name}” is taken: it means every business unit.</source>
         <translation>Navnet »{name}« kan ikke bruges: det betyder alle forretningsenheder.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="167"/>
+        <location filename="../../ui/core_messages.py" line="176"/>
         <source>There is already a business unit “{name}”.</source>
         <translation>Der findes allerede en forretningsenhed »{name}«.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="168"/>
+        <location filename="../../ui/core_messages.py" line="177"/>
         <source>The business unit “{name}” has opt-outs or imports, so it cannot be removed.</source>
         <translation>Forretningsenheden »{name}« har fravalg eller importer, så den kan ikke fjernes.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="100"/>
+        <location filename="../../ui/core_messages.py" line="105"/>
         <source>a PNG image</source>
         <translation>et PNG-billede</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="101"/>
+        <location filename="../../ui/core_messages.py" line="106"/>
         <source>a JPEG image</source>
         <translation>et JPEG-billede</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="102"/>
+        <location filename="../../ui/core_messages.py" line="107"/>
         <source>a GIF image</source>
         <translation>et GIF-billede</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="103"/>
+        <location filename="../../ui/core_messages.py" line="108"/>
         <source>a PDF document</source>
         <translation>et PDF-dokument</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="104"/>
+        <location filename="../../ui/core_messages.py" line="109"/>
         <source>a TIFF image</source>
         <translation>et TIFF-billede</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="105"/>
+        <location filename="../../ui/core_messages.py" line="110"/>
         <source>a media file</source>
         <translation>en mediefil</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="106"/>
+        <location filename="../../ui/core_messages.py" line="111"/>
         <source>a compressed (gzip) file</source>
         <translation>en komprimeret fil (gzip)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="107"/>
+        <location filename="../../ui/core_messages.py" line="112"/>
         <source>a 7-Zip archive</source>
         <translation>et 7-Zip-arkiv</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="108"/>
+        <location filename="../../ui/core_messages.py" line="113"/>
         <source>a RAR archive</source>
         <translation>et RAR-arkiv</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="109"/>
+        <location filename="../../ui/core_messages.py" line="114"/>
         <source>a Word (RTF) document</source>
         <translation>et Word-dokument (RTF)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="110"/>
+        <location filename="../../ui/core_messages.py" line="115"/>
         <source>an audio file</source>
         <translation>en lydfil</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="111"/>
+        <location filename="../../ui/core_messages.py" line="116"/>
         <source>a program</source>
         <translation>et program</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="112"/>
+        <location filename="../../ui/core_messages.py" line="117"/>
         <source>“{name}” is a photo or video file, not a table.</source>
         <translation>»{name}« er et billede eller en video, ikke en tabel.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="113"/>
+        <location filename="../../ui/core_messages.py" line="118"/>
         <source>“{name}” holds binary data, not text: it is not a CSV file. Choose a CSV or Excel file.</source>
         <translation>»{name}« indeholder binære data, ikke tekst: det er ikke en CSV-fil. Vælg en CSV- eller Excel-fil.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="114"/>
+        <location filename="../../ui/core_messages.py" line="119"/>
         <source>“{name}” is {what}, not a table. Choose a CSV or Excel file.</source>
         <translation>»{name}« er {what}, ikke en tabel. Vælg en CSV- eller Excel-fil.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="115"/>
+        <location filename="../../ui/core_messages.py" line="120"/>
         <source>{file}, sheet “{sheet}”, no header row</source>
         <translation>{file}, arket »{sheet}«, ingen overskriftsrække</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="116"/>
+        <location filename="../../ui/core_messages.py" line="121"/>
         <source>The spreadsheet “{name}” has no sheet “{sheet}”. Its sheets are: {sheets}.</source>
         <translation>Regnearket »{name}« har intet ark, der hedder »{sheet}«. Arkene hedder: {sheets}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="117"/>
+        <location filename="../../ui/core_messages.py" line="122"/>
         <source>The file has no column “{column}”. Its columns are: {columns}.</source>
         <translation>Filen har ingen kolonne, der hedder »{column}«. Kolonnerne hedder: {columns}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="118"/>
+        <location filename="../../ui/core_messages.py" line="123"/>
         <source>{file}, {encoding}, {delimiter}, no header row</source>
         <translation>{file}, {encoding}, {delimiter}, ingen overskriftsrække</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="119"/>
+        <location filename="../../ui/core_messages.py" line="124"/>
         <source>{file}, sheet “{sheet}”, first row is the header</source>
         <translation>{file}, arket »{sheet}«, første række er overskrifter</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="120"/>
+        <location filename="../../ui/core_messages.py" line="125"/>
         <source>The file “{name}” is empty.</source>
         <translation>Filen »{name}« er tom.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="121"/>
+        <location filename="../../ui/core_messages.py" line="126"/>
         <source>The file “{name}” has no rows with any content.</source>
         <translation>Filen »{name}« har ingen rækker med indhold.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="122"/>
+        <location filename="../../ui/core_messages.py" line="127"/>
         <source>The file “{name}” has column headings but no rows below them: there is nothing to import.</source>
         <translation>Filen »{name}« har kolonneoverskrifter, men ingen rækker under dem: der er intet at importere.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="123"/>
+        <location filename="../../ui/core_messages.py" line="128"/>
         <source>Column {number}</source>
         <translation>Kolonne {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="124"/>
+        <location filename="../../ui/core_messages.py" line="129"/>
         <source>“{name}” is a ZIP archive, not a table. Unpack it and choose the CSV or Excel file inside.</source>
         <translation>»{name}« er et ZIP-arkiv, ikke en tabel. Pak det ud, og vælg CSV- eller Excel-filen i det.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="125"/>
+        <location filename="../../ui/core_messages.py" line="130"/>
         <source>The spreadsheet “{name}” has no sheets.</source>
         <translation>Regnearket »{name}« har ingen ark.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="126"/>
+        <location filename="../../ui/core_messages.py" line="131"/>
         <source>The sheet “{sheet}” in “{name}” is empty.</source>
         <translation>Arket »{sheet}« i »{name}« er tomt.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="127"/>
+        <location filename="../../ui/core_messages.py" line="132"/>
         <source>{file}, {encoding}, {delimiter}, first row is the header</source>
         <translation>{file}, {encoding}, {delimiter}, første række er overskrifter</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="128"/>
+        <location filename="../../ui/core_messages.py" line="133"/>
         <source>The file “{name}” does not exist.</source>
         <translation>Filen »{name}« findes ikke.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="129"/>
+        <location filename="../../ui/core_messages.py" line="134"/>
         <source>“{name}” is a folder, not a file.</source>
         <translation>»{name}« er en mappe, ikke en fil.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="130"/>
+        <location filename="../../ui/core_messages.py" line="135"/>
         <source>The file “{name}” could not be opened: {reason}.</source>
         <translation>Filen »{name}« kunne ikke åbnes: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="131"/>
+        <location filename="../../ui/core_messages.py" line="136"/>
         <source>“{encoding}” is not a character encoding this app knows.</source>
         <translation>»{encoding}« er ikke et tegnsæt, som programmet kender.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="132"/>
+        <location filename="../../ui/core_messages.py" line="137"/>
         <source>The spreadsheet “{name}” could not be read ({reason}). Open it in Excel and save it again, or save it as CSV.</source>
         <translation>Regnearket »{name}« kunne ikke læses ({reason}). Åbn det i Excel, og gem det igen, eller gem det som CSV.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="133"/>
+        <location filename="../../ui/core_messages.py" line="138"/>
         <source>The sheet “{sheet}” in “{name}” could not be read ({reason}).</source>
         <translation>Arket »{sheet}« i »{name}« kunne ikke læses ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="134"/>
+        <location filename="../../ui/core_messages.py" line="139"/>
         <source>The spreadsheet “{name}” is damaged or incomplete and cannot be read. Open it in Excel and save it again, or save it as CSV.</source>
         <translation>Regnearket »{name}« er beskadiget eller ufuldstændigt og kan ikke læses. Åbn det i Excel, og gem det igen, eller gem det som CSV.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="135"/>
+        <location filename="../../ui/core_messages.py" line="140"/>
         <source>“{name}” could not be read as a table near line {line}: a cell runs on for more than {count} characters. This usually means a quotation mark that is never closed.</source>
         <translation>»{name}« kunne ikke læses som en tabel omkring linje {line}: en celle fortsætter i mere end {count} tegn. Det skyldes som regel et anførselstegn, der aldrig bliver lukket.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="136"/>
+        <location filename="../../ui/core_messages.py" line="141"/>
         <source>a damaged ZIP archive</source>
         <translation>et beskadiget ZIP-arkiv</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="137"/>
+        <location filename="../../ui/core_messages.py" line="142"/>
         <source>The database {name} could not be used ({reason}); nothing was written.</source>
         <translation>Databasen {name} kunne ikke bruges ({reason}); intet blev gemt.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="138"/>
+        <location filename="../../ui/core_messages.py" line="143"/>
         <source>of the suppression list</source>
         <translation>til spærrelisten</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="139"/>
+        <location filename="../../ui/core_messages.py" line="146"/>
         <source>The suppression list is open in another window or program; try again when it is closed.</source>
         <translation>Spærrelisten er åben i et andet vindue eller program; prøv igen, når den er lukket.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="140"/>
+        <location filename="../../ui/core_messages.py" line="147"/>
         <source>The disk is full, so nothing was written; free some space and try again.</source>
         <translation>Disken er fuld, så intet blev gemt; frigør noget plads, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="141"/>
+        <location filename="../../ui/core_messages.py" line="148"/>
         <source>The database {name} is read-only, so nothing was written; choose a folder you can write to.</source>
         <translation>Databasen {name} er skrivebeskyttet, så intet blev gemt; vælg en mappe, du kan gemme i.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="142"/>
+        <location filename="../../ui/core_messages.py" line="149"/>
         <source>The database {name} is damaged, so nothing was written to it; use a copy.</source>
         <translation>Databasen {name} er beskadiget, så intet blev gemt i den; brug en kopi.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="143"/>
+        <location filename="../../ui/core_messages.py" line="150"/>
         <source>The database {name} could not be opened: its folder is missing or cannot be written to.</source>
         <translation>Databasen {name} kunne ikke åbnes: mappen findes ikke, eller der kan ikke gemmes i den.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="144"/>
+        <location filename="../../ui/core_messages.py" line="151"/>
         <source>The disk holding the database {name} could not be read or written.</source>
         <translation>Disken med databasen {name} kunne ikke læses eller skrives til.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="145"/>
+        <location filename="../../ui/core_messages.py" line="152"/>
         <source>The database “{path}” is a folder, not a file.</source>
         <translation>Databasen »{path}« er en mappe, ikke en fil.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="146"/>
+        <location filename="../../ui/core_messages.py" line="153"/>
         <source>This suppression list was made by a newer OptOut Desktop; update the app.</source>
         <translation>Denne spærreliste er lavet med en nyere version af OptOut Desktop; opdatér programmet.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="147"/>
+        <location filename="../../ui/core_messages.py" line="155"/>
         <source>“{path}” is not an OptOut Desktop database; it was left untouched.</source>
         <translation>»{path}« er ikke en OptOut Desktop-database; den er ikke blevet ændret.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="148"/>
+        <location filename="../../ui/core_messages.py" line="156"/>
         <source>The database “{path}” could not be created: {reason}.</source>
         <translation>Databasen »{path}« kunne ikke oprettes: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="149"/>
+        <location filename="../../ui/core_messages.py" line="157"/>
         <source>The suppression list could not be updated for this version of the app, so it was left as it was (a copy is in “{backup}”): {reason}</source>
         <translation>Spærrelisten kunne ikke opdateres til denne version af programmet, så den er ikke blevet ændret (der ligger en kopi i »{backup}«): {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="150"/>
+        <location filename="../../ui/core_messages.py" line="160"/>
         <source>Before updating the suppression list a copy could not be made in “{backup}” ({reason}); nothing was changed.</source>
         <translation>Før spærrelisten kunne opdateres, skulle der laves en kopi i »{backup}«, men det lykkedes ikke ({reason}); intet blev ændret.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="151"/>
+        <location filename="../../ui/core_messages.py" line="161"/>
         <source>The database “{path}” could not be read: {reason}.</source>
         <translation>Databasen »{path}« kunne ikke læses: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="152"/>
+        <location filename="../../ui/core_messages.py" line="162"/>
         <source>the upgrade left rows that refer to nothing</source>
         <translation>opdateringen efterlod rækker, der ikke henviser til noget</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="153"/>
+        <location filename="../../ui/core_messages.py" line="158"/>
         <source>no way from schema version {old} to {new}</source>
         <translation>kan ikke opdatere fra skemaversion {old} til {new}</translation>
     </message>

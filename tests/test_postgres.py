@@ -1,0 +1,211 @@
+"""A team's shared list on PostgreSQL: concurrent imports, a server that goes away, moving a
+laptop's list to the server and back, and what people see when the server is missing."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from optout_desktop.core import store
+
+from .conftest import _optout_command, outside_rows
+
+
+@pytest.fixture
+def server_url(pg_server: Any) -> Any:
+    url = pg_server.fresh_database()
+    yield url
+    if store.database.obj is not None:
+        store.database.obj.close()
+    pg_server.drop_database(url)
+
+
+def optout(*args: str | Path, db: str | Path | None = None, timeout: int = 300) -> Any:
+    command = [*_optout_command(), *(["--db", str(db)] if db else []), *map(str, args)]
+    return subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+
+
+def address_file(folder: Path, name: str, numbers: range) -> Path:
+    path = folder / name
+    lines = ["email"] + [f"person{n}@firma{n % 7}.dk" for n in numbers]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_overlapping_imports_at_once_lose_nothing_and_count_each_address_once(
+    server_url: str, tmp_path: Path
+) -> None:
+    store.open_database(server_url).close()  # the schema exists before the race starts
+    files = [
+        address_file(tmp_path, f"list{i}.csv", range(i * 3_000, i * 3_000 + 6_000))
+        for i in range(4)
+    ]  # each overlaps the next by 3,000 addresses
+    commands = [
+        [*_optout_command(), "--db", server_url, "import-optouts", str(path), "--confirm", "6000"]
+        for path in files
+    ]
+    running = [
+        subprocess.Popen(c, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for c in commands
+    ]
+    outcomes = [(p.wait(timeout=300), p.stderr.read().decode()) for p in running]  # type: ignore[union-attr]
+    assert all(code == 0 for code, _ in outcomes), outcomes
+
+    store.open_database(server_url)
+    distinct = 3 * 3_000 + 6_000
+    assert store.Suppression.select().count() == distinct
+    emails = [s.email for s in store.Suppression.select(store.Suppression.email)]
+    assert len(set(emails)) == len(emails) == distinct
+    runs = list(store.ImportRun.select().where(store.ImportRun.kind == "optouts"))
+    assert len(runs) == 4 and {run.state for run in runs} == {"completed"}
+    assert sum(run.new for run in runs) == distinct
+    computer = socket.gethostname().split(".")[0]
+    for run in runs:
+        assert run.new + run.already_suppressed == run.valid == 6_000
+        assert run.user_name.endswith(f" on {computer}")  # who, and on which computer
+
+
+def test_the_server_going_away_mid_import_leaves_the_list_as_it_was(
+    server_url: str, pg_server: Any, tmp_path: Path
+) -> None:
+    first = address_file(tmp_path, "first.csv", range(1_000))
+    assert optout("import-optouts", first, "--confirm", "1000", db=server_url).returncode == 0
+    big = address_file(tmp_path, "big.csv", range(1_000, 400_000))
+    process = subprocess.Popen(
+        [*_optout_command(), "--db", server_url, "import-optouts", str(big), "--confirm", "399000"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    name = server_url.rsplit("/", 1)[-1]
+    ended = False
+    deadline = time.monotonic() + 120
+    while not ended and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+        # The import notes itself as running before its transaction; then the server goes.
+        if outside_rows(server_url, "SELECT count(*) FROM running_import")[0][0]:
+            time.sleep(0.5)
+            found = pg_server.psql(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                f"WHERE datname = '{name}' AND pid <> pg_backend_pid()"
+            )
+            ended = "t" in str(found)
+    _out, err = process.communicate(timeout=120)
+    assert ended, "the import finished before the server went away"
+    assert process.returncode != 0
+    assert "Traceback" not in err
+    assert "could not be reached" in err, err
+
+    store.open_database(server_url)
+    assert store.Suppression.select().count() == 1_000
+    states = sorted(run.state for run in store.ImportRun.select())
+    assert states[0] == "completed" and "completed" not in states[1:]
+
+
+def test_an_unreachable_server_is_said_plainly_and_nothing_local_is_touched(
+    tmp_path: Path,
+) -> None:
+    home = tmp_path / "home"
+    env = {**os.environ, "HOME": str(home), "XDG_DATA_HOME": str(home / "data")}
+    url = "postgresql://someone@127.0.0.1:1/optout"
+    done = subprocess.run(
+        [*_optout_command(), "--db", url, "billable"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert "could not be reached" in done.stderr
+    assert "someone@127.0.0.1:1/optout" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert not (home / "data").exists()  # no local database was made instead
+
+
+def test_the_password_never_shows(tmp_path: Path) -> None:
+    url = "postgresql://anna:hemmelig@127.0.0.1:1/optout"
+    done = optout("billable", db=url, timeout=60)
+    assert done.returncode == 2
+    assert "hemmelig" not in done.stderr + done.stdout
+    assert store.display_name(url) == "anna@127.0.0.1:1/optout"
+
+
+def test_a_laptops_list_moves_to_the_server_and_back_unchanged(
+    server_url: str, tmp_path: Path
+) -> None:
+    laptop = tmp_path / "laptop.sqlite3"
+    people = tmp_path / "people.csv"
+    people.write_text("email\nanna@firma.dk\nbo@firma.dk\n", encoding="utf-8")
+    optouts = address_file(tmp_path, "optouts.csv", range(2_500))
+    for args in (
+        ("import-contacts", people),
+        ("import-optouts", optouts, "--confirm", "2500"),
+        ("business-units", "--add", "Nordic"),
+        ("add-optout", "anna@firma.dk", "--business-unit", "Nordic"),
+        ("domains", "--add", "@konkurrent.dk"),
+        ("log-one-to-one", "bo@firma.dk", "--legal-basis", "consent"),
+    ):
+        done = optout(*args, db=laptop)
+        assert done.returncode == 0, (args, done.stderr)
+    before = optout("export-suppressions", tmp_path / "before.csv", db=laptop)
+    assert before.returncode == 0
+
+    moved = optout("copy-database", laptop, server_url, "--json")
+    assert moved.returncode == 0, moved.stderr
+    back = tmp_path / "back.sqlite3"
+    returned = optout("copy-database", server_url, back, "--json")
+    assert returned.returncode == 0, returned.stderr
+    import json
+
+    there, home = json.loads(moved.stdout), json.loads(returned.stdout)
+    assert there["rows"] == home["rows"] and there["checksum"] == home["checksum"]
+    assert there["rows"]["suppression"] == 2_500 + 2
+
+    for db in (server_url, back):
+        assert optout("export-suppressions", tmp_path / "after.csv", db=db).returncode == 0
+        assert (tmp_path / "after.csv").read_text("utf-8") == (tmp_path / "before.csv").read_text(
+            "utf-8"
+        )
+        billable = json.loads(optout("billable", "--json", db=db).stdout)
+        assert billable["billable_contacts"] == 2
+    # New imports on the server number on after the copied ones.
+    more = address_file(tmp_path, "more.csv", range(3_000, 3_010))
+    assert optout("import-optouts", more, "--confirm", "10", db=server_url).returncode == 0
+    refused = optout("copy-database", laptop, server_url)
+    assert refused.returncode == 2 and "empty" in refused.stderr
+
+
+def test_two_programs_share_one_list(server_url: str, tmp_path: Path) -> None:
+    """What one colleague imports, the other sees at once; both write without waiting long."""
+    store.open_database(server_url).close()
+    results: list[int] = []
+
+    def colleague(n: int) -> None:
+        path = address_file(tmp_path, f"c{n}.csv", range(n * 10, n * 10 + 10))
+        results.append(optout("import-optouts", path, "--confirm", "10", db=server_url).returncode)
+
+    threads = [threading.Thread(target=colleague, args=(n,)) for n in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == [0, 0]
+    done = optout("check", "person15@firma1.dk", "--json", db=server_url)
+    assert done.returncode == 0 and "person15@firma1.dk" in done.stdout
+    assert sys.executable
+
+
+def test_a_saved_server_address_never_holds_the_password() -> None:
+    from optout_desktop.core import postgres
+
+    assert postgres.without_password("postgresql://anna:x@db.firma.dk:5432/optout") == (
+        "postgresql://anna@db.firma.dk:5432/optout"
+    )
+    assert postgres.is_url("postgres://h/db") and not postgres.is_url("C:/data/optout.sqlite3")
