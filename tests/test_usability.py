@@ -325,3 +325,23 @@ def test_choosing_another_database_reopens_the_window_on_it(
         for window in desktop._windows:
             window.close()
         store.open_database(db_path)
+
+
+def test_a_change_by_a_colleague_after_the_counts_is_reported(
+    qtbot: QtBot, db: Any, db_path: Path, tmp_path: Path
+) -> None:
+    from optout_desktop.core import manual
+
+    window = make_window(qtbot, db_path, tmp_path)
+    window.open_file(danish_excel_file(tmp_path))
+    qtbot.waitUntil(lambda: window.plan is not None, timeout=WAIT)
+    wait_idle(qtbot, window)
+    assert window.plan is not None and window.plan.counts.new == 4
+    manual.add_manual("jens@firma.dk", 0)  # a colleague, on the shared list, meanwhile
+    window.confirm_import()
+    dialog = window._dialog
+    dialog.count_edit.setText("4")
+    dialog.accept()
+    qtbot.waitUntil(lambda: "completed" in window.result_label.text(), timeout=WAIT)
+    assert "3 were" in window.result_label.text()
+    assert "4 addresses were to be new" in window.result_label.text()

@@ -579,22 +579,27 @@ class MainWindow(QMainWindow):
         self.start_job(Job("import", run))
 
     def _imported(self, run: Any) -> None:
+        planned = self.plan.counts.new if self.plan is not None else run.new
         self.plan = None
         self._last_import_id = run.id
         refused = run.rows - run.valid
-        self.result_label.setText(
-            self.tr(
-                "Import #{id} completed: {new} addresses are now unsubscribed from all email "
-                "({already} were already suppressed, {contacts} existing contacts unsubscribed). "
-                "{refused} rows were left out."
-            ).format(
-                id=run.id,
-                new=number(run.new),
-                already=number(run.already_suppressed),
-                contacts=number(run.contacts_unsubscribed),
-                refused=number(refused),
-            )
+        text = self.tr(
+            "Import #{id} completed: {new} addresses are now unsubscribed from all email "
+            "({already} were already suppressed, {contacts} existing contacts unsubscribed). "
+            "{refused} rows were left out."
+        ).format(
+            id=run.id,
+            new=number(run.new),
+            already=number(run.already_suppressed),
+            contacts=number(run.contacts_unsubscribed),
+            refused=number(refused),
         )
+        if planned != run.new:  # a colleague's import or undo on the shared list, meanwhile
+            text += " " + self.tr(
+                "The list changed after the counts were shown (another import or undo): "
+                "{planned} addresses were to be new, {new} were."
+            ).format(planned=number(planned), new=number(run.new))
+        self.result_label.setText(text)
         self.counts_label.setText(
             self.tr("Imported. Open another file, or choose another column to import again.")
         )

@@ -889,101 +889,106 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="599"/>
+        <source>The list changed after the counts were shown (another import or undo): {planned} addresses were to be new, {new} were.</source>
+        <translation>Listen blev ændret, efter at tallene blev vist (en anden import eller fortrydelse): {planned} adresser skulle have været nye, {new} var.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="604"/>
         <source>Imported. Open another file, or choose another column to import again.</source>
         <translation>Importeret. Åbn en anden fil, eller vælg en anden kolonne for at importere igen.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="616"/>
+        <location filename="../../ui/main_window.py" line="621"/>
         <source>Export the suppression list</source>
         <translation>Eksportér spærrelisten</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="618"/>
+        <location filename="../../ui/main_window.py" line="623"/>
         <source>CSV (*.csv);;Excel workbook (*.xlsx)</source>
         <translation>CSV (*.csv);;Excel-projektmappe (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="647"/>
+        <location filename="../../ui/main_window.py" line="652"/>
         <source>Reading the file…</source>
         <translation>Læser filen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="648"/>
+        <location filename="../../ui/main_window.py" line="653"/>
         <source>Counting…</source>
         <translation>Tæller…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="649"/>
+        <location filename="../../ui/main_window.py" line="654"/>
         <source>Importing…</source>
         <translation>Importerer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="650"/>
+        <location filename="../../ui/main_window.py" line="655"/>
         <source>Exporting…</source>
         <translation>Eksporterer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="651"/>
+        <location filename="../../ui/main_window.py" line="656"/>
         <source>Saving the errors file…</source>
         <translation>Gemmer fejlfilen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="667"/>
+        <location filename="../../ui/main_window.py" line="672"/>
         <source>{phase}: {done} of {total} rows</source>
         <translation>{phase}: {done} af {total} rækker</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="685"/>
+        <location filename="../../ui/main_window.py" line="690"/>
         <source>Export finished</source>
         <translation>Eksport fuldført</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="686"/>
+        <location filename="../../ui/main_window.py" line="691"/>
         <source>{count} suppressed addresses were exported to {path}.</source>
         <translation>{count} spærrede adresser blev eksporteret til {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="694"/>
+        <location filename="../../ui/main_window.py" line="699"/>
         <source>Errors file saved</source>
         <translation>Fejlfil gemt</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="695"/>
+        <location filename="../../ui/main_window.py" line="700"/>
         <source>{count} refused rows were written to {path}.</source>
         <translation>{count} afviste rækker blev gemt i {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="707"/>
+        <location filename="../../ui/main_window.py" line="712"/>
         <source>The file could not be used.</source>
         <translation>Filen kunne ikke bruges.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="708"/>
+        <location filename="../../ui/main_window.py" line="713"/>
         <source>This file cannot be imported</source>
         <translation>Filen kan ikke importeres</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="710"/>
+        <location filename="../../ui/main_window.py" line="715"/>
         <source>Something went wrong</source>
         <translation>Noget gik galt</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="720"/>
+        <location filename="../../ui/main_window.py" line="725"/>
         <source>The import was cancelled; nothing was written.</source>
         <translation>Importen blev annulleret; intet blev gemt.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="724"/>
+        <location filename="../../ui/main_window.py" line="729"/>
         <source>Counting was cancelled.</source>
         <translation>Optællingen blev annulleret.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="738"/>
+        <location filename="../../ui/main_window.py" line="743"/>
         <source>Cancelling…</source>
         <translation>Annullerer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="758"/>
+        <location filename="../../ui/main_window.py" line="763"/>
         <source>No recent files</source>
         <translation>Ingen seneste filer</translation>
     </message>
