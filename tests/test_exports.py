@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
+import sqlite3
 import stat
 import sys
 from collections.abc import Iterable
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +18,7 @@ from optout_desktop.core import contacts, exports, imports, store, units
 from optout_desktop.core.errors import OptOutError
 from optout_desktop.core.sources import open_source
 from optout_desktop.core.store import ImportRun, Suppression
+from tests.conftest import is_server, outside_rows
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
@@ -216,3 +219,111 @@ def test_errors_file_of_an_unknown_import_is_refused(db: Any, tmp_path: Path) ->
     with pytest.raises(OptOutError, match="no import #99"):
         exports.export_refused_rows(99, tmp_path / "e.csv")
     assert not (tmp_path / "e.csv").exists()
+
+
+# ---- large lists: read a batch at a time, one moment of the list, nothing left open --------
+
+
+def fill(count: int) -> list[str]:
+    """`count` hand-made opt-outs, written in a few statements; their addresses in order."""
+    emails = [f"p{n:06d}@x.dk" for n in range(count)]
+    with store.database.obj.atomic():
+        for start in range(0, count, 1_000):
+            Suppression.insert_many(
+                [{"email": e, "reason": "manual"} for e in emails[start : start + 1_000]]
+            ).execute()
+    return emails
+
+
+def open_cursors(db: Any) -> int:
+    """Server-side cursors open on the core's connection (none on SQLite)."""
+    if not store.is_server():
+        return 0
+    return int(db.execute_sql("SELECT count(*) FROM pg_cursors").fetchone()[0])
+
+
+def test_a_large_list_is_read_from_the_database_a_batch_at_a_time(db: Any) -> None:
+    """On PostgreSQL the rows wait on the server in a cursor and come a batch at a time, so
+    exporting a million rows keeps the program's memory flat (psycopg's ordinary cursor
+    would load the whole result first); on SQLite the cursor steps through the file."""
+    emails = fill(25_000)
+    query = Suppression.select(Suppression.email).order_by(Suppression.email)
+    rows = exports.raw_rows(query, batch=1_000)
+    assert next(rows) == (emails[0],)
+    assert open_cursors(db) == (1 if store.is_server() else 0)
+    assert [email for (email,) in rows] == emails[1:]
+    assert open_cursors(db) == 0 and not db.in_transaction()
+
+
+def test_an_export_stopped_early_leaves_nothing_open(db: Any, tmp_path: Path) -> None:
+    emails = fill(3_000)
+    rows = exports.raw_rows(Suppression.select(Suppression.email), batch=100)
+    assert len([next(rows) for _ in range(150)]) == 150
+    rows.close()
+    assert open_cursors(db) == 0 and not db.in_transaction()
+    Suppression.create(email="after@x.dk", reason="manual")  # the list is writable as before
+    assert exports.export_suppressions(tmp_path / "all.csv") == len(emails) + 1
+
+
+def test_an_export_inside_a_transaction_reads_in_it_and_leaves_it_open(db: Any) -> None:
+    fill(50)
+    with store.write_transaction():
+        Suppression.create(email="new@x.dk", reason="manual")  # not committed yet
+        rows = list(exports.raw_rows(Suppression.select(Suppression.email), batch=7))
+        assert ("new@x.dk",) in rows and len(rows) == 51
+        assert db.in_transaction()
+        Suppression.create(email="newer@x.dk", reason="manual")
+    assert Suppression.select().count() == 52
+
+
+def test_an_export_is_one_moment_of_the_list_while_another_program_writes(
+    db: Any, db_path: Path, tmp_path: Path
+) -> None:
+    emails = fill(5_000)
+    rows = exports.raw_rows(
+        Suppression.select(Suppression.email).order_by(Suppression.email), batch=500
+    )
+    assert next(rows) == (emails[0],)
+    if is_server(db_path):
+        import psycopg
+
+        with psycopg.connect(str(db_path)) as other:
+            other.execute(
+                "INSERT INTO suppression (email, scope_id, reason, created_at, note) "
+                "VALUES ('zz@x.dk', 0, 'manual', '2025-01-01T00:00:00Z', '')"
+            )
+    else:
+        with closing(sqlite3.connect(db_path, timeout=10)) as other, other:
+            other.execute(
+                "INSERT INTO suppression (email, scope_id, reason, created_at, note) "
+                "VALUES ('zz@x.dk', 0, 'manual', '2025-01-01T00:00:00Z', '')"
+            )
+    assert [email for (email,) in rows] == emails[1:]  # the row written meanwhile is not in it
+    assert outside_rows(db_path, "SELECT count(*) FROM suppression") == [(5_001,)]
+    out = tmp_path / "later.csv"
+    assert exports.export_suppressions(out) == 5_001
+    assert read_csv(out)[-1][0] == "zz@x.dk"
+
+
+def test_the_errors_file_of_a_large_import_is_read_a_batch_at_a_time(
+    db: Any, tmp_path: Path
+) -> None:
+    bad = [f"nope{n}@" for n in range(12_000)]
+    run = optout(tmp_path / "bad.csv", ["ok@x.dk", *bad])
+    out = tmp_path / "errors.csv"
+    assert exports.export_refused_rows(run.id, out) == len(bad)
+    rows = read_csv(out)
+    assert [r[:2] for r in rows[1:]] == [[str(n + 3), v] for n, v in enumerate(bad)]
+    assert open_cursors(db) == 0 and not db.in_transaction()
+
+
+def test_too_many_rows_for_excel_are_refused_and_leave_nothing_open(
+    db: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fill(30)
+    monkeypatch.setattr(exports, "XLSX_MAX_ROWS", 20)
+    with pytest.raises(OptOutError, match="More than 20 suppressions.*\\.csv instead"):
+        exports.export_suppressions(tmp_path / "big.xlsx")
+    assert not list(tmp_path.glob("*big*")) and not list(tmp_path.glob(".*"))
+    assert open_cursors(db) == 0 and not db.in_transaction()
+    assert exports.export_suppressions(tmp_path / "big.csv") == 30

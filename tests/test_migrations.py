@@ -1,4 +1,5 @@
-"""Schema upgrades: the file is copied aside first, and a failed upgrade changes nothing."""
+"""Schema upgrades: the file is copied aside first (on a server: one transaction), and a failed
+upgrade changes nothing."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import sqlite3
 import stat
 import sys
 from collections.abc import Iterator
-from contextlib import closing
+from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -15,45 +16,82 @@ import pytest
 
 from optout_desktop.core import store
 from optout_desktop.core.errors import StoreError
+from optout_desktop.core.portable import sql
 from optout_desktop.core.store import Suppression
+from tests.conftest import is_server, outside_rows
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
 
 
-def dump(path: Path) -> list[str]:
-    """Everything the database holds, as SQL text (the write-ahead log included)."""
-    with closing(sqlite3.connect(path)) as raw:
-        return list(raw.iterdump())
+def dump(path: Path | str) -> list[Any]:
+    """Everything the database holds: SQL text of the file (the write-ahead log included), or
+    each table's columns and rows on a server, read by a separate connection."""
+    if not is_server(path):
+        with closing(sqlite3.connect(path)) as raw:
+            return list(raw.iterdump())
+    tables = outside_rows(
+        path,
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' "
+        "ORDER BY table_name",
+    )
+    found: list[Any] = []
+    for (table,) in tables:
+        columns = outside_rows(
+            path,
+            "SELECT column_name, data_type, is_nullable, column_default, collation_name "
+            "FROM information_schema.columns WHERE table_schema = 'public' AND table_name = ? "
+            "ORDER BY ordinal_position",
+            (table,),
+        )
+        rows = outside_rows(path, f'SELECT * FROM "{table}"')
+        found.append((table, columns, sorted(rows, key=repr)))
+    return found
 
 
-def version_of(path: Path) -> int:
-    with closing(sqlite3.connect(path)) as raw:
-        row = raw.execute("SELECT value FROM schema_info WHERE key = 'schema_version'")
-        return int(row.fetchone()[0])
+def version_of(path: Path | str) -> int:
+    rows = outside_rows(path, "SELECT value FROM schema_info WHERE key = 'schema_version'")
+    return int(rows[0][0])
 
 
-def count(path: Path, table: str) -> int:
-    with closing(sqlite3.connect(path)) as raw:
-        return int(raw.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+def count(path: Path | str, table: str) -> int:
+    return int(outside_rows(path, f"SELECT count(*) FROM {table}")[0][0])
+
+
+def outside_insert(url: str, emails: list[str]) -> None:
+    """Rows a colleague's program wrote on the server (committed)."""
+    import psycopg
+
+    with psycopg.connect(url) as other:
+        other.cursor().executemany(
+            "INSERT INTO suppression (email, scope_id, reason, created_at, note) "
+            "VALUES (%s, 0, 'manual', '2020-01-01T00:00:00Z', '')",
+            [(email,) for email in emails],
+        )
 
 
 @pytest.fixture
-def old_db(db_path: Path) -> Iterator[tuple[Path, sqlite3.Connection]]:
-    """A version-1 database whose last rows are still only in its write-ahead log.
+def old_db(db_path: Path) -> Iterator[tuple[Path, sqlite3.Connection | None]]:
+    """A version-1 database with 150 opt-outs.
 
-    The connection that wrote them stays open (no checkpoint), as after a crash or while
-    another window is open.
+    On SQLite its last 50 rows are still only in its write-ahead log: the connection that
+    wrote them stays open (no checkpoint), as after a crash or while another window is open.
+    On a server they were written by another program's connection.
     """
     database = store.open_database(db_path)
     for n in range(100):
         Suppression.create(email=f"old{n}@x.dk", reason="manual")
     database.close()
+    wal = [f"wal{n}@x.dk" for n in range(50)]
+    if is_server(db_path):
+        outside_insert(str(db_path), wal)
+        yield db_path, None
+        return
     other = sqlite3.connect(db_path, isolation_level=None)
     other.execute("PRAGMA wal_autocheckpoint = 0")
     other.executemany(
         "INSERT INTO suppression (email, scope_id, reason, created_at, note) "
         "VALUES (?, 0, 'manual', '2020-01-01T00:00:00Z', '')",
-        [(f"wal{n}@x.dk",) for n in range(50)],
+        [(email,) for email in wal],
     )
     main_only = db_path.with_name("main-only.sqlite3")
     main_only.write_bytes(db_path.read_bytes())
@@ -74,13 +112,14 @@ def add_a_table(db: pw.SqliteDatabase) -> None:
 
 
 def half_then_fail(db: pw.SqliteDatabase) -> None:
-    db.execute_sql("DELETE FROM suppression WHERE email LIKE 'old%'")
-    db.execute_sql("CREATE TABLE half_done (x)")
+    db.execute_sql(sql("DELETE FROM suppression WHERE email LIKE ?"), ("old%",))
+    db.execute_sql("CREATE TABLE half_done (x INTEGER)")
     raise RuntimeError("the step failed halfway")
 
 
+@pytest.mark.sqlite_only  # the copy of the file; a server upgrades in one transaction
 def test_an_upgrade_copies_the_file_aside_first_with_the_log(
-    old_db: tuple[Path, sqlite3.Connection], monkeypatch: pytest.MonkeyPatch
+    old_db: tuple[Path, sqlite3.Connection | None], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path, _other = old_db
     before = dump(path)
@@ -103,9 +142,10 @@ def test_an_upgrade_copies_the_file_aside_first_with_the_log(
     assert not list(path.parent.glob(".*partial"))
 
 
+@pytest.mark.sqlite_only
 @posix_only
 def test_the_copy_is_private(
-    old_db: tuple[Path, sqlite3.Connection], monkeypatch: pytest.MonkeyPatch
+    old_db: tuple[Path, sqlite3.Connection | None], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path, _other = old_db
     backup = store.backup_path(path, 1)
@@ -119,25 +159,31 @@ def test_the_copy_is_private(
 
 
 def test_several_steps_run_in_order_from_one_copy(
-    old_db: tuple[Path, sqlite3.Connection], monkeypatch: pytest.MonkeyPatch
+    old_db: tuple[Path, sqlite3.Connection | None], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path, _other = old_db
     monkeypatch.setattr(store, "SCHEMA_VERSION", 3)
     monkeypatch.setattr(store, "MIGRATIONS", {1: add_a_source_column, 2: add_a_table})
     store.open_database(path).close()
     assert version_of(path) == 3 and count(path, "note_v3") == 0
-    assert version_of(store.backup_path(path, 1)) == 1
-    assert not store.backup_path(path, 2).exists()
+    assert outside_rows(path, "SELECT DISTINCT source FROM suppression") == [("before version 2",)]
+    assert count(path, "suppression") == 150
+    if not is_server(path):
+        assert version_of(store.backup_path(path, 1)) == 1
+        assert not store.backup_path(path, 2).exists()
+    monkeypatch.setattr(store, "MIGRATIONS", {1: half_then_fail, 2: half_then_fail})
     store.open_database(path).close()  # at the current version: no copy, no step
-    assert not store.backup_path(path, 2).exists()
+    assert count(path, "suppression") == 150
+    if not is_server(path):
+        assert not store.backup_path(path, 2).exists()
 
 
 @pytest.mark.parametrize(
     ("steps", "words"),
     [
-        ({1: half_then_fail}, "the step failed halfway"),
-        ({1: add_a_source_column, 2: half_then_fail}, "the step failed halfway"),
-        ({1: add_a_source_column}, "no way from schema version 2 to 3"),
+        ({1: half_then_fail}, ("the step failed halfway",) * 2),
+        ({1: add_a_source_column, 2: half_then_fail}, ("the step failed halfway",) * 2),
+        ({1: add_a_source_column}, ("no way from schema version 2 to 3",) * 2),
         (
             {
                 1: lambda db: db.execute_sql(
@@ -146,21 +192,23 @@ def test_several_steps_run_in_order_from_one_copy(
                 ),
                 2: add_a_table,
             },
-            "refer to nothing",
+            ("refer to nothing", "violates foreign key constraint"),
         ),
         (
             {1: lambda db: db.execute_sql("INSERT INTO nowhere VALUES (1)"), 2: add_a_table},
-            "no such table",
+            ("no such table", 'relation "nowhere" does not exist'),
         ),
     ],
     ids=["fails", "second-fails", "missing-step", "broken-reference", "sql-error"],
 )
 def test_a_failed_upgrade_leaves_the_database_as_it_was(
-    old_db: tuple[Path, sqlite3.Connection],
+    old_db: tuple[Path, sqlite3.Connection | None],
     monkeypatch: pytest.MonkeyPatch,
     steps: dict[int, Any],
-    words: str,
+    words: tuple[str, str],
 ) -> None:
+    """On SQLite after a copy of the file, on a server in one transaction: either way a step
+    that fails halfway (its DDL too) leaves the tables, columns and rows as they were."""
     path, _other = old_db
     before = dump(path)
     monkeypatch.setattr(store, "SCHEMA_VERSION", 3)
@@ -168,19 +216,22 @@ def test_a_failed_upgrade_leaves_the_database_as_it_was(
     with pytest.raises(StoreError) as caught:
         store.open_database(path)
     message = str(caught.value)
-    assert "left as it was" in message and words in message and "\n" not in message
-    assert str(store.backup_path(path, 1)) in message
+    assert "left as it was" in message and "\n" not in message
+    assert words[is_server(path)] in message
     assert dump(path) == before
     assert version_of(path) == 1
-    assert dump(store.backup_path(path, 1)) == before
-    # With the step mended the same file upgrades, and the old app's data is all there.
+    if not is_server(path):
+        assert str(store.backup_path(path, 1)) in message
+        assert dump(store.backup_path(path, 1)) == before
+    # With the step mended the same database upgrades, and the old app's data is all there.
     monkeypatch.setattr(store, "MIGRATIONS", {1: add_a_source_column, 2: add_a_table})
     store.open_database(path).close()
     assert version_of(path) == 3 and count(path, "suppression") == 150
 
 
+@pytest.mark.sqlite_only
 def test_no_copy_no_change_when_the_copy_cannot_be_made(
-    old_db: tuple[Path, sqlite3.Connection], monkeypatch: pytest.MonkeyPatch
+    old_db: tuple[Path, sqlite3.Connection | None], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path, _other = old_db
     before = dump(path)
@@ -200,3 +251,40 @@ def test_a_new_database_needs_no_copy(tmp_path: Path, monkeypatch: pytest.Monkey
     store.open_database(path).close()
     assert version_of(path) == 2
     assert sorted(p.name for p in tmp_path.iterdir()) == ["new.sqlite3"]
+
+
+@contextmanager
+def another_programs_write(path: Path | str) -> Iterator[None]:
+    """Another program in the middle of a write: it holds the write lock until the end."""
+    if is_server(path):
+        import psycopg
+
+        from optout_desktop.core import postgres
+
+        with psycopg.connect(str(path)) as other:
+            other.execute("SELECT pg_advisory_xact_lock(%s)", (postgres.WRITE_LOCK_KEY,))
+            yield
+        return
+    with closing(sqlite3.connect(path, isolation_level=None)) as other:
+        other.execute("BEGIN IMMEDIATE")
+        yield
+        other.execute("ROLLBACK")
+
+
+def test_an_upgrade_waits_for_another_programs_write_and_changes_nothing_if_it_must_give_up(
+    old_db: tuple[Path, sqlite3.Connection | None], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The upgrade takes the write lock for its one transaction: a colleague's write under way
+    holds it off, and when the wait runs out the list is left as it was."""
+    path, _other = old_db
+    before = dump(path)
+    monkeypatch.setenv("OPTOUT_LOCK_TIMEOUT_MS", "300")
+    monkeypatch.setattr(store, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(store, "MIGRATIONS", {1: add_a_source_column})
+    with another_programs_write(path), pytest.raises(StoreError) as caught:
+        store.open_database(path)
+    message = str(caught.value)
+    assert "left as it was" in message and "another window or program" in message
+    assert dump(path) == before and version_of(path) == 1
+    store.open_database(path).close()  # once the other write is done, it goes through
+    assert version_of(path) == 2 and count(path, "suppression") == 150

@@ -4,16 +4,32 @@ and gains what this version needs, keeping every opt-out, contact and import."""
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 from optout_desktop.core import contacts, imports, one_to_one, rules, store, undo
 from optout_desktop.core.sources import open_source
+from tests.conftest import is_server, table_counts
 
 NEWER_TABLES = ("one_to_one_send", "import_claim", "lift_log", "tally", "running_import")
 NEWER_COLUMNS = ("domains", "undone_by", "undone_at")
 
 
-def make_engine_only_database(path: Path, folder: Path) -> None:
+def outside_execute(target: Path | str, statements: list[str]) -> None:
+    """Run statements by a separate connection, in one committed transaction."""
+    if is_server(target):
+        import psycopg
+
+        with psycopg.connect(str(target)) as other:
+            for statement in statements:
+                other.execute(statement)
+        return
+    with closing(sqlite3.connect(target)) as other, other:
+        for statement in statements:
+            other.execute(statement)
+
+
+def make_engine_only_database(path: Path | str, folder: Path) -> None:
     """Fill a database, then strip it back to the first version's tables and columns."""
     db = store.open_database(path)
     (folder / "c.csv").write_text("email\nkunde@firma.dk\nny@firma.dk\n", "utf-8")
@@ -22,18 +38,18 @@ def make_engine_only_database(path: Path, folder: Path) -> None:
     plan = imports.plan_optouts(open_source(folder / "o.csv"), "email")
     imports.run_optouts(plan, 2)
     db.close()
-    with sqlite3.connect(path) as raw:
-        for table in NEWER_TABLES:
-            raw.execute(f'DROP TABLE IF EXISTS "{table}"')
-        for column in NEWER_COLUMNS:
-            raw.execute(f'ALTER TABLE import_run DROP COLUMN "{column}"')
-    with sqlite3.connect(path) as raw:
-        tables = {row[0] for row in raw.execute("SELECT name FROM sqlite_master")}
-        assert not tables & set(NEWER_TABLES)
+    outside_execute(
+        path,
+        [f'DROP TABLE IF EXISTS "{table}"' for table in NEWER_TABLES]
+        + [f'ALTER TABLE import_run DROP COLUMN "{column}"' for column in NEWER_COLUMNS],
+    )
+    assert not set(table_counts(path)) & set(NEWER_TABLES)
 
 
-def test_an_engine_only_database_opens_and_keeps_everything(tmp_path: Path) -> None:
-    path = tmp_path / "old.sqlite3"
+def test_an_engine_only_database_opens_and_keeps_everything(
+    db_path: Path | str, tmp_path: Path
+) -> None:
+    path = db_path
     make_engine_only_database(path, tmp_path)
     db = store.open_database(path)
     try:

@@ -1,4 +1,5 @@
-"""The database: a real SQLite file in WAL mode, private, versioned, careful with other files."""
+"""The database: a real SQLite file in WAL mode, private, versioned, careful with other files;
+or a database on a PostgreSQL server, versioned and careful with other programs' tables."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import sqlite3
 import stat
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,26 +16,48 @@ import pytest
 
 from optout_desktop.core import store
 from optout_desktop.core.errors import StoreError
+from tests.conftest import is_server, outside_rows, table_counts
+
+OUR_TABLES = {"contact", "suppression", "import_run", "row_error", "business_unit", "schema_info"}
 
 
 def _mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
-def test_new_database_is_wal_with_foreign_keys_and_a_schema_version(db: Any, db_path: Path) -> None:
+def test_new_database_has_our_tables_and_a_schema_version(db: Any, db_path: Path) -> None:
+    assert store.schema_version() == store.SCHEMA_VERSION
+    # Seen from outside, by another connection to the same database.
+    stored = outside_rows(db_path, "SELECT value FROM schema_info WHERE key = 'schema_version'")
+    assert stored == [(str(store.SCHEMA_VERSION),)]
+    assert OUR_TABLES <= set(table_counts(db_path))
+
+
+@pytest.mark.sqlite_only  # WAL and foreign keys are settings of each SQLite connection
+def test_new_database_is_wal_with_foreign_keys(db: Any, db_path: Path) -> None:
     assert db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
-    assert store.schema_version() == store.SCHEMA_VERSION
-
-    # Seen from outside, by another connection to the same file.
-    with sqlite3.connect(db_path) as other:
-        assert other.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        stored = other.execute("SELECT value FROM schema_info WHERE key = 'schema_version'")
-        assert stored.fetchone()[0] == str(store.SCHEMA_VERSION)
-        tables = {row[0] for row in other.execute("SELECT name FROM sqlite_master")}
-    assert {"contact", "suppression", "import_run", "row_error", "business_unit"} <= tables
+    assert outside_rows(db_path, "PRAGMA journal_mode") == [("wal",)]
 
 
+def test_text_on_the_server_compares_byte_by_byte_as_on_sqlite(db: Any, db_path: Path) -> None:
+    """Every text column is in the "C" collation on PostgreSQL: order and equality follow the
+    bytes, as SQLite's BINARY does, whatever language the server was set up in."""
+    for email in ("b@x.dk", "B@x.dk", "1abc@x.dk", "@x.dk", "_a@x.dk", "a@x.dk"):
+        store.Suppression.create(email=email, reason="manual")
+    emails = [s.email for s in store.Suppression.select().order_by(store.Suppression.email)]
+    assert emails == sorted(emails)  # Python's order is the code points', like "C"
+    if is_server(db_path):
+        loose = outside_rows(
+            db_path,
+            "SELECT table_name, column_name FROM information_schema.columns "
+            "WHERE table_schema = 'public' AND data_type = 'text' "
+            "AND collation_name IS DISTINCT FROM 'C'",
+        )
+        assert loose == []
+
+
+@pytest.mark.sqlite_only
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
 def test_new_database_file_is_readable_by_its_owner_only(db: Any, db_path: Path) -> None:
     assert _mode(db_path) == 0o600
@@ -49,7 +73,7 @@ def test_new_database_creates_missing_folders(tmp_path: Path) -> None:
 
 
 def test_foreign_keys_are_enforced(db: Any) -> None:
-    with pytest.raises(Exception, match="FOREIGN KEY"):
+    with pytest.raises(Exception, match="(?i)foreign key"):
         store.RowError.create(import_run=12345, row_number=2, raw_value="x", reason="y")
 
 
@@ -118,14 +142,54 @@ def test_a_folder_is_refused(tmp_path: Path) -> None:
 
 def test_a_database_from_a_newer_version_is_refused(db_path: Path) -> None:
     database = store.open_database(db_path)
-    store.SchemaInfo.replace(key="schema_version", value=str(store.SCHEMA_VERSION + 1)).execute()
+    newer = str(store.SCHEMA_VERSION + 1)
+    store.SchemaInfo.update(value=newer).where(store.SchemaInfo.key == "schema_version").execute()
     database.close()
+    before = table_counts(db_path)
     with pytest.raises(StoreError, match="newer"):
         store.open_database(db_path)
-    with sqlite3.connect(db_path) as other:
-        value = other.execute("SELECT value FROM schema_info WHERE key = 'schema_version'")
-        assert value.fetchone()[0] == str(store.SCHEMA_VERSION + 1)
-    other.close()
+    stored = outside_rows(db_path, "SELECT value FROM schema_info WHERE key = 'schema_version'")
+    assert stored == [(newer,)]
+    assert table_counts(db_path) == before
+
+
+def outside_execute(url: str, *statements: str) -> None:
+    """Run statements on the server by a separate connection (another program), committed."""
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as other:
+        for statement in statements:
+            other.execute(statement)
+
+
+@pytest.fixture
+def server_url(pg_server: Any) -> Iterator[str]:
+    """A fresh database on the test server, whatever the test's backend."""
+    url = pg_server.fresh_database()
+    yield url
+    if store.database.obj is not None:
+        store.database.obj.close()
+    pg_server.drop_database(url)
+
+
+def test_a_server_database_with_other_programs_tables_is_refused_and_left_untouched(
+    server_url: str,
+) -> None:
+    db_path = server_url
+    outside_execute(
+        db_path,
+        "CREATE TABLE bookmarks (url TEXT)",
+        "INSERT INTO bookmarks VALUES ('https://example.com')",
+        "CREATE TABLE contact (name TEXT)",  # a name ours share, yet not our database
+    )
+    with pytest.raises(StoreError, match="other tables than OptOut Desktop's.*left untouched"):
+        store.open_database(db_path)
+    assert table_counts(db_path) == {"bookmarks": 1, "contact": 0}
+    assert outside_rows(db_path, "SELECT url FROM bookmarks") == [("https://example.com",)]
+    columns = outside_rows(
+        db_path, "SELECT column_name FROM information_schema.columns WHERE table_name = 'contact'"
+    )
+    assert columns == [("name",)]
 
 
 def test_optout_db_names_the_default_database(
@@ -175,6 +239,7 @@ def test_the_command_line_uses_optout_db_when_db_is_absent(tmp_path: Path) -> No
     assert chosen.is_file()
 
 
+@pytest.mark.sqlite_only
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
 def test_the_write_ahead_log_is_private_too(db: Any, db_path: Path) -> None:
     store.Contact.create(email="jens@firma.dk")

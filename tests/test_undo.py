@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -16,6 +15,7 @@ from optout_desktop.core.errors import Cancelled, ConfirmationError, OptOutError
 from optout_desktop.core.lifting import LiftLog
 from optout_desktop.core.sources import open_source
 from optout_desktop.core.store import ACCOUNT, ImportRun, Suppression
+from tests.conftest import outside_rows
 
 Optout = Callable[..., Any]
 
@@ -297,10 +297,8 @@ def test_a_lifted_manual_opt_out_stays_when_an_import_lists_it_too(db: Any, tmp_
 
 
 def query(db_path: Path, sql: str) -> list[tuple[Any, ...]]:
-    with sqlite3.connect(db_path) as other:
-        found = other.execute(sql).fetchall()
-    other.close()
-    return found
+    """Rows read by another program's connection, on either backend."""
+    return outside_rows(db_path, sql)
 
 
 def test_the_command_line_undoes_an_import(optout: Optout, tmp_path: Path, db_path: Path) -> None:

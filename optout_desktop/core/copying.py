@@ -12,6 +12,7 @@ import peewee as pw
 
 from . import postgres, store
 from .errors import OptOutError
+from .portable import stream_rows
 from .texts import t
 
 BATCH = 2_000
@@ -117,10 +118,8 @@ def _rows(db: pw.Database, model: type[Any]) -> Iterator[list[Any]]:
     columns = ", ".join(f'"{f.column_name}"' for f in fields)
     order = ", ".join(f'"{c}"' for c in _key_columns(model))
     table = model._meta.table_name
-    cursor = db.execute_sql(f'SELECT {columns} FROM "{table}" ORDER BY {order}')
-    while batch := cursor.fetchmany(BATCH):
-        for row in batch:
-            yield [f.python_value(value) for f, value in zip(fields, row, strict=True)]
+    for row in stream_rows(db, f'SELECT {columns} FROM "{table}" ORDER BY {order}', (), BATCH):
+        yield [f.python_value(value) for f, value in zip(fields, row, strict=True)]
 
 
 def _copy_table(

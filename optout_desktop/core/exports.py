@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import csv
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
 import peewee as pw
 
 from .errors import OptOutError
+from .portable import stream_rows
 from .staging import in_scope
 from .store import BusinessUnit, ImportRun, RowError, Suppression, database, plain_errors
 from .texts import t
@@ -26,7 +28,7 @@ def neutralise(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def suppression_rows(scope_id: int | None = None) -> Iterator[list[str]]:
+def suppression_rows(scope_id: int | None = None) -> Generator[list[str], None, None]:
     """Every suppressed address with its scope, reason, source and date, by address.
 
     The address is never altered: a valid address has no spaces or brackets, so it cannot
@@ -67,11 +69,11 @@ def suppression_rows(scope_id: int | None = None) -> Iterator[list[str]]:
         yield [entry, scope_text, reason, source_text, created]
 
 
-def raw_rows(query: pw.Query, batch: int = 10_000) -> Iterator[tuple[Any, ...]]:
-    """A query's rows as the database gives them, fetched a batch at a time."""
-    cursor = database.obj.execute_sql(*query.sql())
-    while rows := cursor.fetchmany(batch):
-        yield from rows
+def raw_rows(query: pw.Query, batch: int = 10_000) -> Generator[tuple[Any, ...], None, None]:
+    """A query's rows as the database gives them, fetched a batch at a time (on PostgreSQL
+    from a server-side cursor: a million rows never sit in memory at once)."""
+    text, params = query.sql()
+    return stream_rows(database.obj, text, params, batch)
 
 
 _SOURCE = {"manual": t("Added by hand"), "unsubscribed": t("The person unsubscribed")}
@@ -128,9 +130,10 @@ def _write_csv(path: Path, scope_id: int | None) -> int:
     with open(_private(path), "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(HEADERS)
-        for row in suppression_rows(scope_id):
-            writer.writerow(row)
-            count += 1
+        with closing(suppression_rows(scope_id)) as rows:  # a failed write ends the reading
+            for row in rows:
+                writer.writerow(row)
+                count += 1
     return count
 
 
@@ -144,7 +147,12 @@ def _write_xlsx(path: Path, scope_id: int | None) -> int:
     sheet = workbook.add_worksheet("Suppressions")
     sheet.write_row(0, 0, HEADERS)
     count = 0
-    for count, row in enumerate(suppression_rows(scope_id), start=1):
+    with closing(suppression_rows(scope_id)) as rows:  # stopping early ends the reading
+        for count, row in enumerate(rows, start=1):
+            if count > XLSX_MAX_ROWS:
+                break
+            for column, value in enumerate(row):
+                sheet.write_string(count, column, value)
         if count > XLSX_MAX_ROWS:
             workbook.close()
             raise OptOutError(
@@ -154,8 +162,6 @@ def _write_xlsx(path: Path, scope_id: int | None) -> int:
                     count=XLSX_MAX_ROWS,
                 )
             )
-        for column, value in enumerate(row):
-            sheet.write_string(count, column, value)
     workbook.close()
     return count
 
@@ -184,11 +190,12 @@ def export_refused_rows(
         with (
             plain_errors(),
             open(_private(partial), "w", encoding="utf-8-sig", newline="") as handle,
+            closing(raw_rows(query)) as rows,
         ):
             writer = csv.writer(handle)
             writer.writerow([translate(header) for header in ERROR_HEADERS])
             reasons: dict[str, str] = {}
-            for row_number, raw, reason in query.tuples().iterator():
+            for row_number, raw, reason in rows:
                 if reason not in reasons:
                     reasons[reason] = neutralise(translate(reason))
                 writer.writerow([row_number, neutralise(raw), reasons[reason]])

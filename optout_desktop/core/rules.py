@@ -90,7 +90,7 @@ def lookup(raw: str, scope_id: int = ACCOUNT) -> Lookup:
         .where(
             Suppression.email.in_([address, *domains.keys_covering(address)]) & in_scope(scope_id)
         )
-        .order_by(Suppression.created_at)
+        .order_by(Suppression.created_at, Suppression.id)  # oldest first, the same every time
     )
     suppressions = [
         {
