@@ -4,6 +4,7 @@ a screen reader, menus with About and the log folder, and no English left in Dan
 from __future__ import annotations
 
 import re
+import threading
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
@@ -345,3 +346,35 @@ def test_a_change_by_a_colleague_after_the_counts_is_reported(
     qtbot.waitUntil(lambda: "completed" in window.result_label.text(), timeout=WAIT)
     assert "3 were" in window.result_label.text()
     assert "4 addresses were to be new" in window.result_label.text()
+
+
+def test_a_long_export_shows_progress_and_can_be_cancelled(
+    qtbot: QtBot, db: Any, db_path: Path, tmp_path: Path
+) -> None:
+    from optout_desktop.core import exports, imports
+    from optout_desktop.core.errors import Cancelled
+    from optout_desktop.core.sources import open_source
+
+    big = tmp_path / "big.csv"
+    big.write_text("email\n" + "".join(f"p{n}@firma.dk\n" for n in range(25_000)), "utf-8")
+    plan = imports.plan_optouts(open_source(big), "email")
+    imports.run_optouts(plan, 25_000)
+    steps: list[int] = []
+    cancel = threading.Event()
+
+    def progress(step: Any) -> None:
+        steps.append(step.done)
+        cancel.set()  # the user presses Cancel after the first 10,000 rows
+
+    out = tmp_path / "export.csv"
+    with pytest.raises(Cancelled):
+        exports.export_suppressions(out, None, progress, cancel)
+    assert steps == [10_000] and not out.exists()
+    assert not list(tmp_path.glob(".export.csv*"))  # no half-written file left behind
+
+    window = make_window(qtbot, db_path, tmp_path)
+    window.questions.next_save = out  # type: ignore[attr-defined]
+    window.export_suppressions()
+    assert window.cancel_button.isVisible()
+    qtbot.waitUntil(lambda: not window.jobs.busy, timeout=WAIT)
+    assert out.exists()

@@ -13,6 +13,7 @@ import peewee as pw
 
 from .errors import OptOutError
 from .portable import stream_rows
+from .scanning import CancelFlag, Progress, ProgressCallback, raise_if_cancelled
 from .staging import in_scope
 from .store import BusinessUnit, ImportRun, RowError, Suppression, database, plain_errors
 from .texts import t
@@ -79,9 +80,18 @@ def raw_rows(query: pw.Query, batch: int = 10_000) -> Generator[tuple[Any, ...],
 _SOURCE = {"manual": t("Added by hand"), "unsubscribed": t("The person unsubscribed")}
 
 
-def export_suppressions(path: str | Path, scope_id: int | None = None) -> int:
-    """Write the suppression list to .csv (UTF-8 with BOM) or .xlsx; returns the row count."""
+def export_suppressions(
+    path: str | Path,
+    scope_id: int | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: CancelFlag | None = None,
+) -> int:
+    """Write the suppression list to .csv (UTF-8 with BOM) or .xlsx; returns the row count.
+
+    A cancel stops it with nothing written (the file appears complete, or not at all).
+    """
     path = Path(path)
+    check = _checker(progress, cancel)
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         raise OptOutError(
@@ -91,9 +101,9 @@ def export_suppressions(path: str | Path, scope_id: int | None = None) -> int:
     try:
         with plain_errors():
             count = (
-                _write_xlsx(partial, scope_id)
+                _write_xlsx(partial, scope_id, check)
                 if suffix == ".xlsx"
-                else _write_csv(partial, scope_id)
+                else _write_csv(partial, scope_id, check)
             )
         _sync(partial)
         os.replace(partial, path)  # the export appears complete, or not at all
@@ -125,7 +135,22 @@ def _sync(path: Path) -> None:
         os.close(descriptor)
 
 
-def _write_csv(path: Path, scope_id: int | None) -> int:
+PROGRESS_EVERY = 10_000
+
+
+def _checker(progress: ProgressCallback | None, cancel: CancelFlag | None) -> Callable[[int], None]:
+    """Called every PROGRESS_EVERY rows: report how far the export is, stop on a cancel."""
+    total = Suppression.select().count() if progress is not None else 0
+
+    def check(done: int) -> None:
+        raise_if_cancelled(cancel)
+        if progress is not None:
+            progress(Progress("exporting", done, max(total, done)))
+
+    return check
+
+
+def _write_csv(path: Path, scope_id: int | None, check: Callable[[int], None]) -> int:
     count = 0
     with open(_private(path), "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
@@ -134,10 +159,12 @@ def _write_csv(path: Path, scope_id: int | None) -> int:
             for row in rows:
                 writer.writerow(row)
                 count += 1
+                if count % PROGRESS_EVERY == 0:
+                    check(count)
     return count
 
 
-def _write_xlsx(path: Path, scope_id: int | None) -> int:
+def _write_xlsx(path: Path, scope_id: int | None, check: Callable[[int], None]) -> int:
     import xlsxwriter
 
     os.close(_private(path))
@@ -153,6 +180,8 @@ def _write_xlsx(path: Path, scope_id: int | None) -> int:
                 break
             for column, value in enumerate(row):
                 sheet.write_string(count, column, value)
+            if count % PROGRESS_EVERY == 0:
+                check(count)
         if count > XLSX_MAX_ROWS:
             workbook.close()
             raise OptOutError(

@@ -628,8 +628,8 @@ class MainWindow(QMainWindow):
             path = path.with_suffix(".csv")
         scope = self.scope_id() or None
 
-        def export(_progress: Callable[[Progress], None], _cancel: threading.Event) -> Any:
-            return path, exports.export_suppressions(path, scope)
+        def export(progress: Callable[[Progress], None], cancel: threading.Event) -> Any:
+            return path, exports.export_suppressions(path, scope, progress, cancel)
 
         self.start_job(Job("export", export))
 
@@ -727,6 +727,8 @@ class MainWindow(QMainWindow):
             self.history_page.refresh()
         elif name == "plan" and not self._replan:
             self.counts_label.setText(self.tr("Counting was cancelled."))
+        elif name == "export":
+            self.result_label.setText(self.tr("The export was cancelled; no file was written."))
         self._resume()
 
     def _resume(self) -> None:

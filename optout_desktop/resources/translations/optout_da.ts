@@ -983,12 +983,17 @@
         <translation>Optællingen blev annulleret.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="743"/>
+        <location filename="../../ui/main_window.py" line="731"/>
+        <source>The export was cancelled; no file was written.</source>
+        <translation>Eksporten blev annulleret; der blev ikke skrevet nogen fil.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="745"/>
         <source>Cancelling…</source>
         <translation>Annullerer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="763"/>
+        <location filename="../../ui/main_window.py" line="765"/>
         <source>No recent files</source>
         <translation>Ingen seneste filer</translation>
     </message>
