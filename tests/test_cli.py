@@ -9,10 +9,13 @@ import sqlite3
 import stat
 import sys
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.conftest import is_server, outside_rows, table_counts
 
 Optout = Callable[..., Any]
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -42,23 +45,40 @@ def emails_file(path: Path, emails: Iterable[str]) -> Path:
     return write_rows(path, ["Name", "Email"], ([f"P{n}", e] for n, e in enumerate(emails)))
 
 
-def table_counts(db_path: Path) -> dict[str, int]:
-    with sqlite3.connect(db_path) as other:
-        names = [
-            row[0]
-            for row in other.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-            if not row[0].startswith("sqlite_")
-        ]
-        counts = {n: other.execute(f'SELECT count(*) FROM "{n}"').fetchone()[0] for n in names}
-    other.close()
-    return counts
-
-
 def query(db_path: Path, sql: str, *params: Any) -> list[tuple[Any, ...]]:
-    with sqlite3.connect(db_path) as other:
-        rows = other.execute(sql, params).fetchall()
-    other.close()
-    return rows
+    """Rows read by another program's connection (`?` placeholders, either backend)."""
+    return outside_rows(db_path, sql, params)
+
+
+def other_program(db_path: Path, *statements: str) -> None:
+    """Run statements as another program would, on its own connection, and commit them."""
+    if is_server(db_path):
+        import psycopg
+
+        with psycopg.connect(str(db_path), autocommit=True) as server:
+            for statement in statements:
+                server.execute(statement)
+        return
+    with closing(sqlite3.connect(db_path)) as other:
+        for statement in statements:
+            other.execute(statement)
+        other.commit()
+
+
+def writing_optouts(db_path: Path) -> bool:
+    """True once an import in another process is writing opt-outs inside its transaction:
+    on SQLite its write-ahead log has grown past 2 MB; on PostgreSQL a session of the
+    database has sent an INSERT INTO suppression and not yet ended its transaction."""
+    if is_server(db_path):
+        busy = query(
+            db_path,
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+            " AND pid <> pg_backend_pid() AND state IN ('active', 'idle in transaction')"
+            " AND starts_with(query, 'INSERT INTO suppression ')",
+        )
+        return bool(busy[0][0])
+    wal = db_path.with_name(db_path.name + "-wal")
+    return wal.exists() and wal.stat().st_size > 2_000_000
 
 
 def read_csv(path: Path) -> list[list[str]]:
@@ -475,6 +495,7 @@ def test_history_lists_every_import(optout: Optout, mixed: Path, tmp_path: Path)
     assert len(optout("history", "--limit", "1", "--json", check=True).json()) == 1
 
 
+@pytest.mark.sqlite_only  # a file of other contents; see the server's equivalent below
 def test_a_database_that_is_not_sqlite_is_refused_and_untouched(
     optout: Optout, db_path: Path, tmp_path: Path
 ) -> None:
@@ -487,12 +508,34 @@ def test_a_database_that_is_not_sqlite_is_refused_and_untouched(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["o.csv", db_path.name]
 
 
+def test_a_database_of_other_tables_is_refused_and_untouched(
+    optout: Optout, db_path: Path, tmp_path: Path
+) -> None:
+    """Another application's database (a SQLite file, or a database on the server)."""
+    other_program(
+        db_path,
+        "CREATE TABLE customers (email text)",
+        "INSERT INTO customers VALUES ('jens@firma.dk')",
+    )
+    assert_refused(optout("billable"), "left untouched")
+    path = emails_file(tmp_path / "o.csv", ["a@x.dk"])
+    assert_refused(optout("import-optouts", path, "--confirm", "1"), "left untouched")
+    assert table_counts(db_path) == {"customers": 1}
+    assert query(db_path, "SELECT email FROM customers") == [("jens@firma.dk",)]
+
+
+@pytest.mark.sqlite_only  # the file's mode and its journal
 def test_a_new_database_is_private(optout: Optout, db_path: Path) -> None:
     optout("billable", check=True)
     if sys.platform != "win32":
         assert stat.S_IMODE(db_path.stat().st_mode) == 0o600
     assert query(db_path, "PRAGMA journal_mode") == [("wal",)]
+
+
+def test_a_new_database_gets_the_schema(optout: Optout, db_path: Path) -> None:
+    optout("billable", check=True)
     assert query(db_path, "SELECT value FROM schema_info WHERE key = 'schema_version'") == [("1",)]
+    assert table_counts(db_path)["suppression"] == 0
 
 
 def test_usage_errors_do_not_show_a_traceback(optout: Optout, tmp_path: Path) -> None:
@@ -607,10 +650,9 @@ def test_ctrl_c_during_an_import_rolls_back_and_records_a_cancel(
         text=True,
         env={**os.environ, "HOME": str(tmp_path / "home")},
     )
-    wal = db_path.with_name(db_path.name + "-wal")
     deadline = time.monotonic() + 60
     while process.poll() is None and time.monotonic() < deadline:
-        if wal.exists() and wal.stat().st_size > 2_000_000:  # it is writing opt-outs
+        if writing_optouts(db_path):
             process.send_signal(signal.SIGINT)
             break
         time.sleep(0.005)

@@ -17,10 +17,12 @@ from typing import Any
 import peewee as pw
 import pytest
 
-from optout_desktop.core import contacts, imports, rules, running, store
+from optout_desktop.core import contacts, imports, postgres, rules, running, store
 from optout_desktop.core.errors import ConfirmationError, StoreError
 from optout_desktop.core.sources import open_source
 from optout_desktop.core.store import Contact, ImportRun, RunningImport, Suppression
+from tests.conftest import is_server, outside_rows, table_counts
+from tests.test_imports import allow_inserts, refuse_inserts
 
 Optout = Callable[..., Any]
 
@@ -56,6 +58,13 @@ def emails_file(path: Path, emails: Iterable[str]) -> Path:
 
 
 def intact(path: Path) -> None:
+    """The file passes SQLite's integrity check; on a server, every table reads and no
+    writer's lock was left behind."""
+    if is_server(path):
+        assert set(table_counts(path)) >= {"suppression", "import_run", "running_import"}
+        held = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = ?"
+        assert outside_rows(path, held, (postgres.WRITE_LOCK_KEY,)) == [(0,)]
+        return
     with closing(sqlite3.connect(path)) as raw:
         assert raw.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
 
@@ -184,10 +193,23 @@ def test_each_sqlite_error_has_one_plain_line(
 # --- a full disk ------------------------------------------------------------------------------
 
 
-def _fill(database: Any, room_pages: int = 3) -> None:
-    """Let the database grow only a few pages more (SQLite's max_page_count)."""
+def _fill(database: Any, table: str, room_pages: int = 3) -> None:
+    """Let the database grow only a few pages more (SQLite's max_page_count). On a server,
+    whose disk the test cannot fill, inserts into `table` fail as a full disk fails them
+    (SQLSTATE 53100, disk_full), at an address in the middle of the file for opt-outs."""
+    if store.is_server():
+        when = "NEW.email = 'p15000@example.com'" if table == "suppression" else None
+        refuse_inserts(database, table, "could not extend file", when, errcode="53100")
+        return
     pages = database.execute_sql("PRAGMA page_count").fetchone()[0]
     database.execute_sql(f"PRAGMA max_page_count = {pages + room_pages}")
+
+
+def _room_again(database: Any, table: str) -> None:
+    if store.is_server():
+        allow_inserts(database, table)
+    else:
+        database.execute_sql("PRAGMA max_page_count = 1073741823")
 
 
 def test_an_import_that_does_not_fit_on_the_disk_writes_nothing(
@@ -195,7 +217,7 @@ def test_an_import_that_does_not_fit_on_the_disk_writes_nothing(
 ) -> None:
     imports.import_optouts(open_source(emails_file(tmp_path / "a.csv", ["a@x.dk"])), "Email", 1)
     big = emails_file(tmp_path / "big.csv", (f"p{n}@example.com" for n in range(20_000)))
-    _fill(db)
+    _fill(db, "suppression")
     with pytest.raises(StoreError) as caught:
         imports.import_optouts(open_source(big), "Email", 20_000)
     message = str(caught.value)
@@ -206,7 +228,7 @@ def test_an_import_that_does_not_fit_on_the_disk_writes_nothing(
     assert runs == [("a.csv", "completed", ""), ("big.csv", "failed", message)]
     assert RunningImport.select().count() == 0
     intact(db_path)
-    db.execute_sql("PRAGMA max_page_count = 1073741823")  # space again: it goes through
+    _room_again(db, "suppression")  # space again: it goes through
     assert imports.import_optouts(open_source(big), "Email", 20_000).new == 20_000
 
 
@@ -214,7 +236,7 @@ def test_a_contacts_import_that_does_not_fit_writes_nothing(
     db: Any, db_path: Path, tmp_path: Path
 ) -> None:
     people = emails_file(tmp_path / "c.csv", (f"p{n}@example.com" for n in range(20_000)))
-    _fill(db)
+    _fill(db, "contact")
     with pytest.raises(StoreError, match="^The disk is full"):
         contacts.import_contacts(open_source(people), "Email")
     assert Contact.select().count() == 0 and rules.billable_contacts() == 0
@@ -228,14 +250,23 @@ def test_a_contacts_import_that_does_not_fit_writes_nothing(
 def test_a_read_only_database_opens_for_reading_and_refuses_writes_plainly(
     db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Simulated with PRAGMA query_only, which also holds for root (who ignores file modes)."""
+    """Simulated with PRAGMA query_only, which also holds for root (who ignores file modes);
+    on a server, by making its transactions read-only (default_transaction_read_only), as a
+    read-only replica or a user granted reading only would be."""
     database = store.open_database(db_path)
     people = emails_file(tmp_path / "c.csv", ["a@x.dk", "b@x.dk"])
     contacts.import_contacts(open_source(people), "Email")
     imports.import_optouts(open_source(emails_file(tmp_path / "o.csv", ["a@x.dk"])), "Email", 1)
     database.close()
-    before = db_path.read_bytes()
-    monkeypatch.setitem(store.PRAGMAS, "query_only", 1)
+    before = _contents(db_path)
+    if is_server(db_path):
+        import psycopg
+
+        name = str(db_path).rsplit("/", 1)[-1]
+        with psycopg.connect(str(db_path), autocommit=True) as admin:
+            admin.execute(f'ALTER DATABASE "{name}" SET default_transaction_read_only = on')
+    else:
+        monkeypatch.setitem(store.PRAGMAS, "query_only", 1)
     database = store.open_database(db_path)
     try:
         assert rules.billable_contacts() == 2 and rules.suppressed_addresses() == 1
@@ -252,7 +283,15 @@ def test_a_read_only_database_opens_for_reading_and_refuses_writes_plainly(
         assert ImportRun.select().count() == 2 and RunningImport.select().count() == 0
     finally:
         database.close()
-    assert db_path.read_bytes() == before
+    assert _contents(db_path) == before
+
+
+def _contents(path: Path) -> Any:
+    """The file's bytes; on a server, every table's row count and the history."""
+    if is_server(path):
+        runs = outside_rows(path, "SELECT id, state, finished_at FROM import_run ORDER BY id")
+        return table_counts(path), runs
+    return path.read_bytes()
 
 
 def test_a_new_database_where_nothing_can_be_written_is_refused(
@@ -263,6 +302,7 @@ def test_a_new_database_where_nothing_can_be_written_is_refused(
         store.open_database(tmp_path / "new.sqlite3")
 
 
+@pytest.mark.sqlite_only  # file and folder permissions
 @not_root
 def test_a_database_in_a_read_only_folder(db_path: Path, tmp_path: Path) -> None:
     store.open_database(db_path).close()
@@ -285,6 +325,7 @@ def test_a_database_in_a_read_only_folder(db_path: Path, tmp_path: Path) -> None
         os.chmod(db_path, 0o600)
 
 
+@pytest.mark.sqlite_only  # file permissions (the server's equivalent is above)
 @not_root
 def test_a_read_only_database_file_is_read_but_not_written(db_path: Path, tmp_path: Path) -> None:
     database = store.open_database(db_path)
@@ -324,6 +365,7 @@ def _damage_the_middle(content: bytes) -> bytes:
     return bytes(damaged)
 
 
+@pytest.mark.sqlite_only  # damaged bytes of the file
 @pytest.mark.parametrize("damage", ["middle", "truncated"])
 def test_a_damaged_database_of_ours_is_refused_and_left_as_it_was(
     db_path: Path, tmp_path: Path, damage: str
@@ -339,6 +381,7 @@ def test_a_damaged_database_of_ours_is_refused_and_left_as_it_was(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["fill.csv", db_path.name]
 
 
+@pytest.mark.sqlite_only  # damaged bytes of the file
 def test_the_command_line_refuses_a_damaged_database(
     optout: Optout, db_path: Path, tmp_path: Path
 ) -> None:
@@ -352,6 +395,7 @@ def test_the_command_line_refuses_a_damaged_database(
         assert db_path.read_bytes() == bad
 
 
+@pytest.mark.sqlite_only  # SQLite's write-ahead log
 def test_a_garbage_write_ahead_log_is_ignored(db_path: Path, tmp_path: Path) -> None:
     _real_database(db_path, tmp_path)
     db_path.with_name(db_path.name + "-wal").write_bytes(os.urandom(50_000))
@@ -370,6 +414,7 @@ def test_a_database_whose_folder_is_a_file_is_refused(tmp_path: Path) -> None:
     assert (tmp_path / "folder").read_text() == "not a folder"
 
 
+@pytest.mark.sqlite_only  # SQLite's shared-memory file beside the database
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
 def test_the_shared_memory_file_is_private_too(db: Any, db_path: Path) -> None:
     Suppression.create(email="a@x.dk", reason="manual")

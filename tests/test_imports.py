@@ -6,7 +6,8 @@ import csv
 import hashlib
 import sqlite3
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from optout_desktop.core.errors import Cancelled, ConfirmationError, SourceError
 from optout_desktop.core.scanning import Progress
 from optout_desktop.core.sources import open_source
 from optout_desktop.core.store import ImportRun, RowError, Suppression
+from tests.conftest import table_counts
 
 
 def write_csv(path: Path, emails: Iterable[str], header: str = "Email") -> Path:
@@ -29,19 +31,72 @@ def write_csv(path: Path, emails: Iterable[str], header: str = "Email") -> Path:
     return path
 
 
-def table_counts(db_path: Path) -> dict[str, int]:
-    """Rows in every table of the file, read by a separate connection."""
-    with sqlite3.connect(db_path) as other:
-        names = [
-            row[0]
-            for row in other.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-            if not row[0].startswith("sqlite_")
-        ]
-        counts = {
-            name: other.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in names
-        }
-    other.close()
-    return counts
+@contextmanager
+def traced_statements(before: Callable[[int], None] | None = None) -> Iterator[list[str]]:
+    """Every SQL statement the open database runs meanwhile: SQLite's trace callback, or on
+    PostgreSQL each execute of a psycopg cursor (an executemany counts once per row).
+
+    On PostgreSQL `before`, if given, is called with each statement's number (1 for the
+    first) just before the statement is sent.
+    """
+    statements: list[str] = []
+    if not store.is_server():
+        connection = store.database.obj.connection()
+        connection.set_trace_callback(statements.append)
+        try:
+            yield statements
+        finally:
+            connection.set_trace_callback(None)
+        return
+    import psycopg
+
+    execute, executemany = psycopg.Cursor.execute, psycopg.Cursor.executemany
+
+    def traced_execute(self: Any, query: Any, params: Any = None, **kwargs: Any) -> Any:
+        statements.append(str(query))
+        if before is not None:
+            before(len(statements))
+        return execute(self, query, params, **kwargs)
+
+    def traced_executemany(self: Any, query: Any, params_seq: Any, **kwargs: Any) -> Any:
+        rows = list(params_seq)
+        statements.extend([str(query)] * len(rows))
+        return executemany(self, query, rows, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(psycopg.Cursor, "execute", traced_execute)
+        patch.setattr(psycopg.Cursor, "executemany", traced_executemany)
+        yield statements
+
+
+def refuse_inserts(
+    db: Any, table: str, message: str, when: str | None = None, errcode: str = "P0001"
+) -> None:
+    """Make the database refuse inserts into `table` (those matching `when`, a condition on
+    NEW), with `message`, as a fault in the middle of a transaction would: a trigger that
+    raises (SQLite's RAISE(ABORT); on PostgreSQL a PL/pgSQL RAISE EXCEPTION whose SQLSTATE
+    is `errcode`, e.g. 53100 for a full disk)."""
+    if not store.is_server():
+        condition = f" WHEN {when}" if when else ""
+        db.execute_sql(
+            f"CREATE TRIGGER refuse BEFORE INSERT ON {table}{condition}"
+            f" BEGIN SELECT RAISE(ABORT, '{message}'); END"
+        )
+        return
+    db.execute_sql(
+        "CREATE OR REPLACE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+        f" RAISE EXCEPTION '{message}' USING ERRCODE = '{errcode}'; END $$"
+    )
+    condition = f" WHEN ({when})" if when else ""
+    db.execute_sql(
+        f"CREATE TRIGGER refuse BEFORE INSERT ON {table} FOR EACH ROW{condition}"
+        " EXECUTE FUNCTION refuse()"
+    )
+
+
+def allow_inserts(db: Any, table: str) -> None:
+    """Remove refuse_inserts' trigger again."""
+    db.execute_sql(f"DROP TRIGGER refuse{f' ON {table}' if store.is_server() else ''}")
 
 
 def suppressed(scope_id: int | None = None) -> set[str]:
@@ -244,11 +299,32 @@ class FlagAfter(threading.Event):
         return super().is_set()
 
 
+@contextmanager
+def cancelled_at(polls: int) -> Iterator[threading.Event]:
+    """A cancel flag the user sets at some moment of an import.
+
+    On SQLite, after `polls` looks at it (its progress handler looks very often while a
+    statement runs). On PostgreSQL the engine looks every 50 ms from a watcher thread, so a
+    count of looks would be a matter of timing; there the flag is set as statement number
+    5 x `polls` begins (of some 250 in these imports), and the watcher cancels whatever runs.
+    """
+    if not store.is_server():
+        yield FlagAfter(polls)
+        return
+    cancel = threading.Event()
+
+    def press(number: int) -> None:
+        if number >= 5 * polls:
+            cancel.set()
+
+    with traced_statements(before=press):
+        yield cancel
+
+
 @pytest.mark.parametrize("polls", [1, 2, 3, 5, 8, 13])
 def test_a_cancel_at_any_moment_of_the_run_rolls_back(big_file: Path, polls: int) -> None:
     plan = imports.plan_optouts(open_source(big_file), "Email")
-    cancel = FlagAfter(polls)
-    with pytest.raises(Cancelled):
+    with cancelled_at(polls) as cancel, pytest.raises(Cancelled):
         imports.run_optouts(plan, plan.counts.valid, cancel=cancel)
     assert Suppression.select().count() == 0
     assert RowError.select().count() == 0
@@ -292,9 +368,7 @@ def test_a_failure_mid_transaction_rolls_back_and_is_recorded(
 def test_a_database_error_mid_transaction_rolls_back_and_is_recorded(db: Any, mixed: Path) -> None:
     plan = imports.plan_optouts(open_source(mixed), "Email")
     before = suppressed()
-    db.execute_sql(
-        "CREATE TRIGGER refuse BEFORE INSERT ON row_error BEGIN SELECT RAISE(ABORT, 'no room'); END"
-    )
+    refuse_inserts(db, "row_error", "no room")
     with pytest.raises(Exception, match="no room"):
         imports.run_optouts(plan, plan.counts.valid)
     assert suppressed() == before
@@ -308,18 +382,13 @@ def test_no_query_per_row(db: Any, tmp_path: Path) -> None:
     emails += emails[:500]  # repeated rows
     add_contacts(tmp_path / "contacts.csv", emails[:3000])
     optout_file(tmp_path / "earlier.csv", emails[2000:4000])
-    statements: list[str] = []
-    connection = store.database.obj.connection()
-    connection.set_trace_callback(statements.append)
-    try:
+    with traced_statements() as statements:
         plan = imports.plan_optouts(open_source(write_csv(tmp_path / "f.csv", emails)), "Email")
         planned = len(statements)
         run = imports.run_optouts(plan, plan.counts.valid)
         ran = len(statements) - planned
         contacts.import_contacts(open_source(write_csv(tmp_path / "c.csv", emails)), "Email")
         contacted = len(statements) - planned - ran
-    finally:
-        connection.set_trace_callback(None)
     assert run.new == plan.counts.valid - 1800 > 10_000
     assert run.contacts_unsubscribed == 2000 - 200
     assert planned < 200, statements[:20]
@@ -351,6 +420,7 @@ def test_a_business_unit_import_applies_to_that_unit_only(db: Any, tmp_path: Pat
     assert suppressed(store.ACCOUNT) == {"all@x.dk", "b@x.dk"}
 
 
+@pytest.mark.sqlite_only  # SQLite's own limit, set on its connection
 def test_imports_work_with_an_old_sqlite_limit_of_999_parameters(db: Any, tmp_path: Path) -> None:
     """SQLite before 3.32 allows 999 bound parameters per statement; batches must fit."""
     connection = store.database.obj.connection()
@@ -436,8 +506,8 @@ def test_one_pass_cancel_from_the_progress_callback(big_file: Path, db_path: Pat
 @pytest.mark.parametrize("polls", [1, 2, 3, 5, 8, 13, 40])
 def test_one_pass_cancel_at_any_moment_rolls_back(big_file: Path, polls: int) -> None:
     valid = BIG - BIG // 1000
-    with pytest.raises(Cancelled):
-        one_pass(big_file, valid, cancel=FlagAfter(polls))
+    with cancelled_at(polls) as cancel, pytest.raises(Cancelled):
+        one_pass(big_file, valid, cancel=cancel)
     assert Suppression.select().count() == 0
     assert RowError.select().count() == 0
     assert [r.state for r in ImportRun.select()] == ["cancelled"]
@@ -446,10 +516,7 @@ def test_one_pass_cancel_at_any_moment_rolls_back(big_file: Path, polls: int) ->
 
 
 def test_one_pass_failure_in_the_writer_rolls_back_and_is_recorded(db: Any, big_file: Path) -> None:
-    db.execute_sql(
-        "CREATE TRIGGER refuse BEFORE INSERT ON suppression"
-        " WHEN NEW.email = 'person60001@example.com' BEGIN SELECT RAISE(ABORT, 'no room'); END"
-    )
+    refuse_inserts(db, "suppression", "no room", when="NEW.email = 'person60001@example.com'")
     with pytest.raises(Exception, match="no room"):
         one_pass(big_file, BIG - BIG // 1000)
     assert Suppression.select().count() == 0
@@ -480,12 +547,7 @@ def test_one_pass_import_has_no_query_per_row(db: Any, tmp_path: Path) -> None:
     add_contacts(tmp_path / "contacts.csv", emails[:3000])
     optout_file(tmp_path / "earlier.csv", emails[2000:4000])
     path = write_csv(tmp_path / "f.csv", emails)
-    statements: list[str] = []
-    connection = store.database.obj.connection()
-    connection.set_trace_callback(statements.append)
-    try:
+    with traced_statements() as statements:
         run = imports.import_optouts(open_source(path), "Email", 18_000)
-    finally:
-        connection.set_trace_callback(None)
     assert (run.new, run.contacts_unsubscribed) == (18_000 - 1_800, 1_800)
     assert len(statements) < 200, statements[:20]

@@ -19,10 +19,13 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
-from optout_desktop.core import contacts, exports, imports, rules, store
+from optout_desktop.core import contacts, exports, imports, postgres, rules, store
 from optout_desktop.core.errors import StoreError
 from optout_desktop.core.sources import open_source
 from optout_desktop.core.store import Contact, ImportRun, RunningImport, Suppression
+from tests.conftest import is_server
+from tests.test_cli import writing_optouts
+from tests.test_faults import intact as faults_intact
 
 LOCKED = "The suppression list is open in another window or program; try again when it is closed."
 SHORT_MS = 300
@@ -37,8 +40,19 @@ def emails_file(path: Path, emails: Iterable[str], header: str = "Email") -> Pat
 
 
 @contextmanager
-def held(db_path: Path) -> Iterator[sqlite3.Connection]:
-    """Another program's open write transaction on the database (BEGIN IMMEDIATE)."""
+def held(db_path: Path) -> Iterator[Any]:
+    """Another program's open write transaction on the database (BEGIN IMMEDIATE); on a
+    server, a colleague's long write: another session holding the writers' advisory lock."""
+    if is_server(db_path):
+        import psycopg
+
+        with psycopg.connect(str(db_path), autocommit=True) as colleague:
+            colleague.execute("SELECT pg_advisory_lock(%s)", (postgres.WRITE_LOCK_KEY,))
+            try:
+                yield colleague
+            finally:
+                colleague.execute("SELECT pg_advisory_unlock(%s)", (postgres.WRITE_LOCK_KEY,))
+        return
     with closing(sqlite3.connect(db_path, isolation_level=None)) as other:
         other.execute("BEGIN IMMEDIATE")
         try:
@@ -48,8 +62,7 @@ def held(db_path: Path) -> Iterator[sqlite3.Connection]:
 
 
 def intact(db_path: Path) -> None:
-    with closing(sqlite3.connect(db_path)) as raw:
-        assert raw.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    faults_intact(db_path)
 
 
 @pytest.fixture
@@ -67,14 +80,26 @@ def test_the_lock_timeout_is_ten_seconds_unless_the_environment_says_otherwise(
     monkeypatch.delenv("OPTOUT_LOCK_TIMEOUT_MS", raising=False)
     assert store.lock_timeout_ms() == 10_000
     database = store.open_database(db_path)
-    assert database.execute_sql("PRAGMA busy_timeout").fetchone()[0] == 10_000
+    assert write_wait_ms(database) == 10_000
     database.close()
     monkeypatch.setenv("OPTOUT_LOCK_TIMEOUT_MS", "1234")
     database = store.open_database(db_path)
-    assert database.execute_sql("PRAGMA busy_timeout").fetchone()[0] == 1234
+    assert write_wait_ms(database) == 1234
     database.close()
     monkeypatch.setenv("OPTOUT_LOCK_TIMEOUT_MS", "soon")
     assert store.lock_timeout_ms() == 10_000
+
+
+def write_wait_ms(database: Any) -> int:
+    """How long a write waits for another's: SQLite's busy_timeout; on a server, the
+    lock_timeout inside a write transaction (where it waits for the writers' lock)."""
+    if not store.is_server():
+        return int(database.execute_sql("PRAGMA busy_timeout").fetchone()[0])
+    with store.write_transaction():
+        shown = database.execute_sql("SHOW lock_timeout").fetchone()[0]
+    units = {"ms": 1, "s": 1000, "min": 60_000}
+    number = shown.rstrip("abcdefghijklmnopqrstuvwxyz")
+    return int(number) * units[shown[len(number) :]]
 
 
 def test_an_import_waits_then_says_the_list_is_open_elsewhere_and_writes_nothing(
@@ -213,10 +238,9 @@ def test_a_second_command_waits_for_a_running_import_and_then_writes(
         text=True,
         env=env,
     )
-    wal = db_path.with_name(db_path.name + "-wal")
     deadline = time.monotonic() + 60
     while first.poll() is None and time.monotonic() < deadline:
-        if wal.exists() and wal.stat().st_size > 1_000_000:  # it holds the write lock now
+        if writing_optouts(db_path):  # it holds the write lock now
             break
         time.sleep(0.005)
     assert first.poll() is None, "the first import ended before the second began"

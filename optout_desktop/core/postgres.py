@@ -61,7 +61,7 @@ def connect(url: str, password: str | None = None) -> pw.PostgresqlDatabase:
     options: dict[str, Any] = {"connect_timeout": CONNECT_TIMEOUT_S}
     if password:
         options["password"] = password
-    return pw.PostgresqlDatabase(dsn, prefer_psycopg3=True, autorollback=True, **options)
+    return pw.PostgresqlDatabase(dsn, prefer_psycopg3=True, **options)
 
 
 @contextmanager

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
@@ -15,6 +17,8 @@ from . import domains
 from .portable import adapt, param, sql
 from .scanning import CancelFlag, Progress, ProgressCallback, RefusedRow, raise_if_cancelled
 from .store import ACCOUNT, BaseModel, Contact, ImportRun, RowError, Suppression, database
+
+log = logging.getLogger(__name__)
 
 # Rows per multi-row INSERT: larger statements save little time and their compiled form
 # costs memory (5,000 rows took some 30 MB more at peak for a 1M-row import).
@@ -139,14 +143,55 @@ def save_refused_rows(
 
 @contextmanager
 def interruptible(db: pw.Database, cancel: CancelFlag | None) -> Iterator[None]:
-    """Let a cancel interrupt a long SQL statement (SQLite's progress handler)."""
-    connection = db.connection()
-    handler = getattr(connection, "set_progress_handler", None)  # SQLite only
-    if cancel is None or handler is None:
+    """Let a cancel interrupt a long SQL statement: SQLite's progress handler, or on
+    PostgreSQL a watcher thread that asks the server to cancel the running statement."""
+    if cancel is None:
         yield
         return
-    handler(lambda: 1 if cancel.is_set() else 0, 100_000)
+    connection = db.connection()  # the raw connection every statement of the block runs on
+    handler = getattr(connection, "set_progress_handler", None)  # SQLite only
+    if handler is not None:
+        handler(lambda: 1 if cancel.is_set() else 0, 100_000)
+        try:
+            yield
+        finally:
+            handler(None, 0)
+    elif hasattr(connection, "cancel_safe"):  # psycopg 3
+        with _cancel_watcher(connection, cancel):
+            yield
+    else:
+        yield
+
+
+CANCEL_POLL_S = 0.05  # how often the watcher looks at the cancel flag on PostgreSQL
+
+
+@contextmanager
+def _cancel_watcher(connection: Any, cancel: CancelFlag) -> Iterator[None]:
+    """While the block runs, cancel the statement in progress once the flag is set (the
+    statement then fails with QueryCanceled, which the caller turns into Cancelled). A
+    cancel that reaches an idle server is ignored, so only a busy connection is cancelled."""
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.wait(CANCEL_POLL_S):
+            if cancel.is_set() and _busy(connection):
+                try:
+                    connection.cancel_safe(timeout=5.0)
+                except Exception:  # noqa: BLE001 - the flag still stops the next batch
+                    log.info("could not cancel the running statement", exc_info=True)
+
+    watcher = threading.Thread(target=watch, name="optout-cancel", daemon=True)
+    watcher.start()
     try:
         yield
     finally:
-        handler(None, 0)
+        done.set()
+        watcher.join()
+
+
+def _busy(connection: Any) -> bool:
+    """True while a statement runs on the psycopg connection."""
+    from psycopg import pq
+
+    return bool(connection.info.transaction_status == pq.TransactionStatus.ACTIVE)

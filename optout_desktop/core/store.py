@@ -432,6 +432,12 @@ def plain_message(error: BaseException, path: Path | str | None = None) -> str:
         )
     if kind == FULL:
         return t("The disk is full, so nothing was written; free some space and try again.")
+    if kind == READ_ONLY and isinstance(path, str) and not Path(path).is_absolute():
+        return t(
+            "The database {name} on the server is read-only for your user, so nothing was "
+            "written; ask the server's administrator for write access.",
+            name=name,
+        )
     if kind == READ_ONLY:
         return t(
             "The database {name} is read-only, so nothing was written; "
@@ -501,10 +507,6 @@ def _migrate(db: pw.Database, path: Path | None) -> None:
     elif version == 0 or missing:
         with write_transaction():
             _create(db)
-    elif path is None:  # a server: no file lock to wait for, the write lock does it
-        with write_transaction():
-            for part in _parts():
-                part.install(db)
     else:
         _housekeeping(db)
 
@@ -555,10 +557,17 @@ def _create(db: pw.Database) -> None:
 def _housekeeping(db: pw.Database) -> None:
     """Each part's install (recount totals, mark abandoned imports), unless another program
     is writing, the file is read-only or the disk full: then it waits for the next opening
-    (the list can still be read, looked up and exported meanwhile)."""
-    db.execute_sql(f"PRAGMA busy_timeout = {min(lock_timeout_ms(), HOUSEKEEPING_WAIT_MS):d}")
+    (the list can still be read, looked up and exported meanwhile). On a server the same:
+    a colleague's long import, or a user allowed to read only, does not stop the opening."""
+    wait = min(lock_timeout_ms(), HOUSEKEEPING_WAIT_MS)
+    on_server = isinstance(db, pw.PostgresqlDatabase)
+    if isinstance(db, pw.PostgresqlDatabase):
+        transaction = postgres.write_transaction(db, wait)
+    else:
+        db.execute_sql(f"PRAGMA busy_timeout = {wait:d}")
+        transaction = write_transaction()
     try:
-        with write_transaction():
+        with transaction:
             for part in _parts():
                 part.install(db)
     except DATABASE_ERRORS as error:
@@ -566,7 +575,8 @@ def _housekeeping(db: pw.Database) -> None:
             raise
         log.info("opening without housekeeping: %s", error)
     finally:
-        db.execute_sql(f"PRAGMA busy_timeout = {lock_timeout_ms():d}")
+        if not on_server:
+            db.execute_sql(f"PRAGMA busy_timeout = {lock_timeout_ms():d}")
 
 
 def backup_path(path: Path, version: int) -> Path:

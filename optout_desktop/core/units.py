@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .errors import OptOutError
-from .store import ACCOUNT, BusinessUnit, ImportRun, Suppression, database
+from .store import ACCOUNT, BusinessUnit, ImportRun, Suppression, write_transaction
 from .texts import t
 
 ACCOUNT_NAME = t("Whole account")
@@ -60,26 +60,31 @@ def _clean_name(name: str) -> str:
 def add_unit(name: str) -> BusinessUnit:
     """Create a business unit with a new name."""
     cleaned = _clean_name(name)
-    if BusinessUnit.get_or_none(BusinessUnit.name == cleaned):
-        raise OptOutError(t("There is already a business unit “{name}”.", name=cleaned))
-    return BusinessUnit.create(name=cleaned)
+    with write_transaction():  # after any other write: a colleague's import, another add
+        if BusinessUnit.get_or_none(BusinessUnit.name == cleaned):
+            raise OptOutError(t("There is already a business unit “{name}”.", name=cleaned))
+        unit: BusinessUnit = BusinessUnit.create(name=cleaned)
+    return unit
 
 
 def rename_unit(old: str, new: str) -> BusinessUnit:
     """Give a business unit a new name; its opt-outs stay with it."""
-    unit = BusinessUnit.get_by_id(_unit_id(old))
-    cleaned = _clean_name(new)
-    if cleaned != unit.name and BusinessUnit.get_or_none(BusinessUnit.name == cleaned):
-        raise OptOutError(t("There is already a business unit “{name}”.", name=cleaned))
-    unit.name = cleaned
-    unit.save()
+    with write_transaction():
+        unit = BusinessUnit.get_by_id(_unit_id(old))
+        cleaned = _clean_name(new)
+        if cleaned != unit.name and BusinessUnit.get_or_none(BusinessUnit.name == cleaned):
+            raise OptOutError(t("There is already a business unit “{name}”.", name=cleaned))
+        unit.name = cleaned
+        unit.save()
     return unit
 
 
 def remove_unit(name: str) -> None:
     """Remove a business unit that no opt-out and no import uses."""
     scope = _unit_id(name)
-    with database.obj.atomic():
+    # The write lock first: on a server an import into this unit may be under way, its
+    # opt-outs not yet visible; it finishes before the unit is looked at.
+    with write_transaction():
         used = Suppression.select().where(Suppression.scope_id == scope).exists() or (
             ImportRun.select().where(ImportRun.scope_id == scope).exists()
         )

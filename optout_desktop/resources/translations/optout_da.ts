@@ -1930,87 +1930,92 @@
         <translation>Der var ingen forbindelse til databaseserveren {name} ({reason}); intet blev gemt, og intet andet blev ændret.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="154"/>
+        <location filename="../../ui/core_messages.py" line="148"/>
+        <source>The database {name} on the server is read-only for your user, so nothing was written; ask the server&apos;s administrator for write access.</source>
+        <translation>Databasen {name} på serveren er skrivebeskyttet for din bruger, så intet blev gemt; bed serverens administrator om skriveadgang.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="155"/>
         <source>The database {name} holds other tables than OptOut Desktop&apos;s; it was left untouched.</source>
         <translation>Databasen {name} indeholder andre tabeller end OptOut Desktops; den blev ikke rørt.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="159"/>
+        <location filename="../../ui/core_messages.py" line="160"/>
         <source>The suppression list on the server could not be updated for this version of the app, so it was left as it was: {reason}</source>
         <translation>Spærrelisten på serveren kunne ikke opdateres til denne version af programmet, så den blev ladt, som den var: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="163"/>
+        <location filename="../../ui/core_messages.py" line="164"/>
         <source>running</source>
         <translation>i gang</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="164"/>
+        <location filename="../../ui/core_messages.py" line="165"/>
         <source>cancelled</source>
         <translation>annulleret</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="165"/>
+        <location filename="../../ui/core_messages.py" line="166"/>
         <source>failed</source>
         <translation>mislykket</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="166"/>
+        <location filename="../../ui/core_messages.py" line="167"/>
         <source>Import #{number} imported contacts; only an opt-out import can be undone.</source>
         <translation>Import nr. {number} importerede kontakter; kun en import af fravalg kan fortrydes.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="167"/>
+        <location filename="../../ui/core_messages.py" line="168"/>
         <source>Import #{number} was {state} and wrote nothing; there is nothing to undo.</source>
         <translation>Import nr. {number} er {state} og har ikke gemt noget; der er intet at fortryde.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="168"/>
+        <location filename="../../ui/core_messages.py" line="169"/>
         <source>You confirmed {confirm}, but undoing import #{number} lifts {count} opt-outs; nothing was changed.</source>
         <translation>Du bekræftede {confirm}, men når import nr. {number} fortrydes, ophæves {count} fravalg; intet blev ændret.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="169"/>
+        <location filename="../../ui/core_messages.py" line="170"/>
         <source>Whole account</source>
         <translation>Hele kontoen</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="170"/>
+        <location filename="../../ui/core_messages.py" line="171"/>
         <source>Business unit #{number}</source>
         <translation>Forretningsenhed nr. {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="171"/>
+        <location filename="../../ui/core_messages.py" line="172"/>
         <source>none yet</source>
         <translation>ingen endnu</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="172"/>
+        <location filename="../../ui/core_messages.py" line="173"/>
         <source>There is no business unit “{name}” (business units: {known}). Add it with: optout business-units --add &quot;{command_name}&quot;</source>
         <translation>Der findes ingen forretningsenhed »{name}« (forretningsenheder: {known}). Tilføj den med: optout business-units --add &quot;{command_name}&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="173"/>
+        <location filename="../../ui/core_messages.py" line="174"/>
         <source>Name the business unit.</source>
         <translation>Giv forretningsenheden et navn.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="174"/>
+        <location filename="../../ui/core_messages.py" line="175"/>
         <source>A business unit needs a name.</source>
         <translation>En forretningsenhed skal have et navn.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="175"/>
+        <location filename="../../ui/core_messages.py" line="176"/>
         <source>“{name}” is taken: it means every business unit.</source>
         <translation>Navnet »{name}« kan ikke bruges: det betyder alle forretningsenheder.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="176"/>
+        <location filename="../../ui/core_messages.py" line="177"/>
         <source>There is already a business unit “{name}”.</source>
         <translation>Der findes allerede en forretningsenhed »{name}«.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="177"/>
+        <location filename="../../ui/core_messages.py" line="178"/>
         <source>The business unit “{name}” has opt-outs or imports, so it cannot be removed.</source>
         <translation>Forretningsenheden »{name}« har fravalg eller importer, så den kan ikke fjernes.</translation>
     </message>
@@ -2220,67 +2225,67 @@
         <translation>Disken er fuld, så intet blev gemt; frigør noget plads, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="148"/>
+        <location filename="../../ui/core_messages.py" line="149"/>
         <source>The database {name} is read-only, so nothing was written; choose a folder you can write to.</source>
         <translation>Databasen {name} er skrivebeskyttet, så intet blev gemt; vælg en mappe, du kan gemme i.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="149"/>
+        <location filename="../../ui/core_messages.py" line="150"/>
         <source>The database {name} is damaged, so nothing was written to it; use a copy.</source>
         <translation>Databasen {name} er beskadiget, så intet blev gemt i den; brug en kopi.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="150"/>
+        <location filename="../../ui/core_messages.py" line="151"/>
         <source>The database {name} could not be opened: its folder is missing or cannot be written to.</source>
         <translation>Databasen {name} kunne ikke åbnes: mappen findes ikke, eller der kan ikke gemmes i den.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="151"/>
+        <location filename="../../ui/core_messages.py" line="152"/>
         <source>The disk holding the database {name} could not be read or written.</source>
         <translation>Disken med databasen {name} kunne ikke læses eller skrives til.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="152"/>
+        <location filename="../../ui/core_messages.py" line="153"/>
         <source>The database “{path}” is a folder, not a file.</source>
         <translation>Databasen »{path}« er en mappe, ikke en fil.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="153"/>
+        <location filename="../../ui/core_messages.py" line="154"/>
         <source>This suppression list was made by a newer OptOut Desktop; update the app.</source>
         <translation>Denne spærreliste er lavet med en nyere version af OptOut Desktop; opdatér programmet.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="155"/>
+        <location filename="../../ui/core_messages.py" line="156"/>
         <source>“{path}” is not an OptOut Desktop database; it was left untouched.</source>
         <translation>»{path}« er ikke en OptOut Desktop-database; den er ikke blevet ændret.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="156"/>
+        <location filename="../../ui/core_messages.py" line="157"/>
         <source>The database “{path}” could not be created: {reason}.</source>
         <translation>Databasen »{path}« kunne ikke oprettes: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="157"/>
+        <location filename="../../ui/core_messages.py" line="158"/>
         <source>The suppression list could not be updated for this version of the app, so it was left as it was (a copy is in “{backup}”): {reason}</source>
         <translation>Spærrelisten kunne ikke opdateres til denne version af programmet, så den er ikke blevet ændret (der ligger en kopi i »{backup}«): {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="160"/>
+        <location filename="../../ui/core_messages.py" line="161"/>
         <source>Before updating the suppression list a copy could not be made in “{backup}” ({reason}); nothing was changed.</source>
         <translation>Før spærrelisten kunne opdateres, skulle der laves en kopi i »{backup}«, men det lykkedes ikke ({reason}); intet blev ændret.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="161"/>
+        <location filename="../../ui/core_messages.py" line="162"/>
         <source>The database “{path}” could not be read: {reason}.</source>
         <translation>Databasen »{path}« kunne ikke læses: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="162"/>
+        <location filename="../../ui/core_messages.py" line="163"/>
         <source>the upgrade left rows that refer to nothing</source>
         <translation>opdateringen efterlod rækker, der ikke henviser til noget</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="158"/>
+        <location filename="../../ui/core_messages.py" line="159"/>
         <source>no way from schema version {old} to {new}</source>
         <translation>kan ikke opdatere fra skemaversion {old} til {new}</translation>
     </message>
