@@ -434,8 +434,8 @@ def plain_message(error: BaseException, path: Path | str | None = None) -> str:
         return t("The disk is full, so nothing was written; free some space and try again.")
     if kind == READ_ONLY and isinstance(path, str) and not Path(path).is_absolute():
         return t(
-            "The database {name} on the server is read-only for your user, so nothing was "
-            "written; ask the server's administrator for write access.",
+            "The database {name} on the server is read-only, so nothing was written: your "
+            "user may only read it; ask the server's administrator for write access.",
             name=name,
         )
     if kind == READ_ONLY:

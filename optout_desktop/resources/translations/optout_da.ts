@@ -1931,8 +1931,8 @@
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="148"/>
-        <source>The database {name} on the server is read-only for your user, so nothing was written; ask the server&apos;s administrator for write access.</source>
-        <translation>Databasen {name} på serveren er skrivebeskyttet for din bruger, så intet blev gemt; bed serverens administrator om skriveadgang.</translation>
+        <source>The database {name} on the server is read-only, so nothing was written: your user may only read it; ask the server&apos;s administrator for write access.</source>
+        <translation>Databasen {name} på serveren er skrivebeskyttet, så intet blev gemt: din bruger må kun læse den; bed serverens administrator om skriveadgang.</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="155"/>
