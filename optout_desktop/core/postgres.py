@@ -53,7 +53,8 @@ def connect(url: str, password: str | None = None) -> pw.PostgresqlDatabase:
     (else libpq takes it from PGPASSWORD or ~/.pgpass, as every PostgreSQL tool does)."""
     try:
         import psycopg  # noqa: F401 - only to say plainly when it is missing
-    except ImportError:
+    except ImportError as error:
+        log.warning("psycopg cannot be imported: %s", error)
         raise StoreError(
             t("PostgreSQL support is not installed; install the package psycopg[binary].")
         ) from None

@@ -418,7 +418,8 @@ def plain_message(error: BaseException, path: Path | str | None = None) -> str:
             name=name,
         )
     if kind == UNREACHABLE and isinstance(path, str) and not Path(path).is_absolute():
-        detail = " ".join(str(error).split()).split(": ")[-1][:200]
+        first_line = next((line for line in str(error).splitlines() if line.strip()), "")
+        detail = first_line.split(": ")[-1].strip()[:200]
         return t(
             "The database server {name} could not be reached ({reason}); nothing was "
             "written and nothing else was changed.",
