@@ -145,7 +145,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("core", "The database server {name} could not be reached ({reason}); nothing was written and nothing else was changed."),
     QT_TRANSLATE_NOOP("core", "The suppression list is open in another window or program; try again when it is closed."),
     QT_TRANSLATE_NOOP("core", "The disk is full, so nothing was written; free some space and try again."),
-    QT_TRANSLATE_NOOP("core", "The database {name} on the server is read-only for your user, so nothing was written; ask the server's administrator for write access."),
+    QT_TRANSLATE_NOOP("core", "The database {name} on the server is read-only, so nothing was written: your user may only read it; ask the server's administrator for write access."),
     QT_TRANSLATE_NOOP("core", "The database {name} is read-only, so nothing was written; choose a folder you can write to."),
     QT_TRANSLATE_NOOP("core", "The database {name} is damaged, so nothing was written to it; use a copy."),
     QT_TRANSLATE_NOOP("core", "The database {name} could not be opened: its folder is missing or cannot be written to."),
