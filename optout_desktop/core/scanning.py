@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import gc
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import compress
 from typing import Protocol
 
 from .addresses import BLANK
-from .domains import domain_key
 from .errors import Cancelled
-from .second_core import Verdicts, chunks_with_verdicts
-from .sources import ColumnChunk, TableSource
+from .second_core import Found, chunks_with_verdicts
+from .sources import TableSource
 from .texts import t
 
 
@@ -60,11 +60,19 @@ class Scan:
     first_rows: array[int] = field(default_factory=lambda: array("q"))
     refused: list[RefusedRow] = field(default_factory=list)
     extras: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    seen: set[str] = field(default_factory=set, repr=False)
+    kept: set[str] | None = field(default=None, repr=False)  # the addresses, as a set
 
     @property
     def valid(self) -> int:
         return len(self.addresses)
+
+    @property
+    def seen(self) -> set[str]:
+        """The addresses as a set (made when first asked for, if the scan kept none: when a
+        helper process de-duplicated, the set is in that process)."""
+        if self.kept is None or len(self.kept) != len(self.addresses):
+            self.kept = set(self.addresses)
+        return self.kept
 
 
 def raise_if_cancelled(cancel: CancelFlag | None) -> None:
@@ -88,93 +96,80 @@ def scan_column(
     With `extra` column indexes, the first row of each address keeps those cells too;
     `on_new` receives each chunk's new addresses as soon as the chunk is read. With
     `whole_domains`, a cell such as `@firma.dk` or `*.firma.dk` is an entry too. With
-    `second_core`, a big CSV file is read and cleaned by a helper process (the command
-    line's one-pass import: in the window, the helper's results arriving in the worker
-    thread cost the event loop more than the helper saved).
+    `second_core`, most of a big CSV file is read, cleaned and de-duplicated by a helper
+    process (the command line's one-pass import: in the window, the helper's results
+    arriving in the worker thread cost the event loop more than the helper saved).
     """
-    scan = Scan()
+    scan = Scan(kept=set())
     repeats: list[tuple[int, str, str]] = []
+    firsts: dict[str, int] = {}  # the first row of repeated addresses, as far as known
     collecting = gc.isenabled()
     gc.disable()  # a million short-lived tuples would wake the cycle collector for nothing
-
-    def take(chunk: ColumnChunk, verdicts: Verdicts) -> None:
-        known = len(scan.addresses)
-        _scan_chunk(scan, chunk, verdicts, repeats, whole_domains)
-        if on_new is not None:
-            on_new(scan.addresses[known:])
-        scan.rows += len(chunk.values)
-        if progress is not None:
-            done = chunk.fraction_done
-            estimate = int(scan.rows / done) if done else scan.rows
-            progress(Progress("reading", scan.rows, max(estimate, scan.rows)))
-
     try:
-        # Big files: a helper process reads and cleans while this one de-duplicates.
-        for chunk, verdicts in chunks_with_verdicts(source, index, extra, not second_core):
+        # Big files: a helper process reads, cleans and de-duplicates most of the chunks.
+        for chunk, found in chunks_with_verdicts(
+            source, index, extra, not second_core, whole_domains, scan.kept
+        ):
             raise_if_cancelled(cancel)
-            take(chunk, verdicts)
+            _take(scan, found, repeats, firsts)
+            if on_new is not None:
+                on_new(found.fresh_entries())
+            if progress is not None:
+                done = chunk.fraction_done
+                estimate = int(scan.rows / done) if done else scan.rows
+                progress(Progress("reading", scan.rows, max(estimate, scan.rows)))
     finally:
         if collecting:
             gc.enable()
-    _explain_repeats(scan, repeats)
+    _explain_repeats(scan, repeats, firsts)
     return scan
 
 
-def _scan_chunk(
-    scan: Scan,
-    chunk: ColumnChunk,
-    verdicts: Verdicts,
-    repeats: list[tuple[int, str, str]],
-    whole_domains: bool,
+def _take(
+    scan: Scan, found: Found, repeats: list[tuple[int, str, str]], firsts: dict[str, int]
 ) -> None:
-    seen, remember = scan.seen, scan.seen.add
-    add_address, add_row = scan.addresses.append, scan.first_rows.append
-    refuse = scan.refused.append
-    extras = chunk.extras
-    row_number = chunk.first_row
-    for raw, (address, reason) in zip(chunk.values, verdicts, strict=True):
-        if address is None:  # a whole domain, a blank or an invalid cell; never the hot path
-            address = domain_key(raw) if whole_domains and reason != BLANK else None
-            if address is None:
-                if reason == BLANK:
-                    scan.blank += 1
-                    refuse(RefusedRow(row_number, raw, _NO_ADDRESS if raw.strip() else _BLANK_CELL))
-                else:
-                    scan.invalid += 1
-                    refuse(RefusedRow(row_number, raw, reason or t("Not a valid address.")))
-                row_number += 1
-                continue
-            if address not in seen:
-                scan.domains += 1
-        if address in seen:
-            repeats.append((row_number, raw, address))
-        else:
-            remember(address)
-            add_address(address)
-            add_row(row_number)
-            if extras is not None:
-                scan.extras[address] = extras[row_number - chunk.first_row]
-        row_number += 1
+    scan.rows += found.rows
+    scan.blank += found.blank
+    scan.invalid += found.invalid
+    scan.domains += found.domains
+    scan.addresses.extend(found.entries)
+    scan.first_rows.extend(found.first_rows)
+    scan.refused.extend(_refused_rows(found.refused))
+    repeats.extend(found.repeats)
+    firsts.update(found.firsts)
+    if found.extras is not None:
+        scan.extras.update(zip(found.entries, found.extras, strict=True))
 
 
 _BLANK_CELL = t("The cell is blank.")
 _NO_ADDRESS = t("The cell holds no address.")
 
 
-def _explain_repeats(scan: Scan, repeats: list[tuple[int, str, str]]) -> None:
-    """Refuse each repeated row, naming the row where its address first appeared."""
+def _explain_repeats(
+    scan: Scan, repeats: list[tuple[int, str, str]], first: dict[str, int]
+) -> None:
+    """Refuse each repeated row, naming the row where its address first appeared (`first`
+    holds those already found)."""
     scan.duplicates = len(repeats)
     if not repeats:
         return
-    repeated = {address for _, _, address in repeats}
-    first = {
-        address: row
-        for address, row in zip(scan.addresses, scan.first_rows, strict=True)
-        if address in repeated
-    }
+    missing = {address for _, _, address in repeats}.difference(first)
+    if missing:  # (picked out in C: a pass over every address)
+        wanted = map(missing.__contains__, scan.addresses)
+        first.update(compress(zip(scan.addresses, scan.first_rows, strict=True), wanted))
     scan.refused.extend(
         # (a row number as Excel shows it, without a thousands separator)
         RefusedRow(row, raw, t("Repeats the address in row {row}.", row=str(first[address])))
         for row, raw, address in repeats
     )
     scan.refused.sort(key=lambda refused: refused.row_number)
+
+
+def _refused_rows(refused: list[tuple[int, str, str | None]]) -> Iterator[RefusedRow]:
+    """The refused rows, their reasons in words (from BLANK or why a cell is not an
+    address)."""
+    for row, raw, reason in refused:
+        if reason == BLANK:
+            yield RefusedRow(row, raw, _NO_ADDRESS if raw.strip() else _BLANK_CELL)
+        else:
+            yield RefusedRow(row, raw, reason or t("Not a valid address."))
