@@ -6,8 +6,11 @@ import argparse
 import json
 import logging
 import os
+import signal
 import sys
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +32,7 @@ from .core import (
     units,
 )
 from .core.columns import guess_email_column
-from .core.errors import LoginRefused, OptOutError
+from .core.errors import Cancelled, LoginRefused, OptOutError
 from .core.scanning import Progress
 from .core.sources import TableSource, open_source
 
@@ -92,6 +95,29 @@ def _check_folder(path: Path) -> None:
         )
 
 
+@contextmanager
+def ctrl_c_cancels() -> Iterator[threading.Event]:
+    """A cancel flag that Ctrl-C sets, so a long job stops the way the window's Cancel stops
+    it: the engine rolls back between steps or has the database interrupt its statement (an
+    interrupt raised in the middle of a database driver's call can leave its connection
+    unusable). A second Ctrl-C stops at once."""
+    flag = threading.Event()
+    if threading.current_thread() is not threading.main_thread():
+        yield flag
+        return
+
+    def interrupted(signum: int, frame: Any) -> None:
+        if flag.is_set():
+            raise KeyboardInterrupt
+        flag.set()
+
+    previous = signal.signal(signal.SIGINT, interrupted)
+    try:
+        yield flag
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def cmd_import_optouts(args: argparse.Namespace) -> int:
     source = open_source(args.file, sheet=args.sheet)
     scope = units.scope_id(args.business_unit)
@@ -99,7 +125,10 @@ def cmd_import_optouts(args: argparse.Namespace) -> int:
     if args.confirm is not None:
         if args.errors_file:
             _check_folder(args.errors_file)  # refuse before importing, not after
-        run = imports.import_optouts(source, column, args.confirm, scope, _progress(args))
+        with ctrl_c_cancels() as cancel:
+            run = imports.import_optouts(
+                source, column, args.confirm, scope, _progress(args), cancel
+            )
         data = {"column": run.column, **imports.counts_of(run).as_dict(), "import_id": run.id}
         text = _counts_text(data, run.column)
         _emit(args, data, f"{text}\nImport #{run.id} completed: {run.new:,} addresses opted out.")
@@ -110,7 +139,8 @@ def cmd_import_optouts(args: argparse.Namespace) -> int:
                 print(f"optout: import #{run.id} completed, but {error}", file=sys.stderr)
                 return 1
         return 0
-    plan = imports.plan_optouts(source, column, scope, _progress(args))
+    with ctrl_c_cancels() as cancel:
+        plan = imports.plan_optouts(source, column, scope, _progress(args), cancel)
     data: dict[str, Any] = {"column": plan.column, **plan.counts.as_dict(), "import_id": None}
     data["dry_run"] = True
     text = _counts_text(data, plan.column)
@@ -121,9 +151,11 @@ def cmd_import_optouts(args: argparse.Namespace) -> int:
 
 def cmd_import_contacts(args: argparse.Namespace) -> int:
     source = open_source(args.file, sheet=args.sheet)
-    run, counts = contacts.import_contacts(
-        source, _column(source, args.column), args.first_name, args.last_name, _progress(args)
-    )
+    column = _column(source, args.column)
+    with ctrl_c_cancels() as cancel:
+        run, counts = contacts.import_contacts(
+            source, column, args.first_name, args.last_name, _progress(args), cancel
+        )
     data = {"column": run.column, **counts.as_dict(), "import_id": run.id}
     _emit(
         args,
@@ -172,7 +204,8 @@ def cmd_copy_database(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     scope = units.scope_id(args.business_unit) if args.business_unit else None
-    count = exports.export_suppressions(args.out, scope)
+    with ctrl_c_cancels() as cancel:
+        count = exports.export_suppressions(args.out, scope, cancel=cancel)
     _emit(
         args,
         {"exported": count, "path": str(args.out)},
@@ -306,7 +339,8 @@ def cmd_undo(args: argparse.Namespace) -> int:
         )
         _emit(args, {**plan.as_dict(), "dry_run": True}, _undo_text(plan) + hint)
         return 0
-    done = undo.undo_import(args.import_id, args.confirm)
+    with ctrl_c_cancels() as cancel:
+        done = undo.undo_import(args.import_id, args.confirm, cancel)
     _emit(args, done.as_dict(), _undo_text(done))
     return 0
 
@@ -487,6 +521,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             _open(args.db)
         return int(args.handler(args))
     except OptOutError as error:
+        if isinstance(error, Cancelled):
+            print("\noptout: cancelled; nothing was written.", file=sys.stderr)
+            return 130
         print(f"optout: {error}", file=sys.stderr)
         return EXIT_REFUSED
     except KeyboardInterrupt:

@@ -68,13 +68,15 @@ def other_program(db_path: Path, *statements: str) -> None:
 def writing_optouts(db_path: Path) -> bool:
     """True once an import in another process is writing opt-outs inside its transaction:
     on SQLite its write-ahead log has grown past 2 MB; on PostgreSQL a session of the
-    database has sent an INSERT INTO suppression and not yet ended its transaction."""
+    database has sent a COPY of addresses or the INSERT INTO suppression and not yet ended
+    its transaction."""
     if is_server(db_path):
         busy = query(
             db_path,
             "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
             " AND pid <> pg_backend_pid() AND state IN ('active', 'idle in transaction')"
-            " AND starts_with(query, 'INSERT INTO suppression ')",
+            " AND (starts_with(query, 'INSERT INTO suppression ')"
+            " OR starts_with(query, 'COPY incoming_address '))",
         )
         return bool(busy[0][0])
     wal = db_path.with_name(db_path.name + "-wal")
@@ -663,3 +665,19 @@ def test_ctrl_c_during_an_import_rolls_back_and_records_a_cancel(
     assert billable(optout) == {"billable_contacts": 0, "suppressed_addresses": 0}
     runs = optout("history", "--json", check=True).json()
     assert [(r["state"], r["file_name"], r["new"]) for r in runs] == [("cancelled", "big.csv", 0)]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_ctrl_c_sets_the_cancel_flag_and_a_second_one_stops_at_once() -> None:
+    import os
+    import signal
+
+    from optout_desktop.cli import ctrl_c_cancels
+
+    before = signal.getsignal(signal.SIGINT)
+    with ctrl_c_cancels() as cancel:
+        os.kill(os.getpid(), signal.SIGINT)
+        assert cancel.is_set()  # the job stops at its next step, cleanly
+        with pytest.raises(KeyboardInterrupt):
+            os.kill(os.getpid(), signal.SIGINT)
+    assert signal.getsignal(signal.SIGINT) is before

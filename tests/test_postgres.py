@@ -209,3 +209,45 @@ def test_a_saved_server_address_never_holds_the_password() -> None:
         "postgresql://anna@db.firma.dk:5432/optout"
     )
     assert postgres.is_url("postgres://h/db") and not postgres.is_url("C:/data/optout.sqlite3")
+
+
+def test_copy_keeps_text_that_needs_escaping(server_url: str) -> None:
+    """The server's import COPYs addresses in as plain text lines; a line with a backslash,
+    tab or carriage return (never a cleaned address, but a COPY must not misread one) goes
+    row by row instead, so every value arrives as it was."""
+    store.open_database(server_url)
+    db = store.database.obj
+    lines = ["plain@firma.dk", "back\\slash@firma.dk", "tab\there@firma.dk", "cr\rhere@x.dk"]
+    with db.atomic() as transaction:
+        db.execute_sql("CREATE TEMP TABLE copied (email text) ON COMMIT DROP")
+        connection = store.writer_connection(db)
+        connection.copy_lines("COPY copied (email) FROM STDIN", lines[:1])
+        connection.copy_lines("COPY copied (email) FROM STDIN", lines)
+        rows = [row[0] for row in db.execute_sql("SELECT email FROM copied")]
+        transaction.rollback()
+    assert rows == lines[:1] + lines
+
+
+def test_an_import_on_the_server_is_checked_without_a_row_by_row_foreign_key(
+    server_url: str, tmp_path: Path
+) -> None:
+    """PostgreSQL checks a declared foreign key with a query per inserted row (4-7 s of a
+    1M-row import), so there suppression.import_run is not declared; the engine alone
+    writes it, with the run it has just made. SQLite keeps its cheap declared key."""
+    store.open_database(server_url)
+    constraints = store.database.obj.execute_sql(
+        "SELECT contype FROM pg_constraint WHERE conrelid = 'suppression'::regclass"
+    ).fetchall()
+    assert sorted(kind for (kind,) in constraints) == ["p"]
+    store.database.obj.close()
+    path = address_file(tmp_path, "list.csv", range(2_000))
+    assert optout("import-optouts", path, "--confirm", "2000", db=server_url).returncode == 0
+    store.open_database(server_url)
+    orphans = store.database.obj.execute_sql(
+        "SELECT count(*) FROM suppression AS s LEFT JOIN import_run AS r"
+        " ON r.id = s.import_run_id WHERE r.id IS NULL"
+    ).fetchone()
+    assert orphans == (0,)
+    store.open_database(tmp_path / "laptop.sqlite3")
+    keys = store.database.obj.execute_sql("PRAGMA foreign_key_list(suppression)").fetchall()
+    assert [(row[2], row[3]) for row in keys] == [("import_run", "import_run_id")]

@@ -71,6 +71,23 @@ def claim_existing(connection: Any, addresses: Sequence[str], run_id: int, scope
     connection.execute(statement, [run_id, *addresses, ACCOUNT, scope_id, run_id])
 
 
+def claim_incoming(connection: Any, run_id: int, scope_id: int) -> None:
+    """Claim the opt-outs that already held addresses of the incoming_address table (the
+    server's import: one statement for all of them, in the claims' order).
+
+    No ON CONFLICT: the import is new, its addresses distinct, and its other claims (of
+    domain opt-outs) name an address, so none of these can be there already.
+    """
+    connection.execute(
+        sql(
+            f"{_COLUMNS} SELECT s.id, {int(run_id):d}, '' FROM incoming_address AS a "
+            "JOIN suppression AS s ON s.email = a.email "
+            f"AND s.scope_id IN ({ACCOUNT:d}, {int(scope_id):d}) "
+            f"WHERE s.import_run_id IS DISTINCT FROM {int(run_id):d} ORDER BY s.id"
+        )
+    )
+
+
 def claim_covered(
     connection: Any, addresses: Sequence[str], cover: Cover, run_id: int
 ) -> list[str]:

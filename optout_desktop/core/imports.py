@@ -36,10 +36,9 @@ from .store import (
     plain_errors,
     plain_message,
     write_transaction,
-    writer_connection,
 )
 from .texts import t
-from .writing import BackgroundWriter, SuppressionWriter
+from .writing import BackgroundWriter, SuppressionWriter, suppression_writer
 
 log = logging.getLogger(__name__)
 WRITE_BATCH = 50_000
@@ -266,7 +265,7 @@ def _record(
     try:
         with write_transaction(), staging.interruptible(db, cancel):
             run = ImportRun.create(**details)
-            writer = SuppressionWriter(writer_connection(db), run.id, scope_id, now())
+            writer = suppression_writer(db, run.id, scope_id, now())
             scan = write(writer)
             new = writer.settle()
             counts = OptOutCounts(

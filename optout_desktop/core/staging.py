@@ -16,7 +16,17 @@ import peewee as pw
 from . import domains
 from .portable import adapt, param, sql
 from .scanning import CancelFlag, Progress, ProgressCallback, RefusedRow, raise_if_cancelled
-from .store import ACCOUNT, BaseModel, Contact, ImportRun, RowError, Suppression, database
+from .store import (
+    ACCOUNT,
+    BaseModel,
+    Contact,
+    ImportRun,
+    RowError,
+    Suppression,
+    database,
+    is_server,
+    writer_connection,
+)
 
 log = logging.getLogger(__name__)
 
@@ -60,13 +70,18 @@ def stage_addresses(
     StagedAddress.create_table(safe=True)
     StagedAddress.delete().execute()
     addresses = list(addresses)
+    server = writer_connection(db) if is_server() else None
     cursor = db.cursor()
     done = 0
-    # One multi-row INSERT per statement, not one statement per row (as executemany does).
+    # One multi-row INSERT per statement, not one statement per row (as executemany does);
+    # on a server, one COPY per batch.
     for batch in batches(addresses, SORT_BATCH):
         raise_if_cancelled(cancel)
-        for part in batches(sorted(batch), rows_per_statement(1)):
-            cursor.execute(_rows(len(part), param()), part)
+        if server is not None:
+            server.copy_lines("COPY staged_address (email) FROM STDIN", batch)
+        else:
+            for part in batches(sorted(batch), rows_per_statement(1)):
+                cursor.execute(_rows(len(part), param()), part)
         done += len(batch)
         if progress is not None:
             progress(Progress("writing", done, len(addresses)))

@@ -7,7 +7,7 @@ import importlib
 import logging
 import os
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import closing, contextmanager, suppress
 from pathlib import Path
 from typing import Any
@@ -102,7 +102,7 @@ class Suppression(BaseModel):
     email = pw.TextField()
     scope_id = pw.IntegerField(default=ACCOUNT)
     reason = pw.TextField()  # import, unsubscribed, bounced, spam, manual
-    import_run = pw.ForeignKeyField(ImportRun, null=True, backref="suppressions")
+    import_run = postgres.UncheckedOnServer(ImportRun, null=True, backref="suppressions")
     import_run_id: int | None
     created_at = pw.TextField(default=now)
     note = pw.TextField(default="")
@@ -270,6 +270,20 @@ class _ServerConnection:
     def execute(self, sql: str, params: Any = ()) -> Any:
         with pw.__exception_wrapper__:  # type: ignore[attr-defined]
             return self.raw.execute(sql, params)
+
+    def copy_lines(self, statement: str, lines: Sequence[str]) -> None:
+        """COPY one-column rows in (`statement` is COPY … FROM STDIN): as one block of
+        text when no line needs escaping, the usual case, else row by row."""
+        with pw.__exception_wrapper__:  # type: ignore[attr-defined]
+            with self.raw.cursor() as cursor, cursor.copy(statement) as copy:
+                block = "\n".join(lines)
+                if block.count("\n") == len(lines) - 1 and not any(
+                    special in block for special in ("\\", "\t", "\r")
+                ):
+                    copy.write(block + "\n")
+                else:
+                    for line in lines:
+                        copy.write_row((line,))
 
 
 def writer_connection(db: pw.Database) -> Any:

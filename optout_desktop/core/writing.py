@@ -1,4 +1,4 @@
-"""Write opt-outs in large multi-row INSERTs, optionally on a thread beside the file reader."""
+"""Write opt-outs (SQLite: multi-row INSERTs; a server: COPY), on a thread beside the reader."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 
 from . import claims, domains, staging
 from .portable import param, sql
-from .store import ACCOUNT
+from .store import ACCOUNT, is_server, writer_connection
 
 _STOP = None
 
@@ -68,13 +68,69 @@ class SuppressionWriter:
         return _insert_sql(rows, self.scope_id, self.run_id, self.stamp, self.marker)
 
 
+class CopyingWriter(SuppressionWriter):
+    """On PostgreSQL: COPY each batch into a temporary table while the file is read, then
+    insert and claim them all in two set-based statements (the server's per-statement cost
+    made 500-row INSERTs three times slower than its own COPY)."""
+
+    def __init__(self, connection: Any, run_id: int, scope_id: int, stamp: str) -> None:
+        super().__init__(connection, run_id, scope_id, stamp)
+        self.copied = 0
+        connection.execute(
+            'CREATE TEMP TABLE IF NOT EXISTS incoming_address (email text COLLATE "C") '
+            "ON COMMIT DROP"
+        )
+        connection.execute("TRUNCATE incoming_address")
+
+    def write(self, addresses: Sequence[str]) -> None:
+        """COPY a batch in (those a domain opt-out covers are only claimed)."""
+        if self.cover is not None:
+            addresses = claims.claim_covered(
+                self.connection, sorted(addresses), self.cover, self.run_id
+            )
+        if addresses:
+            self.connection.copy_lines("COPY incoming_address (email) FROM STDIN", addresses)
+            self.copied += len(addresses)
+
+    def settle(self) -> int:
+        if self.copied:
+            # Sorted, so the index grows in order. A plain INSERT of those not yet there, not
+            # ON CONFLICT (whose per-row speculative insertion took a third of the time):
+            # every writer holds the write lock, so NOT EXISTS sees every committed opt-out,
+            # and the scan's entries are distinct. Were another program to write meanwhile,
+            # the unique index would refuse the import, whole.
+            stamp = _checked(self.stamp)
+            row = f"email, {self.scope_id:d}, 'import', {self.run_id:d}, '{stamp}', ''"
+            cursor = self.connection.execute(
+                "INSERT INTO suppression (email, scope_id, reason, import_run_id, created_at, "
+                f"note) SELECT {row} FROM incoming_address AS a WHERE NOT EXISTS (SELECT 1 "
+                "FROM suppression AS s WHERE s.email = a.email "
+                f"AND s.scope_id = {self.scope_id:d}) ORDER BY email"
+            )
+            self.inserted = max(cursor.rowcount, 0)
+            if self.inserted < self.copied:  # some were suppressed already
+                claims.claim_incoming(self.connection, self.run_id, self.scope_id)
+        return super().settle()
+
+
+def suppression_writer(db: Any, run_id: int, scope_id: int, stamp: str) -> SuppressionWriter:
+    """The writer for the open database, on the connection of the caller's transaction."""
+    kind = CopyingWriter if is_server() else SuppressionWriter
+    return kind(writer_connection(db), run_id, scope_id, stamp)
+
+
+def _checked(stamp: str) -> str:
+    """The timestamp, safe to inline in SQL (it is made here, digits and separators only)."""
+    if not stamp.replace("-", "").replace(":", "").replace("T", "").rstrip("Z").isdigit():
+        raise ValueError(f"unexpected timestamp {stamp!r}")
+    return stamp
+
+
 @lru_cache(maxsize=8)
 def _insert_sql(rows: int, scope_id: int, run_id: int, stamp: str, marker: str) -> str:
     # The constants are integers and a timestamp this module made, so they are safe to inline;
     # each row binds only its address.
-    if not stamp.replace("-", "").replace(":", "").replace("T", "").rstrip("Z").isdigit():
-        raise ValueError(f"unexpected timestamp {stamp!r}")
-    row = f"(?, {scope_id:d}, 'import', {run_id:d}, '{stamp}', '')"
+    row = f"(?, {scope_id:d}, 'import', {run_id:d}, '{_checked(stamp)}', '')"
     return sql(
         "INSERT INTO suppression (email, scope_id, reason, import_run_id, created_at, note) "
         f"VALUES {','.join([row] * rows)} ON CONFLICT (email, scope_id) DO NOTHING",
