@@ -666,7 +666,9 @@ class MainWindow(QMainWindow):
 
     @Slot(str, str, int, int)
     def _on_progress(self, name: str, phase: str, done: int, total: int) -> None:
-        if total > 0:
+        if 0 < total <= done:  # the last step (a server's one big insert): busy, not stuck
+            self.progress.setRange(0, 0)
+        elif total > 0:
             self.progress.setRange(0, 1000)
             self.progress.setValue(int(1000 * min(done / total, 1.0)))
         label = self.tr("{phase}: {done} of {total} rows").format(
