@@ -294,3 +294,14 @@ def test_no_new_opt_outs_in_the_months_shown(qtbot: QtBot, locale: None) -> None
     widget = shown(qtbot, quiet)
     assert "January 2025: 0" in widget.accessibleDescription()
     assert len(colours(widget.grab().toImage())) > 2
+
+
+def test_dates_follow_the_language_and_are_iso_without_one(local_time: None, locale: None) -> None:
+    """History dates: 27.11.2026 14.30 in Danish; with no language set (LANG=C), the ISO
+    2026-11-27 14:30 rather than Qt's bare "27 11 2026"."""
+    from optout_desktop.ui.language import local_time as shown_time
+
+    QLocale.setDefault(DANISH)
+    assert shown_time("2026-11-27T13:30:00Z") == "27.11.2026 14.30"
+    QLocale.setDefault(QLocale.c())
+    assert shown_time("2026-11-27T13:30:00Z") == "2026-11-27 14:30"

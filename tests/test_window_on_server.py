@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QWidget,
 )
 from pytestqt.qtbot import QtBot
 
@@ -145,6 +146,10 @@ def test_a_whole_import_through_the_window_lands_on_the_server(
     found = "SELECT count(*) FROM suppression WHERE email = %s"
     assert outside_rows(server_url, found.replace("%s", "?"), (address(2_999),)) == [(1,)]
 
+    # The title says which list this is (never with the password), so nobody takes the
+    # team's list for the file on their laptop.
+    assert window.windowTitle().startswith("OptOut Desktop – postgres@127.0.0.1:")
+    assert PASSWORD not in window.windowTitle()
     window.show_about()  # says where the list lives; with the About box, no password anywhere
     assert not [text for text in visible_texts(window) if PASSWORD in text]
     assert "postgres@127.0.0.1" in window._about.informativeText()
@@ -165,8 +170,9 @@ def test_a_colleagues_import_on_the_same_server_shows_after_a_refresh(
     assert done.returncode == 0, done.stderr
     assert shown(window.suppressed_label) == 0  # nothing tells the window by itself
 
-    window.refresh_totals()  # what the window runs after each of its own changes
-    window.history_page.refresh()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_F5)  # File › Refresh: the colleague's import shows
     qtbot.waitUntil(lambda: shown(window.suppressed_label) == 3_000, timeout=WAIT)
     assert history_cell(window, 0, "file_name") == "theirs.csv"
 
@@ -179,6 +185,28 @@ def test_a_colleagues_import_on_the_same_server_shows_after_a_refresh(
     assert window.history_page.model.rowCount() == 2
     assert history_cell(window, 0, "file_name") == "mine.csv"
     assert history_cell(window, 0, "new") == number(1_000)
+
+
+def test_coming_back_to_the_window_shows_colleagues_changes(
+    qtbot: QtBot, window: MainWindow, server_url: str, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """On a shared list, switching back to the window counts again (at most every few
+    seconds), so nobody works from yesterday's total."""
+    monkeypatch.setattr("optout_desktop.ui.main_window.REFRESH_ON_RETURN_S", 0.0)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.waitUntil(lambda: shown(window.suppressed_label) == 0, timeout=WAIT)
+    run_optouts(people_file(tmp_path / "theirs.csv", range(500)), 500)
+    qtbot.wait(200)
+    assert shown(window.suppressed_label) == 0  # nothing tells the window by itself
+    other = QWidget()
+    qtbot.addWidget(other)
+    other.show()
+    other.activateWindow()
+    qtbot.waitUntil(lambda: not window.isActiveWindow())
+    window.activateWindow()
+    qtbot.waitUntil(lambda: shown(window.suppressed_label) == 500, timeout=WAIT)
+    assert history_cell(window, 0, "file_name") == "theirs.csv"
 
 
 def test_export_from_the_window_writes_the_servers_list_in_byte_order(

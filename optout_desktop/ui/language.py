@@ -65,6 +65,10 @@ def local_time(moment: object) -> str:
         return text
     if when.timeSpec() == Qt.TimeSpec.LocalTime and "+" not in text[10:]:
         when.setTimeZone(QTimeZone.utc())  # stored without a zone: the store keeps UTC
+    if (
+        QLocale().language() == QLocale.Language.C
+    ):  # no language set (LANG=C): ISO, not "27 11 2026"
+        return when.toLocalTime().toString("yyyy-MM-dd HH:mm")
     return QLocale().toString(when.toLocalTime(), QLocale.FormatType.ShortFormat)
 
 

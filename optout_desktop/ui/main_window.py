@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import exports, imports, overview, places, rules, store, units
+from ..core import exports, imports, overview, places, postgres, rules, store, units
 from ..core.columns import guess_email_column
 from ..core.imports import OptOutPlan
 from ..core.overview import Overview
@@ -55,6 +56,7 @@ RECENT_MAX = 8
 FIRST_SCREEN_ROWS = 200
 SAMPLE = Path(__file__).resolve().parent.parent / "resources" / "sample-optouts.csv"
 GEOMETRY_KEY = "window/geometry"
+REFRESH_ON_RETURN_S = 5.0  # a shared list is counted again on coming back, at most this often
 
 
 def number(value: int) -> str:
@@ -90,7 +92,8 @@ class MainWindow(QMainWindow):
         self.reads.failed.connect(self._on_read_failure)
 
         self.setObjectName("mainWindow")
-        self.setWindowTitle(self.tr("OptOut Desktop"))
+        self.setWindowTitle(self._title())
+        self._last_refresh = time.monotonic()
         self.setAcceptDrops(True)
         self.resize(1100, 720)
         self._build()
@@ -317,7 +320,35 @@ class MainWindow(QMainWindow):
         self._last_import_id: int | None = None
         return page
 
+    def _title(self) -> str:
+        """The window's title; on a team's server it also says which list it shows (without
+        the password), so nobody takes it for the file on their laptop."""
+        if not postgres.is_url(self.db_path):
+            return self.tr("OptOut Desktop")
+        return self.tr("OptOut Desktop – {server}").format(server=store.display_name(self.db_path))
+
     # ---- totals and business units -------------------------------------------------
+
+    def refresh_all(self) -> None:
+        """Count again and reread the history and contacts (F5): on a shared server, what
+        colleagues changed meanwhile."""
+        self._last_refresh = time.monotonic()
+        self.refresh_totals()
+        self.history_page.refresh()
+        self.contacts_page.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        """Coming back to the window on a shared server shows colleagues' changes (at most
+        every few seconds, and not while a job of this window runs)."""
+        super().changeEvent(event)
+        if (
+            event.type() == QEvent.Type.ActivationChange
+            and self.isActiveWindow()
+            and store.is_server()
+            and not self.jobs.busy
+            and time.monotonic() - self._last_refresh > REFRESH_ON_RETURN_S
+        ):
+            self.refresh_all()
 
     def refresh_totals(self) -> None:
         """The billable total (a tally: instant) and the suppressed count (counted off-thread)."""

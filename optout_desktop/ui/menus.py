@@ -31,6 +31,7 @@ def build_menus(window: MainWindow) -> None:
     file_menu.addSeparator()
     _add(file_menu, _tr("&Export suppressions…"), window.export_suppressions, "Ctrl+E")
     _add(file_menu, _tr("&Look up an address"), window.lookup.focus_entry, "Ctrl+L")
+    _add(file_menu, _tr("&Refresh"), window.refresh_all, QKeySequence.StandardKey.Refresh)
     _add(file_menu, _tr("Choose &database…"), window.choose_database, None)
     file_menu.addSeparator()
     _add(file_menu, _tr("&Quit"), window.close, QKeySequence.StandardKey.Quit)

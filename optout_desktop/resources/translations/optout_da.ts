@@ -668,332 +668,337 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>OptOut Desktop</source>
         <translation>OptOut Desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>Import opt-outs</source>
         <translation>Importér fravalg</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>Contacts</source>
         <translation>Kontakter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>History</source>
         <translation>Historik</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>Open file…</source>
         <translation>Åbn fil…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>Pages</source>
         <translation>Sider</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>Overview</source>
         <translation>Oversigt</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>{name} is used from the next start of OptOut Desktop.</source>
         <translation>{name} bruges fra næste gang, OptOut Desktop startes.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>Choose database</source>
         <translation>Vælg database</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>The suppression list&apos;s file on this computer, or your team&apos;s PostgreSQL server as postgresql://user@host:5432/name (the password is asked for, never saved):</source>
         <translation>Spærrelistens fil på denne computer eller jeres fælles PostgreSQL-server som postgresql://bruger@vært:5432/navn (adgangskoden bliver spurgt om og gemmes aldrig):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>Business unit:</source>
         <translation>Forretningsenhed:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>Export suppressions…</source>
         <translation>Eksportér spærreliste…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>Manage…</source>
         <translation>Administrér…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>Recent</source>
         <translation>Seneste</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>Open a CSV or Excel file of opted-out addresses, or drop it on this window.</source>
         <translation>Åbn en CSV- eller Excel-fil med afmeldte adresser, eller træk den over i dette vindue.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>Email column:</source>
         <translation>E-mailkolonne:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>The file&apos;s rows</source>
         <translation>Filens rækker</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>Cancel</source>
         <translation>Annullér</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>Save errors file…</source>
         <translation>Gem fejlfil…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>Import…</source>
         <translation>Importér…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="328"/>
+        <source>OptOut Desktop – {server}</source>
+        <translation>OptOut Desktop – {server}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>Billable contacts: &lt;b&gt;{n}&lt;/b&gt;</source>
         <translation>Fakturerbare kontakter: &lt;b&gt;{n}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>Suppressed addresses: &lt;b&gt;{n}&lt;/b&gt;</source>
         <translation>Spærrede adresser: &lt;b&gt;{n}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>Suppressed addresses: ?</source>
         <translation>Spærrede adresser: ?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="389"/>
         <source>Whole account</source>
         <translation>Hele kontoen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394"/>
+        <location filename="../../ui/main_window.py" line="425"/>
         <source>Import running</source>
         <translation>Import i gang</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394"/>
+        <location filename="../../ui/main_window.py" line="425"/>
         <source>Wait for the import to finish.</source>
         <translation>Vent, til importen er færdig.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401"/>
+        <location filename="../../ui/main_window.py" line="432"/>
         <source>Reading {name}…</source>
         <translation>Læser {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="439"/>
+        <location filename="../../ui/main_window.py" line="470"/>
         <source>No column looks like email addresses: choose the email column.</source>
         <translation>Ingen kolonne ligner e-mailadresser: vælg e-mailkolonnen.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="448"/>
+        <location filename="../../ui/main_window.py" line="479"/>
         <source>comma</source>
         <translation>komma</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="449"/>
+        <location filename="../../ui/main_window.py" line="480"/>
         <source>semicolon</source>
         <translation>semikolon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="450"/>
+        <location filename="../../ui/main_window.py" line="481"/>
         <source>tab</source>
         <translation>tabulator</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="451"/>
+        <location filename="../../ui/main_window.py" line="482"/>
         <source>vertical bar</source>
         <translation>lodret streg</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="460"/>
+        <location filename="../../ui/main_window.py" line="491"/>
         <source>sheet “{sheet}”</source>
         <translation>arket »{sheet}«</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="462"/>
+        <location filename="../../ui/main_window.py" line="493"/>
         <source>first row is the header</source>
         <translation>første række er overskrifter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="462"/>
+        <location filename="../../ui/main_window.py" line="493"/>
         <source>no header row</source>
         <translation>ingen overskriftsrække</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="464"/>
+        <location filename="../../ui/main_window.py" line="495"/>
         <source>&lt;b&gt;{name}&lt;/b&gt; — read as {how}, {header}</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; – læst som {how}, {header}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="529"/>
+        <location filename="../../ui/main_window.py" line="560"/>
         <source>&lt;b&gt;{valid}&lt;/b&gt; addresses to opt out: {new} new, {already} already suppressed, {contacts} existing contact(s) will be unsubscribed (and stay billable). Left out: {invalid} invalid, {blank} blank, {duplicates} repeated. {rows} rows read{domains}.</source>
         <translation>&lt;b&gt;{valid}&lt;/b&gt; adresser skal afmeldes: {new} nye, {already} allerede spærret, {contacts} eksisterende kontakt(er) afmeldes (og er stadig fakturerbare). Udeladt: {invalid} ugyldige, {blank} tomme, {duplicates} gentagne. {rows} rækker læst{domains}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="542"/>
+        <location filename="../../ui/main_window.py" line="573"/>
         <source>; {n} of the entries are whole domains</source>
         <translation>; {n} af dem er hele domæner</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="497"/>
+        <location filename="../../ui/main_window.py" line="528"/>
         <source>e.g. {samples}</source>
         <translation>f.eks. {samples}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="515"/>
+        <location filename="../../ui/main_window.py" line="546"/>
         <source>Counting the addresses…</source>
         <translation>Tæller adresserne…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="558"/>
+        <location filename="../../ui/main_window.py" line="589"/>
         <source>the business unit “{name}”</source>
         <translation>forretningsenheden »{name}«</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="560"/>
+        <location filename="../../ui/main_window.py" line="591"/>
         <source>the whole account</source>
         <translation>hele kontoen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="587"/>
+        <location filename="../../ui/main_window.py" line="618"/>
         <source>Import #{id} completed: {new} addresses are now unsubscribed from all email ({already} were already suppressed, {contacts} existing contacts unsubscribed). {refused} rows were left out.</source>
         <translation>Import nr. {id} er gennemført: {new} adresser er nu afmeldt alle e-mails ({already} var allerede spærret, {contacts} eksisterende kontakter blev afmeldt). {refused} rækker blev udeladt.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="599"/>
+        <location filename="../../ui/main_window.py" line="630"/>
         <source>The list changed after the counts were shown (another import or undo): {planned} addresses were to be new, {new} were.</source>
         <translation>Listen blev ændret, efter at tallene blev vist (en anden import eller fortrydelse): {planned} adresser skulle have været nye, {new} var.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="604"/>
+        <location filename="../../ui/main_window.py" line="635"/>
         <source>Imported. Open another file, or choose another column to import again.</source>
         <translation>Importeret. Åbn en anden fil, eller vælg en anden kolonne for at importere igen.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="621"/>
+        <location filename="../../ui/main_window.py" line="652"/>
         <source>Export the suppression list</source>
         <translation>Eksportér spærrelisten</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="623"/>
+        <location filename="../../ui/main_window.py" line="654"/>
         <source>CSV (*.csv);;Excel workbook (*.xlsx)</source>
         <translation>CSV (*.csv);;Excel-projektmappe (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="652"/>
+        <location filename="../../ui/main_window.py" line="683"/>
         <source>Reading the file…</source>
         <translation>Læser filen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="653"/>
+        <location filename="../../ui/main_window.py" line="684"/>
         <source>Counting…</source>
         <translation>Tæller…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="654"/>
+        <location filename="../../ui/main_window.py" line="685"/>
         <source>Importing…</source>
         <translation>Importerer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="655"/>
+        <location filename="../../ui/main_window.py" line="686"/>
         <source>Exporting…</source>
         <translation>Eksporterer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="656"/>
+        <location filename="../../ui/main_window.py" line="687"/>
         <source>Saving the errors file…</source>
         <translation>Gemmer fejlfilen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="672"/>
+        <location filename="../../ui/main_window.py" line="705"/>
         <source>{phase}: {done} of {total} rows</source>
         <translation>{phase}: {done} af {total} rækker</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="690"/>
+        <location filename="../../ui/main_window.py" line="723"/>
         <source>Export finished</source>
         <translation>Eksport fuldført</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="691"/>
+        <location filename="../../ui/main_window.py" line="724"/>
         <source>{count} suppressed addresses were exported to {path}.</source>
         <translation>{count} spærrede adresser blev eksporteret til {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="699"/>
+        <location filename="../../ui/main_window.py" line="732"/>
         <source>Errors file saved</source>
         <translation>Fejlfil gemt</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="700"/>
+        <location filename="../../ui/main_window.py" line="733"/>
         <source>{count} refused rows were written to {path}.</source>
         <translation>{count} afviste rækker blev gemt i {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="712"/>
+        <location filename="../../ui/main_window.py" line="745"/>
         <source>The file could not be used.</source>
         <translation>Filen kunne ikke bruges.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="713"/>
+        <location filename="../../ui/main_window.py" line="746"/>
         <source>This file cannot be imported</source>
         <translation>Filen kan ikke importeres</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="715"/>
+        <location filename="../../ui/main_window.py" line="748"/>
         <source>Something went wrong</source>
         <translation>Noget gik galt</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="725"/>
+        <location filename="../../ui/main_window.py" line="758"/>
         <source>The import was cancelled; nothing was written.</source>
         <translation>Importen blev annulleret; intet blev gemt.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="729"/>
+        <location filename="../../ui/main_window.py" line="762"/>
         <source>Counting was cancelled.</source>
         <translation>Optællingen blev annulleret.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="731"/>
+        <location filename="../../ui/main_window.py" line="764"/>
         <source>The export was cancelled; no file was written.</source>
         <translation>Eksporten blev annulleret; der blev ikke skrevet nogen fil.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="745"/>
+        <location filename="../../ui/main_window.py" line="778"/>
         <source>Cancelling…</source>
         <translation>Annullerer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="765"/>
+        <location filename="../../ui/main_window.py" line="798"/>
         <source>No recent files</source>
         <translation>Ingen seneste filer</translation>
     </message>
@@ -1027,46 +1032,51 @@
     </message>
     <message>
         <location filename="../../../build/translations/unseen_strings.py" line="78"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Opdater</translation>
+    </message>
+    <message>
+        <location filename="../../../build/translations/unseen_strings.py" line="79"/>
         <source>Choose &amp;database…</source>
         <translation>Vælg &amp;database…</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="79"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="80"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afslut</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="80"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="81"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprog</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="81"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="82"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjælp</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="82"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="83"/>
         <source>Open &amp;log folder</source>
         <translation>Åbn &amp;logmappen</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="83"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="84"/>
         <source>&amp;About OptOut Desktop</source>
         <translation>&amp;Om OptOut Desktop</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="84"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="85"/>
         <source>About OptOut Desktop</source>
         <translation>Om OptOut Desktop</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="85"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="86"/>
         <source>Keeps your list of people who must never get marketing email, on this computer.</source>
         <translation>Holder styr på din liste over personer, der aldrig må få marketing-e-mails – her på computeren.</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="86"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="87"/>
         <source>Database: {database}&lt;br&gt;Log files: {logs}</source>
         <translation>Database: {database}&lt;br&gt;Logfiler: {logs}</translation>
     </message>
@@ -1320,52 +1330,52 @@
 <context>
     <name>UndoDialog</name>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="87"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="88"/>
         <source>Undo the opt-out import</source>
         <translation>Fortryd importen af fravalg</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="88"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="89"/>
         <source>Undo import</source>
         <translation>Fortryd import</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="89"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="90"/>
         <source>Number of opt-outs</source>
         <translation>Antal fravalg</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="90"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="91"/>
         <source>File</source>
         <translation>Fil</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="91"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="92"/>
         <source>Imported</source>
         <translation>Importeret</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="92"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="93"/>
         <source>Business unit</source>
         <translation>Forretningsenhed</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="93"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="94"/>
         <source>Opt-outs lifted</source>
         <translation>Fravalg, der ophæves</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="94"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="95"/>
         <source>Of them whole domains</source>
         <translation>Heraf hele domæner</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="95"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="96"/>
         <source>Kept, as later imports list them too</source>
         <translation>Bevares, fordi senere importer også indeholder dem</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="96"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="97"/>
         <source>Undoing import #{id} lifts the opt-outs this import added, and nothing else: addresses suppressed before it, or also by another import, by hand or by the person, stay suppressed.</source>
         <translation>Når du fortryder import nr. {id}, ophæves de fravalg, som denne import tilføjede, og intet andet: adresser, der var spærret før, eller som også er spærret af en anden import, manuelt eller af personen selv, forbliver spærret.</translation>
     </message>
