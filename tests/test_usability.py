@@ -378,3 +378,27 @@ def test_a_long_export_shows_progress_and_can_be_cancelled(
     assert window.cancel_button.isVisible()
     qtbot.waitUntil(lambda: not window.jobs.busy, timeout=WAIT)
     assert out.exists()
+
+
+@pytest.mark.parametrize("code", ["en", "da"])
+def test_the_window_fits_a_1024_pixel_screen_with_million_sized_totals(
+    qtbot: QtBot, db: Any, db_path: Path, tmp_path: Path, code: str
+) -> None:
+    """A laptop at 1024×768 shows the whole window, in either language, however long the
+    totals grow (the top bar once made the window 1,199 pixels wide at its narrowest)."""
+    app = QApplication.instance()
+    assert language.install(app, code)
+    try:
+        window = make_window(qtbot, db_path, tmp_path, f"{code}.ini")
+        wait_idle(qtbot, window)
+        qtbot.waitUntil(lambda: bool(window.suppressed_label.text()), timeout=WAIT)
+        big = language.number(1_048_576)
+        window.billable_label.setText(window.billable_label.text().replace("0", big))
+        window.suppressed_label.setText(window.suppressed_label.text().replace("0", big))
+        assert big in window.suppressed_label.text()
+        window.centralWidget().layout().activate()
+        assert window.minimumSizeHint().width() <= 1024
+        assert window.minimumSizeHint().height() <= 700
+        window.close()
+    finally:
+        language.install(app, "en")

@@ -186,8 +186,8 @@ class MainWindow(QMainWindow):
         self._about = about_box(self)
         self._about.open()
 
-    def _build_top_bar(self) -> QHBoxLayout:
-        bar = QHBoxLayout()
+    def _build_top_bar(self) -> QVBoxLayout:
+        bar = QVBoxLayout()
         unit_label = QLabel(self.tr("Business unit:"))
         self.unit_combo = QComboBox()
         self.unit_combo.setObjectName("businessUnitCombo")
@@ -205,17 +205,21 @@ class MainWindow(QMainWindow):
         self.manage_units_button.setObjectName("manageUnitsButton")
         self.manage_units_button.clicked.connect(self.manage_units)
         self.lookup = LookupBox(self)
-        bar.addWidget(unit_label)
-        bar.addWidget(self.unit_combo)
-        bar.addWidget(self.manage_units_button)
-        bar.addSpacing(16)
-        bar.addWidget(self.lookup)
-        bar.addStretch(1)
-        bar.addWidget(self.billable_label)
-        bar.addSpacing(16)
-        bar.addWidget(self.suppressed_label)
-        bar.addSpacing(16)
-        bar.addWidget(self.export_button)
+        # Two rows, so the window fits a 1024-pixel screen even with million-sized totals.
+        first = QHBoxLayout()
+        first.addWidget(unit_label)
+        first.addWidget(self.unit_combo)
+        first.addWidget(self.manage_units_button)
+        first.addStretch(1)
+        first.addWidget(self.billable_label)
+        first.addSpacing(16)
+        first.addWidget(self.suppressed_label)
+        second = QHBoxLayout()
+        second.addWidget(self.lookup)
+        second.addStretch(1)
+        second.addWidget(self.export_button)
+        bar.addLayout(first)
+        bar.addLayout(second)
         return bar
 
     def _build_import_page(self) -> QWidget:
