@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import __version__
+from . import __version__, quick_start  # noqa: F401 - quick_start before peewee
 from .core import addresses, places, postgres, store
 from .core.errors import OptOutError
 

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from . import __version__, quick_start  # noqa: F401 - quick_start before peewee
 from .core import (
     contacts,
     copying,

@@ -251,3 +251,27 @@ def test_an_import_on_the_server_is_checked_without_a_row_by_row_foreign_key(
     store.open_database(tmp_path / "laptop.sqlite3")
     keys = store.database.obj.execute_sql("PRAGMA foreign_key_list(suppression)").fetchall()
     assert [(row[2], row[3]) for row in keys] == [("import_run", "import_run_id")]
+
+
+def test_the_driver_loads_only_when_a_server_is_opened(server_url: str, tmp_path: Path) -> None:
+    """A laptop's command line starts without psycopg (80-90 ms of every start); the same
+    process then opens a server and works there (peewee is handed the driver late)."""
+    script = (
+        "import sys\n"
+        "from optout_desktop import cli\n"
+        "assert cli.main(['--db', sys.argv[1], 'billable', '--json']) == 0\n"
+        "print('after laptop:', sys.modules.get('psycopg') is not None)\n"
+        "assert cli.main(['--db', sys.argv[2], 'billable', '--json']) == 0\n"
+        "print('after server:', sys.modules.get('psycopg') is not None)\n"
+    )
+    laptop = tmp_path / "laptop.sqlite3"
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(laptop), server_url],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "after laptop: False" in done.stdout
+    assert "after server: True" in done.stdout
+    assert done.stdout.count('"billable_contacts": 0') == 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -52,7 +53,7 @@ def connect(url: str, password: str | None = None) -> pw.PostgresqlDatabase:
     """A peewee database for the URL on psycopg 3; the password, if given, stays in memory
     (else libpq takes it from PGPASSWORD or ~/.pgpass, as every PostgreSQL tool does)."""
     try:
-        import psycopg  # noqa: F401 - only to say plainly when it is missing
+        load_driver()
     except ImportError as error:
         log.warning("psycopg cannot be imported: %s", error)
         raise StoreError(
@@ -63,6 +64,28 @@ def connect(url: str, password: str | None = None) -> pw.PostgresqlDatabase:
     if password:
         options["password"] = password
     return pw.PostgresqlDatabase(dsn, prefer_psycopg3=True, **options)
+
+
+def load_driver() -> None:
+    """Import psycopg, and hand it to peewee if peewee was imported without it (the entry
+    points defer it: see optout_desktop.quick_start). Raises ImportError when it is missing.
+
+    The names set are the ones peewee sets when it finds psycopg at its own import.
+    """
+    if "psycopg" in sys.modules and sys.modules["psycopg"] is None:
+        del sys.modules["psycopg"]  # deferred, not missing: import it now
+    import psycopg
+    from psycopg.pq import TransactionStatus
+    from psycopg.types.json import Json, Jsonb
+
+    if getattr(pw, "psycopg", None) is None:
+        pw.psycopg = psycopg  # type: ignore[attr-defined]
+        pw.TransactionStatus = TransactionStatus  # type: ignore[attr-defined]
+        pw.Json_pg3, pw.Jsonb_pg3 = Json, Jsonb  # type: ignore[attr-defined]
+        adapter: Any = pw.Psycopg3Adapter
+        adapter.txn_idle = TransactionStatus.IDLE
+        adapter.txn_inerror = TransactionStatus.INERROR
+        adapter.txn_unknown = TransactionStatus.UNKNOWN
 
 
 @contextmanager
