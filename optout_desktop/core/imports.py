@@ -276,7 +276,7 @@ def _record(
                 duplicates=scan.duplicates,
                 new=new,
                 already_suppressed=scan.valid - new,
-                contacts_unsubscribed=staging.count_contacts_unsubscribed_by(run.id, new)
+                contacts_unsubscribed=staging.count_contacts_unsubscribed_by(run.id, scope_id, new)
                 + _domain_contacts(scan, scope_id, run.id),
                 domains=scan.domains,
             )

@@ -129,12 +129,15 @@ def count_contacts_to_unsubscribe(scope_id: int) -> int:
     return int(query.count())
 
 
-def count_contacts_unsubscribed_by(run_id: int, inserted: int | None = None) -> int:
-    """Contacts whose address an import has just suppressed.
+def count_contacts_unsubscribed_by(
+    run_id: int, scope_id: int = ACCOUNT, inserted: int | None = None
+) -> int:
+    """Contacts whose address an import (into `scope_id`) has just suppressed.
 
     Given how many opt-outs it `inserted`, the smaller side drives the count: with fewer
-    contacts than new opt-outs, each contact is looked up among them (a million new opt-outs
-    and a few contacts: 0.1 s less), else each new opt-out among the contacts.
+    contacts than new opt-outs, each contact is looked up among them by the unique index
+    on address and scope (a million new opt-outs and a few contacts: 0.1 s less), else each
+    new opt-out among the contacts.
     """
     contacts = tallies.read(tallies.CONTACTS)
     if contacts == 0:
@@ -142,7 +145,9 @@ def count_contacts_unsubscribed_by(run_id: int, inserted: int | None = None) -> 
     if inserted is not None and contacts < inserted:
         # (an import's opt-outs hold each address once: one scope, unique per scope)
         mine = Suppression.select(pw.SQL("1")).where(
-            (Suppression.email == Contact.email) & (Suppression.import_run == run_id)
+            (Suppression.email == Contact.email)
+            & (Suppression.scope_id == scope_id)
+            & (Suppression.import_run == run_id)
         )
         return int(Contact.select().where(pw.fn.EXISTS(mine)).count())
     query = (
