@@ -144,9 +144,14 @@ def test_a_laptops_list_moves_to_the_server_and_back_unchanged(
     people = tmp_path / "people.csv"
     people.write_text("email\nanna@firma.dk\nbo@firma.dk\n", encoding="utf-8")
     optouts = address_file(tmp_path, "optouts.csv", range(2_500))
+    odd = tmp_path / "odd.csv"  # refused cells that COPY must escape: \, tab, line break
+    odd.write_text(
+        'email\nback\\slash\n"tab\there"\n"two\nlines"\nnew@firma.dk\n', encoding="utf-8"
+    )
     for args in (
         ("import-contacts", people),
         ("import-optouts", optouts, "--confirm", "2500"),
+        ("import-optouts", odd, "--confirm", "1"),
         ("business-units", "--add", "Nordic"),
         ("add-optout", "anna@firma.dk", "--business-unit", "Nordic"),
         ("domains", "--add", "@konkurrent.dk"),
@@ -166,7 +171,8 @@ def test_a_laptops_list_moves_to_the_server_and_back_unchanged(
 
     there, home = json.loads(moved.stdout), json.loads(returned.stdout)
     assert there["rows"] == home["rows"] and there["checksum"] == home["checksum"]
-    assert there["rows"]["suppression"] == 2_500 + 2
+    assert there["rows"]["suppression"] == 2_500 + 3
+    assert there["rows"]["row_error"] == 3
 
     for db in (server_url, back):
         assert optout("export-suppressions", tmp_path / "after.csv", db=db).returncode == 0
