@@ -8,7 +8,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import closing
+from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -142,3 +142,52 @@ def optout(db_path: Path, tmp_path: Path) -> Callable[..., CliResult]:
         return result
 
     return run
+
+
+@contextmanager
+def traced_statements(before: Callable[[int], None] | None = None) -> Iterator[list[str]]:
+    """Every SQL statement the open database runs meanwhile: SQLite's trace callback, or on
+    PostgreSQL each execute of a psycopg cursor (an executemany counts once per row).
+
+    On PostgreSQL `before`, if given, is called with each statement's number (1 for the
+    first) just before the statement is sent.
+    """
+    from optout_desktop.core import store
+
+    statements: list[str] = []
+    if not store.is_server():
+        connection = store.database.obj.connection()
+        connection.set_trace_callback(statements.append)
+        try:
+            yield statements
+        finally:
+            connection.set_trace_callback(None)
+        return
+    import psycopg
+
+    execute, executemany = psycopg.Cursor.execute, psycopg.Cursor.executemany
+
+    def traced_execute(self: Any, query: Any, params: Any = None, **kwargs: Any) -> Any:
+        statements.append(str(query))
+        if before is not None:
+            before(len(statements))
+        return execute(self, query, params, **kwargs)
+
+    def traced_executemany(self: Any, query: Any, params_seq: Any, **kwargs: Any) -> Any:
+        rows = list(params_seq)
+        statements.extend([str(query)] * len(rows))
+        return executemany(self, query, rows, **kwargs)
+
+    copy = psycopg.Cursor.copy
+
+    def traced_copy(self: Any, statement: Any, params: Any = None, **kwargs: Any) -> Any:
+        statements.append(str(statement))
+        if before is not None:
+            before(len(statements))
+        return copy(self, statement, params, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(psycopg.Cursor, "execute", traced_execute)
+        patch.setattr(psycopg.Cursor, "executemany", traced_executemany)
+        patch.setattr(psycopg.Cursor, "copy", traced_copy)
+        yield statements

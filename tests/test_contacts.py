@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import csv
-import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-import peewee as pw
 import pytest
 
 from optout_desktop.core import contacts, imports, rules, store, units
 from optout_desktop.core.errors import Cancelled, ConfirmationError, OptOutError, SourceError
 from optout_desktop.core.sources import open_source
 from optout_desktop.core.store import Contact, ImportRun, Suppression
+from tests.conftest import traced_statements
 
 
 def write_rows(path: Path, header: Sequence[str], rows: Iterable[Sequence[str]]) -> Path:
@@ -205,37 +203,11 @@ def test_cancel_a_contacts_import_writes_nothing(db: Any, tmp_path: Path, polls:
     assert counts.contacts_created == Contact.select().count() == 60_000
 
 
-@contextmanager
-def statements_sent(db: Any) -> Iterator[list[str]]:
-    """Every SQL statement the core sends meanwhile: SQLite's own trace of its connection, or
-    on PostgreSQL each statement run through the database (the core's only way there)."""
-    statements: list[str] = []
-    if isinstance(db, pw.SqliteDatabase):
-        connection: sqlite3.Connection = db.connection()
-        connection.set_trace_callback(statements.append)
-        try:
-            yield statements
-        finally:
-            connection.set_trace_callback(None)
-        return
-    execute = db.execute_sql
-
-    def recording(sql: str, params: Any = None, *args: Any, **kwargs: Any) -> Any:
-        statements.append(sql)
-        return execute(sql, params, *args, **kwargs)
-
-    db.execute_sql = recording
-    try:
-        yield statements
-    finally:
-        del db.execute_sql
-
-
 def test_delete_contacts_is_a_set_based_delete(db: Any, tmp_path: Path) -> None:
     emails = [f"p{n}@example.com" for n in range(5_000)]
     add_contacts(tmp_path / "c.csv", emails)
     optout(tmp_path / "o.csv", emails[::2])
-    with statements_sent(db) as statements:
+    with traced_statements() as statements:
         assert contacts.delete_unsubscribed_contacts(2_500) == 2_500
     assert 0 < len(statements) < 20
     assert {c.email for c in Contact.select()} == set(emails[1::2])

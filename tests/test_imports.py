@@ -6,7 +6,7 @@ import csv
 import hashlib
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -18,7 +18,7 @@ from optout_desktop.core.errors import Cancelled, ConfirmationError, SourceError
 from optout_desktop.core.scanning import Progress
 from optout_desktop.core.sources import open_source
 from optout_desktop.core.store import ImportRun, RowError, Suppression
-from tests.conftest import table_counts
+from tests.conftest import table_counts, traced_statements
 
 
 def write_csv(path: Path, emails: Iterable[str], header: str = "Email") -> Path:
@@ -29,53 +29,6 @@ def write_csv(path: Path, emails: Iterable[str], header: str = "Email") -> Path:
         for number, email in enumerate(emails):
             writer.writerow([f"Person {number}", email])
     return path
-
-
-@contextmanager
-def traced_statements(before: Callable[[int], None] | None = None) -> Iterator[list[str]]:
-    """Every SQL statement the open database runs meanwhile: SQLite's trace callback, or on
-    PostgreSQL each execute of a psycopg cursor (an executemany counts once per row).
-
-    On PostgreSQL `before`, if given, is called with each statement's number (1 for the
-    first) just before the statement is sent.
-    """
-    statements: list[str] = []
-    if not store.is_server():
-        connection = store.database.obj.connection()
-        connection.set_trace_callback(statements.append)
-        try:
-            yield statements
-        finally:
-            connection.set_trace_callback(None)
-        return
-    import psycopg
-
-    execute, executemany = psycopg.Cursor.execute, psycopg.Cursor.executemany
-
-    def traced_execute(self: Any, query: Any, params: Any = None, **kwargs: Any) -> Any:
-        statements.append(str(query))
-        if before is not None:
-            before(len(statements))
-        return execute(self, query, params, **kwargs)
-
-    def traced_executemany(self: Any, query: Any, params_seq: Any, **kwargs: Any) -> Any:
-        rows = list(params_seq)
-        statements.extend([str(query)] * len(rows))
-        return executemany(self, query, rows, **kwargs)
-
-    copy = psycopg.Cursor.copy
-
-    def traced_copy(self: Any, statement: Any, params: Any = None, **kwargs: Any) -> Any:
-        statements.append(str(statement))
-        if before is not None:
-            before(len(statements))
-        return copy(self, statement, params, **kwargs)
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(psycopg.Cursor, "execute", traced_execute)
-        patch.setattr(psycopg.Cursor, "executemany", traced_executemany)
-        patch.setattr(psycopg.Cursor, "copy", traced_copy)
-        yield statements
 
 
 def refuse_inserts(
