@@ -169,13 +169,14 @@ def main() -> None:
 
 def billable_ms(db: Path, repeat: int = 50) -> float:
     sys.path.insert(0, str(HERE.parent))
-    from optout_desktop.core import rules, store
+    from optout_desktop.core.db import opening
+    from optout_desktop.core.rules import eligibility
 
-    store.open_database(db)
-    rules.billable_contacts()
+    opening.open_database(db)
+    eligibility.billable_contacts()
     started = time.perf_counter()
     for _ in range(repeat):
-        rules.billable_contacts()
+        eligibility.billable_contacts()
     return (time.perf_counter() - started) / repeat * 1000
 
 

@@ -55,7 +55,7 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from bench_import import generate
-    from optout_desktop.core import store
+    from optout_desktop.core.db import opening
     from optout_desktop.ui.main_window import MainWindow
 
     work = Path(tempfile.mkdtemp(prefix="optout-window-bench-"))
@@ -63,7 +63,7 @@ def main() -> None:
     if not args.file:
         generate(data, args.rows)
     app = QApplication([sys.argv[0]])
-    store.open_database(work / "bench.sqlite3")
+    opening.open_database(work / "bench.sqlite3")
     window = MainWindow(
         work / "bench.sqlite3", QSettings(str(work / "s.ini"), QSettings.Format.IniFormat)
     )

@@ -35,7 +35,9 @@ def shoot(language_code: str, out: Path, work: Path) -> list[Path]:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from optout_desktop.core import contacts, sources, store
+    from optout_desktop.core.contacts import contact_import
+    from optout_desktop.core.db import models, opening
+    from optout_desktop.core.reading import sources
     from optout_desktop.ui import language
     from optout_desktop.ui.main_window import MainWindow
 
@@ -43,10 +45,10 @@ def shoot(language_code: str, out: Path, work: Path) -> list[Path]:
     language.install(app, language_code)
     folder = work / language_code
     folder.mkdir()
-    store.open_database(folder / "demo.sqlite3")
+    opening.open_database(folder / "demo.sqlite3")
     people = folder / "kontakter.csv"
     people.write_text("email;fornavn\nhanne.holm@post.tele.dk;Hanne\nny@kunde.dk;Ny\n", "utf-8")
-    contacts.import_contacts(sources.open_source(people), "email")
+    contact_import.import_contacts(sources.open_source(people), "email")
     sample = folder / SAMPLE.name
     shutil.copy(SAMPLE, sample)
 
@@ -81,7 +83,7 @@ def shoot(language_code: str, out: Path, work: Path) -> list[Path]:
     QApplication.processEvents()
     save(window, "overview")
     window.close()
-    store.database.close()
+    models.database.close()
     return written
 
 

@@ -38,7 +38,7 @@ def tool(name: str) -> str:
 def variable_strings() -> dict[str, list[str]]:
     """Labels the UI passes to self.tr() as variables, by the class whose tr() looks them up."""
     sys.path.insert(0, str(ROOT))
-    from optout_desktop.core.one_to_one import LEGAL_BASES
+    from optout_desktop.core.rules.one_to_one import LEGAL_BASES
     from optout_desktop.ui import contacts_model, history_model, questions, read_options
 
     return {
@@ -88,12 +88,12 @@ def write_unseen() -> None:
 def core_templates() -> list[str]:
     """The literal first argument of every t(...) call in optout_desktop/core, in file order."""
     found: list[str] = []
-    for path in sorted((ROOT / "optout_desktop" / "core").glob("*.py")):
+    for path in sorted((ROOT / "optout_desktop" / "core").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "t":
                 first = node.args[0] if node.args else None
                 if not (isinstance(first, ast.Constant) and isinstance(first.value, str)):
-                    raise SystemExit(f"{path.name}:{node.lineno}: t() needs a literal template")
+                    raise SystemExit(f"{path}:{node.lineno}: t() needs a literal template")
                 found.append(first.value)
     return list(dict.fromkeys(found))
 

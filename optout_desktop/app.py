@@ -14,9 +14,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import __version__, quick_start  # noqa: F401 - quick_start before peewee
-from .core import addresses, places, postgres, store
-from .core.errors import OptOutError
+from optout_desktop import __version__, quick_start  # noqa: F401 - quick_start before peewee
+from optout_desktop.core import folders
+from optout_desktop.core.db import models, opening, postgres
+from optout_desktop.core.errors import OptOutError
+from optout_desktop.core.reading import addresses
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
@@ -41,7 +43,7 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="optout-desktop", description="OptOut Desktop")
     parser.add_argument(
         "--db",
-        type=store.database_target,
+        type=opening.database_target,
         help="database file, or a team's PostgreSQL server as postgresql://user@host:5432/name "
         "(default: OPTOUT_DB, else the window's setting, else a file in your data folder)",
     )
@@ -88,12 +90,12 @@ def config_dir() -> Path:
     from platformdirs import user_config_dir
 
     return Path(
-        os.environ.get("OPTOUT_CONFIG_DIR") or user_config_dir(store.APP_NAME, appauthor=False)
+        os.environ.get("OPTOUT_CONFIG_DIR") or user_config_dir(folders.APP_NAME, appauthor=False)
     )
 
 
 def _setup_logging() -> None:
-    folder = places.log_folder()
+    folder = folders.log_folder()
     try:
         folder.mkdir(parents=True, exist_ok=True)
         handler: logging.Handler = logging.FileHandler(
@@ -112,7 +114,7 @@ def _application() -> QApplication:
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
-    app.setApplicationName(store.APP_NAME)
+    app.setApplicationName(folders.APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(ICON_NAME)  # Wayland and docks match the window to its .desktop
     app.setWindowIcon(app_icon())
@@ -163,8 +165,8 @@ def _chosen_database(settings: QSettings) -> Path | str:
     """OPTOUT_DB, else the database chosen in the window, else the file in the data folder."""
     chosen = str(settings.value(DATABASE_SETTING, "") or "")
     if chosen and not os.environ.get("OPTOUT_DB"):
-        return store.database_target(chosen)
-    return store.default_path()
+        return opening.database_target(chosen)
+    return opening.default_path()
 
 
 def _open_asking_password(target: Path | str) -> None:
@@ -172,12 +174,12 @@ def _open_asking_password(target: Path | str) -> None:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QInputDialog, QLineEdit
 
-    from .core.errors import LoginRefused
+    from optout_desktop.core.errors import LoginRefused
 
     password: str | None = None
     while True:
         try:
-            store.open_database(target, password)
+            opening.open_database(target, password)
             return
         except LoginRefused as error:
             from .ui.core_text import message_of
@@ -188,7 +190,7 @@ def _open_asking_password(target: Path | str) -> None:
                 message_of(error)
                 + "\n\n"
                 + QCoreApplication.translate("App", "Password for {name}:").format(
-                    name=store.display_name(target)
+                    name=opening.display_name(target)
                 ),
                 QLineEdit.EchoMode.Password,
             )
@@ -222,7 +224,7 @@ def open_window(app: QApplication, db_path: Path | str, settings: QSettings) -> 
 
         from .ui.core_text import message_of
 
-        target = store.database_target(text)
+        target = opening.database_target(text)
         try:
             _open_asking_password(target)
         except OptOutError as error:
@@ -342,8 +344,8 @@ def self_test() -> int:
         print(f"optout-desktop self-test FAILED: {text}", file=sys.stderr)
         return 1
     finally:
-        if store.database.obj is not None:
-            store.database.obj.close()
+        if models.database.obj is not None:
+            models.database.obj.close()
         shutil.rmtree(work, ignore_errors=True)
     lines.append(f"  time: {time.monotonic() - started:.1f} s")
     print("\n".join(lines))
@@ -386,7 +388,7 @@ def _run_self_test(work: Path, deadline: float) -> list[str]:
     if not icon_sizes:
         raise SelfTestFailure(f"the app icon is missing from {resource_path('icons')}")
     db_path = work / "self-test.sqlite3"
-    store.open_database(db_path)
+    opening.open_database(db_path)
     questions = _SelfTestQuestions(work / "suppressions.csv")
     settings = QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(db_path, settings, questions)  # type: ignore[arg-type]

@@ -14,27 +14,16 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from . import __version__, quick_start  # noqa: F401 - quick_start before peewee
-from .core import (
-    contacts,
-    copying,
-    domains,
-    exports,
-    history,
-    imports,
-    lifting,
-    manual,
-    one_to_one,
-    places,
-    rules,
-    store,
-    undo,
-    units,
-)
-from .core.columns import guess_email_column
-from .core.errors import Cancelled, LoginRefused, OptOutError
-from .core.scanning import Progress
-from .core.sources import TableSource, open_source
+from optout_desktop import __version__, quick_start  # noqa: F401 - quick_start before peewee
+from optout_desktop.core import folders
+from optout_desktop.core.contacts import contact_import
+from optout_desktop.core.db import copy_database, failures, opening
+from optout_desktop.core.errors import Cancelled, LoginRefused, OptOutError
+from optout_desktop.core.optouts import by_hand, domains, exports, history, imports, lift, undo
+from optout_desktop.core.progress import Progress
+from optout_desktop.core.reading.columns import guess_email_column
+from optout_desktop.core.reading.sources import TableSource, open_source
+from optout_desktop.core.rules import business_units, eligibility, one_to_one
 
 log = logging.getLogger("optout.cli")
 EXIT_REFUSED = 2
@@ -120,7 +109,7 @@ def ctrl_c_cancels() -> Iterator[threading.Event]:
 
 def cmd_import_optouts(args: argparse.Namespace) -> int:
     source = open_source(args.file, sheet=args.sheet)
-    scope = units.scope_id(args.business_unit)
+    scope = business_units.scope_id(args.business_unit)
     column = _column(source, args.column)
     if args.confirm is not None:
         if args.errors_file:
@@ -153,7 +142,7 @@ def cmd_import_contacts(args: argparse.Namespace) -> int:
     source = open_source(args.file, sheet=args.sheet)
     column = _column(source, args.column)
     with ctrl_c_cancels() as cancel:
-        run, counts = contacts.import_contacts(
+        run, counts = contact_import.import_contacts(
             source, column, args.first_name, args.last_name, _progress(args), cancel
         )
     data = {"column": run.column, **counts.as_dict(), "import_id": run.id}
@@ -169,8 +158,8 @@ def cmd_import_contacts(args: argparse.Namespace) -> int:
 
 def cmd_billable(args: argparse.Namespace) -> int:
     data = {
-        "billable_contacts": rules.billable_contacts(),
-        "suppressed_addresses": rules.suppressed_addresses(),
+        "billable_contacts": eligibility.billable_contacts(),
+        "suppressed_addresses": eligibility.suppressed_addresses(),
     }
     _emit(
         args,
@@ -186,15 +175,15 @@ def cmd_copy_database(args: argparse.Namespace) -> int:
         if not args.json:
             print(f"\r{table}: {rows:,} rows", end="", file=sys.stderr)
 
-    report = copying.copy_database(args.source, args.destination, show)
+    report = copy_database.copy_database(args.source, args.destination, show)
     if not args.json:
         print("\r", end="", file=sys.stderr)
-    lines = [f"Copied to {store.display_name(args.destination)}, checked row by row:"]
+    lines = [f"Copied to {opening.display_name(args.destination)}, checked row by row:"]
     lines += [f"  {table}: {rows:,} rows" for table, rows in report.rows.items()]
     lines.append(f"  checksum (SHA-256 of every row): {report.checksum}")
     data = {
-        "from": store.display_name(args.source),
-        "to": store.display_name(args.destination),
+        "from": opening.display_name(args.source),
+        "to": opening.display_name(args.destination),
         "rows": report.rows,
         "checksum": report.checksum,
     }
@@ -203,7 +192,7 @@ def cmd_copy_database(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    scope = units.scope_id(args.business_unit) if args.business_unit else None
+    scope = business_units.scope_id(args.business_unit) if args.business_unit else None
     with ctrl_c_cancels() as cancel:
         count = exports.export_suppressions(args.out, scope, cancel=cancel)
     _emit(
@@ -215,7 +204,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    found = rules.lookup(args.address, units.scope_id(args.business_unit))
+    found = eligibility.lookup(args.address, business_units.scope_id(args.business_unit))
     data = found.as_dict()
     verdict = "may NOT get marketing email" if found.suppressed else "may get marketing email"
     lines = [
@@ -233,7 +222,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_delete_contacts(args: argparse.Namespace) -> int:
     if args.confirm is None:
-        count = contacts.unsubscribed_contacts().count()
+        count = contact_import.unsubscribed_contacts().count()
         _emit(
             args,
             {"unsubscribed_contacts": count, "deleted": 0},
@@ -241,10 +230,10 @@ def cmd_delete_contacts(args: argparse.Namespace) -> int:
             f"To delete them (their opt-outs stay), add --confirm {count}",
         )
         return 0
-    deleted = contacts.delete_unsubscribed_contacts(args.confirm)
+    deleted = contact_import.delete_unsubscribed_contacts(args.confirm)
     _emit(
         args,
-        {"deleted": deleted, "billable_contacts": rules.billable_contacts()},
+        {"deleted": deleted, "billable_contacts": eligibility.billable_contacts()},
         f"Deleted {deleted:,} unsubscribed contacts; their addresses stay suppressed.",
     )
     return 0
@@ -285,19 +274,21 @@ def cmd_errors(args: argparse.Namespace) -> int:
 
 def cmd_units(args: argparse.Namespace) -> int:
     if args.add is not None:
-        units.add_unit(args.add)
+        business_units.add_unit(args.add)
     elif args.rename is not None:
-        units.rename_unit(*args.rename)
+        business_units.rename_unit(*args.rename)
     elif args.remove is not None:
-        units.remove_unit(args.remove)
-    names = [u.name for u in units.list_units()]
+        business_units.remove_unit(args.remove)
+    names = [u.name for u in business_units.list_units()]
     _emit(args, {"business_units": names}, "\n".join(names) or "No business units yet.")
     return 0
 
 
 def cmd_add_optout(args: argparse.Namespace) -> int:
-    reason = manual.UNSUBSCRIBED if args.unsubscribed else manual.MANUAL
-    done = manual.add_manual(args.address, units.scope_id(args.business_unit), reason, args.note)
+    reason = by_hand.UNSUBSCRIBED if args.unsubscribed else by_hand.MANUAL
+    done = by_hand.add_manual(
+        args.address, business_units.scope_id(args.business_unit), reason, args.note
+    )
     texts = {
         "added": f"{done.address} is now suppressed ({done.reason}).",
         "strengthened": f"{done.address} was already suppressed; it is now “{done.reason}”.",
@@ -309,7 +300,7 @@ def cmd_add_optout(args: argparse.Namespace) -> int:
 
 
 def cmd_log_one_to_one(args: argparse.Namespace) -> int:
-    scope = units.scope_id(args.business_unit)
+    scope = business_units.scope_id(args.business_unit)
     send = one_to_one.log_one_to_one(args.address, args.legal_basis, args.explanation, scope)
     basis = one_to_one.LEGAL_BASES[send.legal_basis]
     data = {"id": send.id, "address": send.email, "legal_basis": send.legal_basis}
@@ -346,14 +337,14 @@ def cmd_undo(args: argparse.Namespace) -> int:
 
 
 def cmd_lift(args: argparse.Namespace) -> int:
-    scope = units.scope_id(args.business_unit)
-    done = lifting.lift_manual(args.address, scope, args.legal_basis, args.explanation)
+    scope = business_units.scope_id(args.business_unit)
+    done = lift.lift_manual(args.address, scope, args.legal_basis, args.explanation)
     _emit(args, done.as_dict(), done.message)
     return 0
 
 
 def cmd_domains(args: argparse.Namespace) -> int:
-    scope = units.scope_id(args.business_unit)
+    scope = business_units.scope_id(args.business_unit)
     if args.add is not None:
         added = domains.add_domain(args.add, scope)
         what = "that domain and its subdomains" if added.domain[0] == "*" else "that domain"
@@ -371,20 +362,22 @@ def cmd_domains(args: argparse.Namespace) -> int:
         _emit(args, added.as_dict(), text)
         return 0
     if args.remove is not None:
-        done = lifting.lift_domain(
-            args.remove, scope, args.legal_basis or "", args.explanation or ""
-        )
+        done = lift.lift_domain(args.remove, scope, args.legal_basis or "", args.explanation or "")
         _emit(args, done.as_dict(), done.message)
         return 0
     listed = domains.list_domains(scope if args.business_unit else None)
     lines = [
-        f"{d['domain']} ({d['business_unit']}): {rules.REASON_TEXT.get(d['reason'], d['reason'])}"
+        f"{d['domain']} ({d['business_unit']}): {_reason_text(d['reason'])}"
         + (f", import #{d['import_id']} ({d['file_name']})" if d["import_id"] else "")
         + f", since {d['since']}"
         for d in listed
     ]
     _emit(args, listed, "\n".join(lines) or "No whole-domain opt-outs yet.")
     return 0
+
+
+def _reason_text(reason: str) -> str:
+    return eligibility.REASON_TEXT.get(reason, reason)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -394,7 +387,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"optout {__version__}")
     parser.add_argument(
         "--db",
-        type=store.database_target,
+        type=opening.database_target,
         help="database file, or a team's PostgreSQL server as postgresql://user@host:5432/name "
         "(default: OPTOUT_DB, else a file in your data folder)",
     )
@@ -433,8 +426,8 @@ def build_parser() -> argparse.ArgumentParser:
         "copy a whole suppression list into a new, empty database (a file or a server), "
         "verified by counts and checksums",
     )
-    sub.add_argument("source", type=store.database_target, metavar="FROM")
-    sub.add_argument("destination", type=store.database_target, metavar="TO")
+    sub.add_argument("source", type=opening.database_target, metavar="FROM")
+    sub.add_argument("destination", type=opening.database_target, metavar="TO")
     sub.set_defaults(opens_its_own=True)
 
     sub = command("export-suppressions", cmd_export, "export the suppression list (.csv or .xlsx)")
@@ -529,10 +522,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\noptout: cancelled; nothing was written.", file=sys.stderr)
         return 130
-    except store.DATABASE_ERRORS as error:  # a lock, a full disk...: said plainly, exit 2
-        if store.error_kind(error) == store.OTHER:
+    except failures.DATABASE_ERRORS as error:  # a lock, a full disk...: said plainly, exit 2
+        if failures.error_kind(error) == failures.OTHER:
             return _went_wrong(error)
-        print(f"optout: {store.plain_message(error)}", file=sys.stderr)
+        print(f"optout: {failures.plain_message(error)}", file=sys.stderr)
         return EXIT_REFUSED
     except Exception as error:  # noqa: BLE001 - the user gets one line, the log the details
         return _went_wrong(error)
@@ -541,14 +534,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _open(target: Path | str | None) -> None:
     """Open the database; a server that wants a password gets it asked for (never saved)."""
     try:
-        store.open_database(target)
+        opening.open_database(target)
     except LoginRefused:
         if not sys.stdin.isatty():
             raise
         import getpass
 
-        name = store.display_name(target or store.default_path())
-        store.open_database(target, getpass.getpass(f"Password for {name}: "))
+        name = opening.display_name(target or opening.default_path())
+        opening.open_database(target, getpass.getpass(f"Password for {name}: "))
 
 
 def _went_wrong(error: Exception) -> int:
@@ -558,7 +551,7 @@ def _went_wrong(error: Exception) -> int:
 
 
 def _log_failure() -> Path:
-    path = places.log_folder() / "optout.log"
+    path = folders.log_folder() / "optout.log"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handler = logging.FileHandler(path, encoding="utf-8")

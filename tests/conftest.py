@@ -60,19 +60,19 @@ def db_path(tmp_path: Path, backend: str, request: pytest.FixtureRequest) -> Ite
     server = request.getfixturevalue("pg_server")
     url = server.fresh_database()
     yield url
-    from optout_desktop.core import store
+    from optout_desktop.core.db import models
 
-    if store.database.obj is not None:
-        store.database.obj.close()
+    if models.database.obj is not None:
+        models.database.obj.close()
     server.drop_database(url)
 
 
 @pytest.fixture
 def db(db_path: Path) -> Iterator[Any]:
     """The core's database, opened on a real SQLite file in a temporary folder."""
-    from optout_desktop.core import store
+    from optout_desktop.core.db import opening
 
-    database = store.open_database(db_path)
+    database = opening.open_database(db_path)
     yield database
     database.close()
 
@@ -152,11 +152,11 @@ def traced_statements(before: Callable[[int], None] | None = None) -> Iterator[l
     On PostgreSQL `before`, if given, is called with each statement's number (1 for the
     first) just before the statement is sent.
     """
-    from optout_desktop.core import store
+    from optout_desktop.core.db import dialect, models
 
     statements: list[str] = []
-    if not store.is_server():
-        connection = store.database.obj.connection()
+    if not dialect.is_server():
+        connection = models.database.obj.connection()
         connection.set_trace_callback(statements.append)
         try:
             yield statements

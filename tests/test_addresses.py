@@ -9,7 +9,7 @@ from email_validator import EmailNotValidError, validate_email
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from optout_desktop.core.addresses import (
+from optout_desktop.core.reading.addresses import (
     BLANK,
     Verdict,
     check,

@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from optout_desktop.core.db.schema import SCHEMA_VERSION
 from tests.conftest import is_server, outside_rows, table_counts
 
 Optout = Callable[..., Any]
@@ -536,7 +537,9 @@ def test_a_new_database_is_private(optout: Optout, db_path: Path) -> None:
 
 def test_a_new_database_gets_the_schema(optout: Optout, db_path: Path) -> None:
     optout("billable", check=True)
-    assert query(db_path, "SELECT value FROM schema_info WHERE key = 'schema_version'") == [("1",)]
+    assert query(db_path, "SELECT value FROM schema_info WHERE key = 'schema_version'") == [
+        (str(SCHEMA_VERSION),)
+    ]
     assert table_counts(db_path)["suppression"] == 0
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from optout_desktop.core.columns import fold, guess_email_column, header_score
+from optout_desktop.core.reading.columns import fold, guess_email_column, header_score
 
 
 def _guess(headers: list[str], rows: list[list[str]]) -> str | None:

@@ -10,10 +10,13 @@ from typing import Any
 
 import pytest
 
-from optout_desktop.core import contacts, imports, rules, store, units
+from optout_desktop.core.contacts import contact_import
+from optout_desktop.core.db import models
+from optout_desktop.core.db.models import Contact, ImportRun, Suppression
 from optout_desktop.core.errors import Cancelled, ConfirmationError, OptOutError, SourceError
-from optout_desktop.core.sources import open_source
-from optout_desktop.core.store import Contact, ImportRun, Suppression
+from optout_desktop.core.optouts import imports
+from optout_desktop.core.reading.sources import open_source
+from optout_desktop.core.rules import business_units, eligibility
 from tests.conftest import traced_statements
 
 
@@ -29,11 +32,11 @@ def emails_file(path: Path, emails: Iterable[str]) -> Path:
     return write_rows(path, ["Email"], ([email] for email in emails))
 
 
-def add_contacts(path: Path, emails: Iterable[str]) -> contacts.ContactCounts:
-    return contacts.import_contacts(open_source(emails_file(path, emails)), "Email")[1]
+def add_contacts(path: Path, emails: Iterable[str]) -> contact_import.ContactCounts:
+    return contact_import.import_contacts(open_source(emails_file(path, emails)), "Email")[1]
 
 
-def optout(path: Path, emails: Iterable[str], scope_id: int = store.ACCOUNT) -> ImportRun:
+def optout(path: Path, emails: Iterable[str], scope_id: int = models.ACCOUNT) -> ImportRun:
     plan = imports.plan_optouts(open_source(emails_file(path, emails)), "Email", scope_id)
     return imports.run_optouts(plan, plan.counts.valid)
 
@@ -54,7 +57,7 @@ def test_import_contacts_creates_them_with_names(db: Any, tmp_path: Path) -> Non
             ["X", "Y", "nobody"],
         ],
     )
-    run, counts = contacts.import_contacts(open_source(path), "E-mail")
+    run, counts = contact_import.import_contacts(open_source(path), "E-mail")
     assert counts.as_dict() == {
         "rows": 5,
         "valid": 2,
@@ -75,20 +78,20 @@ def test_import_contacts_again_updates_names_it_is_given_and_keeps_the_others(
 ) -> None:
     header = ["First name", "Last name", "Email"]
     first = write_rows(tmp_path / "a.csv", header, [["A", "One", "a@x.dk"], ["B", "Two", "b@x.dk"]])
-    contacts.import_contacts(open_source(first), "Email")
+    contact_import.import_contacts(open_source(first), "Email")
     again = write_rows(
         tmp_path / "b.csv",
         header,
         [["A", "One", "a@x.dk"], ["", "", "b@x.dk"], ["C", "", "c@x.dk"], ["Bea", "", "B@X.DK"]],
     )
-    _, counts = contacts.import_contacts(open_source(again), "Email")
+    _, counts = contact_import.import_contacts(open_source(again), "Email")
     assert (counts.valid, counts.duplicates) == (3, 1)
     assert (counts.contacts_created, counts.contacts_updated) == (1, 0)
     assert names() == {"a@x.dk": ("A", "One"), "b@x.dk": ("B", "Two"), "c@x.dk": ("C", "")}
     renamed = write_rows(
         tmp_path / "c.csv", header, [["Bea", "", "b@x.dk"], ["A", "One", "a@x.dk"]]
     )
-    _, counts = contacts.import_contacts(open_source(renamed), "Email")
+    _, counts = contact_import.import_contacts(open_source(renamed), "Email")
     assert (counts.contacts_created, counts.contacts_updated) == (0, 1)
     assert names()["b@x.dk"] == ("Bea", "Two")
 
@@ -96,74 +99,74 @@ def test_import_contacts_again_updates_names_it_is_given_and_keeps_the_others(
 def test_import_contacts_refuses_a_column_without_addresses(db: Any, tmp_path: Path) -> None:
     path = write_rows(tmp_path / "a.csv", ["Name", "Email"], [["A", "a@x.dk"]])
     with pytest.raises(SourceError):
-        contacts.import_contacts(open_source(path), "Name")
+        contact_import.import_contacts(open_source(path), "Name")
     assert Contact.select().count() == 0
     assert ImportRun.select().count() == 0
 
 
 def test_billable_rule_from_start_to_end(db: Any, tmp_path: Path) -> None:
-    assert rules.billable_contacts() == 0
+    assert eligibility.billable_contacts() == 0
 
     # An opt-out import of addresses that are not contacts creates no contacts.
     run = optout(tmp_path / "o1.csv", ["x1@y.dk", "x2@y.dk"])
     assert (run.new, run.contacts_unsubscribed) == (2, 0)
-    assert rules.billable_contacts() == 0
-    assert rules.suppressed_addresses() == 2
+    assert eligibility.billable_contacts() == 0
+    assert eligibility.suppressed_addresses() == 2
 
     # Importing contacts does count.
     add_contacts(tmp_path / "c.csv", ["c1@y.dk", "c2@y.dk", "c3@y.dk", "x1@y.dk"])
-    assert rules.billable_contacts() == 4
+    assert eligibility.billable_contacts() == 4
 
     # Opting out existing contacts unsubscribes them; they stay contacts and billable.
     run = optout(tmp_path / "o2.csv", ["c1@y.dk", "c2@y.dk", "x1@y.dk", "x3@y.dk"])
     assert (run.new, run.already_suppressed, run.contacts_unsubscribed) == (3, 1, 2)
-    assert rules.billable_contacts() == 4
-    assert rules.suppressed_addresses() == 5
-    unsubscribed = {c.email for c in contacts.unsubscribed_contacts()}
+    assert eligibility.billable_contacts() == 4
+    assert eligibility.suppressed_addresses() == 5
+    unsubscribed = {c.email for c in contact_import.unsubscribed_contacts()}
     assert unsubscribed == {"c1@y.dk", "c2@y.dk", "x1@y.dk"}
 
     # A wrong number deletes nothing.
     with pytest.raises(ConfirmationError):
-        contacts.delete_unsubscribed_contacts(2)
-    assert rules.billable_contacts() == 4
+        contact_import.delete_unsubscribed_contacts(2)
+    assert eligibility.billable_contacts() == 4
 
     # Deleting them: exactly those go, the opt-outs stay.
-    assert contacts.delete_unsubscribed_contacts(3) == 3
+    assert contact_import.delete_unsubscribed_contacts(3) == 3
     assert {c.email for c in Contact.select()} == {"c3@y.dk"}
-    assert rules.billable_contacts() == 1
-    assert rules.suppressed_addresses() == 5
+    assert eligibility.billable_contacts() == 1
+    assert eligibility.suppressed_addresses() == 5
 
     # The same person becomes a contact again later: still suppressed.
     add_contacts(tmp_path / "c2.csv", ["C1@y.dk"])
-    found = rules.lookup("c1@y.dk")
+    found = eligibility.lookup("c1@y.dk")
     assert (found.is_contact, found.suppressed, found.marketing_allowed) == (True, True, False)
     assert found.sequences_allowed is False
-    assert rules.billable_contacts() == 2
-    never = rules.lookup("c3@y.dk")
+    assert eligibility.billable_contacts() == 2
+    never = eligibility.lookup("c3@y.dk")
     assert (never.is_contact, never.suppressed, never.marketing_allowed) == (True, False, True)
 
 
 def test_a_business_unit_opt_out_does_not_make_a_contact_unsubscribed_from_all(
     db: Any, tmp_path: Path
 ) -> None:
-    brand = units.add_unit("Brand").id
+    brand = business_units.add_unit("Brand").id
     add_contacts(tmp_path / "c.csv", ["c@y.dk"])
     run = optout(tmp_path / "o.csv", ["c@y.dk"], brand)
     assert run.contacts_unsubscribed == 1
-    assert list(contacts.unsubscribed_contacts()) == []
-    assert contacts.delete_unsubscribed_contacts(0) == 0
-    assert rules.billable_contacts() == 1
-    assert rules.lookup("c@y.dk", brand).marketing_allowed is False
-    assert rules.lookup("c@y.dk").marketing_allowed is True
+    assert list(contact_import.unsubscribed_contacts()) == []
+    assert contact_import.delete_unsubscribed_contacts(0) == 0
+    assert eligibility.billable_contacts() == 1
+    assert eligibility.lookup("c@y.dk", brand).marketing_allowed is False
+    assert eligibility.lookup("c@y.dk").marketing_allowed is True
 
 
 def test_lookup_explains_why_and_refuses_a_non_address(db: Any, tmp_path: Path) -> None:
     run = optout(tmp_path / "o.csv", ["jens@firma.dk"])
-    found = rules.lookup("  Jens Hansen <JENS@firma.dk> ")
+    found = eligibility.lookup("  Jens Hansen <JENS@firma.dk> ")
     assert found.address == "jens@firma.dk"
     assert found.suppressions == [
         {
-            "scope": units.ACCOUNT_NAME,
+            "scope": business_units.ACCOUNT_NAME,
             "reason": "import",
             "reason_text": "opt-out import",
             "domain": None,  # the address itself, not a whole-domain opt-out
@@ -173,7 +176,7 @@ def test_lookup_explains_why_and_refuses_a_non_address(db: Any, tmp_path: Path) 
         }
     ]
     with pytest.raises(OptOutError, match="not a valid email address"):
-        rules.lookup("jens at firma")
+        eligibility.lookup("jens at firma")
 
 
 class FlagAfter(threading.Event):
@@ -196,10 +199,10 @@ def test_cancel_a_contacts_import_writes_nothing(db: Any, tmp_path: Path, polls:
     path = emails_file(tmp_path / "c.csv", (f"p{n}@example.com" for n in range(60_000)))
     source = open_source(path)
     with pytest.raises(Cancelled):
-        contacts.import_contacts(source, "Email", cancel=FlagAfter(polls))
+        contact_import.import_contacts(source, "Email", cancel=FlagAfter(polls))
     assert Contact.select().count() == 0
     assert ImportRun.select().count() == 0
-    _, counts = contacts.import_contacts(source, "Email")
+    _, counts = contact_import.import_contacts(source, "Email")
     assert counts.contacts_created == Contact.select().count() == 60_000
 
 
@@ -208,7 +211,7 @@ def test_delete_contacts_is_a_set_based_delete(db: Any, tmp_path: Path) -> None:
     add_contacts(tmp_path / "c.csv", emails)
     optout(tmp_path / "o.csv", emails[::2])
     with traced_statements() as statements:
-        assert contacts.delete_unsubscribed_contacts(2_500) == 2_500
+        assert contact_import.delete_unsubscribed_contacts(2_500) == 2_500
     assert 0 < len(statements) < 20
     assert {c.email for c in Contact.select()} == set(emails[1::2])
     assert Suppression.select().count() == 2_500

@@ -9,10 +9,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from optout_desktop.core import imports, manual, rules, units
-from optout_desktop.core.one_to_one import OneToOneSend
-from optout_desktop.core.sources import open_source
-from optout_desktop.core.store import ACCOUNT, Contact, Suppression
+from optout_desktop.core.db.models import ACCOUNT, Contact, OneToOneSend, Suppression
+from optout_desktop.core.optouts import by_hand, imports
+from optout_desktop.core.reading.sources import open_source
+from optout_desktop.core.rules import business_units, eligibility
 from tests.test_main_window import WAIT, ScriptedQuestions, wait_idle
 from tests.test_main_window import questions as questions  # noqa: F401 - fixtures
 from tests.test_main_window import window as window  # noqa: F401
@@ -89,10 +89,10 @@ def test_a_name_column_can_be_left_out(
 
 def seed(tmp_path: Path) -> None:
     """Three contacts, two of them unsubscribed by an opt-out import."""
-    from optout_desktop.core import contacts
+    from optout_desktop.core.contacts import contact_import
 
     write(tmp_path / "c.csv", "email\na@firma.dk\nb@firma.dk\nc@firma.dk\n")
-    contacts.import_contacts(open_source(tmp_path / "c.csv"), "email")
+    contact_import.import_contacts(open_source(tmp_path / "c.csv"), "email")
     write(tmp_path / "o.csv", "email\na@firma.dk\nb@firma.dk\n")
     plan = imports.plan_optouts(open_source(tmp_path / "o.csv"), "email")
     imports.run_optouts(plan, 2)
@@ -137,8 +137,8 @@ def test_deleting_selected_contacts_asks_first(
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: Contact.select().count() == 2, timeout=WAIT)
     wait_idle(qtbot, window)
-    assert rules.lookup("a@firma.dk").suppressed  # deleting a contact never lifts an opt-out
-    assert not rules.lookup("a@firma.dk").is_contact
+    assert eligibility.lookup("a@firma.dk").suppressed  # deleting a contact never lifts an opt-out
+    assert not eligibility.lookup("a@firma.dk").is_contact
 
 
 def test_business_units_are_managed_and_chosen_in_the_navigation(
@@ -150,7 +150,7 @@ def test_business_units_are_managed_and_chosen_in_the_navigation(
     add = dialog.findChild(QPushButton, "addUnitButton")
     qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
-    assert [u.name for u in units.list_units()] == ["Brand A", "Brand B"]
+    assert [u.name for u in business_units.list_units()] == ["Brand A", "Brand B"]
     assert [window.unit_combo.itemText(i) for i in range(window.unit_combo.count())] == [
         "Whole account",
         "Brand A",
@@ -160,14 +160,14 @@ def test_business_units_are_managed_and_chosen_in_the_navigation(
     questions.texts = ["Brand C"]
     qtbot.mouseClick(dialog.findChild(QPushButton, "renameUnitButton"), Qt.MouseButton.LeftButton)
     assert window.unit_combo.findText("Brand C") > 0
-    brand_a = units.scope_id("Brand A")
-    manual.add_manual("x@firma.dk", brand_a)
+    brand_a = business_units.scope_id("Brand A")
+    by_hand.add_manual("x@firma.dk", brand_a)
     dialog.list.setCurrentRow(0)  # Brand A is used: refused with a message
     qtbot.mouseClick(dialog.findChild(QPushButton, "removeUnitButton"), Qt.MouseButton.LeftButton)
     assert (
         questions.messages[-1][0] == "warning" and "cannot be removed" in questions.messages[-1][2]
     )
-    assert units.scope_id("Brand A") == brand_a
+    assert business_units.scope_id("Brand A") == brand_a
     dialog.reject()
     window.unit_combo.setCurrentIndex(window.unit_combo.findText("Brand A"))
     assert window.scope_id() == brand_a
@@ -201,7 +201,7 @@ def test_look_up_shows_why_and_records_a_one_to_one_email(
         "legitimate_interest_customer",
         "Invoice question",
     )
-    assert rules.lookup("a@firma.dk").suppressed
+    assert eligibility.lookup("a@firma.dk").suppressed
 
 
 def test_look_up_adds_an_opt_out_by_hand(
@@ -236,11 +236,11 @@ def test_a_whole_domain_is_opted_out_from_the_look_up_field(
     questions.yes = False
     window.lookup.look_up()
     assert questions.messages[-1][0] == "question"
-    assert not rules.lookup("c@firma.dk").suppressed
+    assert not eligibility.lookup("c@firma.dk").suppressed
     questions.yes = True
     window.lookup.look_up()
-    qtbot.waitUntil(lambda: rules.lookup("c@firma.dk").suppressed, timeout=WAIT)
+    qtbot.waitUntil(lambda: eligibility.lookup("c@firma.dk").suppressed, timeout=WAIT)
     wait_idle(qtbot, window)
-    assert rules.lookup("someone@firma.dk").suppressed
-    assert not rules.lookup("someone@sub.firma.dk").suppressed  # "@" is the domain alone
+    assert eligibility.lookup("someone@firma.dk").suppressed
+    assert not eligibility.lookup("someone@sub.firma.dk").suppressed  # "@" is the domain alone
     assert Contact.select().count() == 3  # contacts stay contacts

@@ -10,8 +10,9 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from optout_desktop.core import addresses, manual
 from optout_desktop.core.errors import OptOutError
+from optout_desktop.core.optouts import by_hand
+from optout_desktop.core.reading import addresses
 from optout_desktop.ui import core_messages, language
 from optout_desktop.ui.core_text import message_of, template_of, translated
 
@@ -58,7 +59,7 @@ def test_an_invalid_address_reason_in_danish(danish: Any) -> None:
 
 def test_an_engine_error_in_danish_keeps_its_values(danish: Any, db: Any) -> None:
     with pytest.raises(OptOutError) as caught:
-        manual.add_manual("jens@@firma.dk", 0)
+        by_hand.add_manual("jens@@firma.dk", 0)
     shown = message_of(caught.value)
     assert "jens@@firma.dk" in shown
     assert shown != str(caught.value)

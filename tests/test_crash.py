@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 
-from optout_desktop.core.running import ABANDONED
+from optout_desktop.core.db.unfinished_imports import ABANDONED
 from tests.conftest import outside_rows
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")

@@ -10,20 +10,14 @@ from typing import Any
 
 import pytest
 
-from optout_desktop.core import (
-    contacts,
-    domains,
-    exports,
-    imports,
-    lifting,
-    rules,
-    undo,
-    units,
-)
+from optout_desktop.core.contacts import contact_import
+from optout_desktop.core.db.models import ACCOUNT, ImportRun, Suppression
 from optout_desktop.core.errors import OptOutError
-from optout_desktop.core.scanning import scan_column
-from optout_desktop.core.sources import open_source
-from optout_desktop.core.store import ACCOUNT, ImportRun, Suppression
+from optout_desktop.core.optouts import domains, exports, imports, lift, undo
+from optout_desktop.core.reading import domain_keys
+from optout_desktop.core.reading.scanning import scan_column
+from optout_desktop.core.reading.sources import open_source
+from optout_desktop.core.rules import business_units, eligibility
 
 Optout = Callable[..., Any]
 BLAABAER_PUNY = "xn--blbr-roah.dk"  # blåbær.dk
@@ -44,7 +38,7 @@ def opt_out(path: Path, emails: Iterable[str], scope: int = ACCOUNT) -> ImportRu
 
 
 def add_contacts(path: Path, emails: Iterable[str]) -> None:
-    contacts.import_contacts(open_source(write(path, emails)), "email")
+    contact_import.import_contacts(open_source(write(path, emails)), "email")
 
 
 @pytest.mark.parametrize(
@@ -69,15 +63,15 @@ def add_contacts(path: Path, emails: Iterable[str]) -> None:
     ],
 )
 def test_a_domain_cell_gives_its_key(cell: str, key: str | None) -> None:
-    assert domains.domain_key(cell) == key
+    assert domain_keys.domain_key(cell) == key
 
 
 def test_an_address_and_its_domain_key_agree_on_idn_spelling() -> None:
-    from optout_desktop.core.addresses import normalize
+    from optout_desktop.core.reading.addresses import normalize
 
     address = normalize(f"Niels@{BLAABAER_PUNY}")
     assert address == "niels@blåbær.dk"
-    cover = domains.Cover([(domains.parse_domain(f"@{BLAABAER_PUNY}"), 1)])
+    cover = domains.Cover([(domain_keys.parse_domain(f"@{BLAABAER_PUNY}"), 1)])
     assert cover.covers(address) and cover.covers("niels@blåbær.dk")
     assert not cover.covers("niels@sub.blåbær.dk")  # @ is that domain only
 
@@ -142,21 +136,21 @@ def test_an_address_covered_by_a_domain_counts_as_already_suppressed(
 def test_look_up_says_a_domain_suppresses_an_address(db: Any) -> None:
     domains.add_domain("*.competitor.dk")
     domains.add_domain(f"@{BLAABAER_PUNY}")
-    found = rules.lookup("Jens@Sales.Competitor.dk")
+    found = eligibility.lookup("Jens@Sales.Competitor.dk")
     assert found.suppressed and not found.marketing_allowed and not found.sequences_allowed
     [why] = found.suppressions
     assert why["domain"] == "*.competitor.dk"
     assert "the whole domain *.competitor.dk" in why["reason_text"]
-    assert rules.lookup("niels@blåbær.dk").suppressions[0]["domain"] == "@blåbær.dk"
-    assert not rules.lookup("niels@sub.blåbær.dk").suppressed
-    assert not rules.lookup("jens@competitor.dk.evil.com").suppressed
+    assert eligibility.lookup("niels@blåbær.dk").suppressions[0]["domain"] == "@blåbær.dk"
+    assert not eligibility.lookup("niels@sub.blåbær.dk").suppressed
+    assert not eligibility.lookup("jens@competitor.dk.evil.com").suppressed
 
 
 def test_a_business_unit_domain_applies_to_that_unit_only(db: Any) -> None:
-    brand = units.add_unit("Brand").id
+    brand = business_units.add_unit("Brand").id
     domains.add_domain("@competitor.dk", brand)
-    assert rules.lookup("a@competitor.dk", brand).suppressed
-    assert not rules.lookup("a@competitor.dk").suppressed
+    assert eligibility.lookup("a@competitor.dk", brand).suppressed
+    assert not eligibility.lookup("a@competitor.dk").suppressed
     assert [d["domain"] for d in domains.list_domains(ACCOUNT)] == []
     assert [d["business_unit"] for d in domains.list_domains()] == ["Brand"]
 
@@ -170,7 +164,7 @@ def test_domain_rows_are_exported_as_their_own_rows(db: Any, tmp_path: Path) -> 
     assert sorted(r[0] for r in body) == ["'@competitor.dk", "*.rival.com", "a@x.dk"]
     manual_row = next(r for r in body if r[0] == "'@competitor.dk")
     assert manual_row[2:4] == ["manual", "Added by hand"]
-    assert rules.suppressed_addresses() == 1  # a domain is not an address
+    assert eligibility.suppressed_addresses() == 1  # a domain is not an address
     # The export reads back as the same opt-outs.
     again = plan_of(tmp_path / "again.csv", [r[0] for r in body])
     assert (again.counts.valid, again.counts.domains, again.counts.new) == (3, 2, 0)
@@ -186,8 +180,8 @@ def test_undoing_the_import_of_a_domain_keeps_what_later_imports_listed(
     assert (plan.lift, plan.keep, plan.domains) == (0, 1, 0)
     # The domain opt-out goes; kim, whom the later file listed, stays (now its own row).
     undo.undo_import(first.id, 0)
-    assert rules.lookup("kim@competitor.dk").suppressed
-    assert not rules.lookup("ann@competitor.dk").suppressed
+    assert eligibility.lookup("kim@competitor.dk").suppressed
+    assert not eligibility.lookup("ann@competitor.dk").suppressed
     assert {(s.email, s.import_run_id) for s in Suppression.select()} == {
         ("kim@competitor.dk", later.id),
         ("y@other.dk", later.id),
@@ -200,15 +194,15 @@ def test_a_domain_is_removed_by_the_rules_of_a_manual_opt_out(db: Any, tmp_path:
     domains.add_domain("@competitor.dk")
     run = opt_out(tmp_path / "f.csv", ["*.rival.com"])
     with pytest.raises(OptOutError, match="Choose a legal basis"):
-        lifting.lift_domain("@competitor.dk", ACCOUNT, "", "")
+        lift.lift_domain("@competitor.dk", ACCOUNT, "", "")
     with pytest.raises(OptOutError, match=f"import #{run.id}; undo that import"):
-        lifting.lift_domain("*.rival.com", ACCOUNT, "consent", "partner now")
+        lift.lift_domain("*.rival.com", ACCOUNT, "consent", "partner now")
     with pytest.raises(OptOutError, match="not a domain"):
-        lifting.lift_domain("competitor", ACCOUNT, "consent", "partner now")
-    done = lifting.lift_domain("@COMPETITOR.dk", ACCOUNT, "performance_of_contract", "Partner")
+        lift.lift_domain("competitor", ACCOUNT, "consent", "partner now")
+    done = lift.lift_domain("@COMPETITOR.dk", ACCOUNT, "performance_of_contract", "Partner")
     assert not done.still_suppressed
-    assert not rules.lookup("a@competitor.dk").suppressed
-    assert rules.lookup("a@rival.com").suppressed
+    assert not eligibility.lookup("a@competitor.dk").suppressed
+    assert eligibility.lookup("a@rival.com").suppressed
 
 
 def test_the_command_line_manages_domains(optout: Optout, tmp_path: Path) -> None:

@@ -11,10 +11,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from optout_desktop.core import exports, imports, store
-from optout_desktop.core.addresses import triage
-from optout_desktop.core.sources import open_source
-from optout_desktop.core.store import BusinessUnit, ImportRun, RowError, Suppression
+from optout_desktop.core.db import models
+from optout_desktop.core.db.models import BusinessUnit, ImportRun, RowError, Suppression
+from optout_desktop.core.optouts import exports, imports
+from optout_desktop.core.reading.addresses import triage
+from optout_desktop.core.reading.sources import open_source
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 HOSTILE = [
@@ -138,7 +139,7 @@ def test_exported_addresses_are_exactly_the_stored_ones(
         address, _reason = triage(f"{local}@{domain}")
         if address is not None and address not in stored:
             stored.add(address)
-            Suppression.create(email=address, scope_id=store.ACCOUNT, reason="manual")
+            Suppression.create(email=address, scope_id=models.ACCOUNT, reason="manual")
     out = tmp_path / "e.csv"
     exports.export_suppressions(out)
     assert {row[0] for row in read_csv(out)[1:]} == stored

@@ -14,10 +14,13 @@ from typing import Any
 
 import pytest
 
-from optout_desktop.core import contacts, exports, imports, store, units
+from optout_desktop.core.contacts import contact_import
+from optout_desktop.core.db import dialect, models, writes
+from optout_desktop.core.db.models import ImportRun, Suppression
 from optout_desktop.core.errors import OptOutError
-from optout_desktop.core.sources import open_source
-from optout_desktop.core.store import ImportRun, Suppression
+from optout_desktop.core.optouts import exports, imports
+from optout_desktop.core.reading.sources import open_source
+from optout_desktop.core.rules import business_units
 from tests.conftest import is_server, outside_rows
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -32,7 +35,7 @@ def emails_file(path: Path, emails: Iterable[str]) -> Path:
     return path
 
 
-def optout(path: Path, emails: Iterable[str], scope_id: int = store.ACCOUNT) -> ImportRun:
+def optout(path: Path, emails: Iterable[str], scope_id: int = models.ACCOUNT) -> ImportRun:
     plan = imports.plan_optouts(open_source(emails_file(path, emails)), "Email", scope_id)
     return imports.run_optouts(plan, plan.counts.valid)
 
@@ -63,16 +66,16 @@ def _mode(path: Path) -> int:
 @pytest.fixture
 def listed(db: Any, tmp_path: Path) -> dict[str, Any]:
     """A list with a whole-account import, a brand's import, a contact and a manual opt-out."""
-    brand = units.add_unit('=HYPERLINK("http://evil","x")')
-    other = units.add_unit("Other")
-    contacts.import_contacts(
+    brand = business_units.add_unit('=HYPERLINK("http://evil","x")')
+    other = business_units.add_unit("Other")
+    contact_import.import_contacts(
         open_source(emails_file(tmp_path / "c.csv", ["kim@firma.dk"])), "Email"
     )
     account = optout(tmp_path / "=cmd|'-C calc'!A0.csv", ["kim@firma.dk", "-dash@x.dk", "b@x.dk"])
     branded = optout(tmp_path / "brand.csv", ["b@x.dk", "+plus@x.dk"], brand.id)
     elsewhere = optout(tmp_path / "other.csv", ["o@x.dk"], other.id)
     Suppression.create(email="m@x.dk", reason="manual")
-    contacts.delete_unsubscribed_contacts(1)  # kim stays suppressed without a contact
+    contact_import.delete_unsubscribed_contacts(1)  # kim stays suppressed without a contact
     return {"brand": brand, "other": other, "runs": (account, branded, elsewhere)}
 
 
@@ -82,7 +85,7 @@ def expected_rows(scope_ids: set[int] | None = None) -> list[list[str]]:
     for s in Suppression.select().order_by(Suppression.email, Suppression.scope_id):
         if scope_ids is not None and s.scope_id not in scope_ids:
             continue
-        scope = units.scope_name(s.scope_id)
+        scope = business_units.scope_name(s.scope_id)
         source = (
             f"Import #{s.import_run_id}: {s.import_run.file_name}"
             if s.import_run_id
@@ -156,10 +159,10 @@ def test_export_for_a_business_unit_follows_the_unit(
     out = tmp_path / "brand.csv"
     count = exports.export_suppressions(out, brand.id)
     body = read_csv(out)[1:]
-    assert body == [neutral(r) for r in expected_rows({store.ACCOUNT, brand.id})]
+    assert body == [neutral(r) for r in expected_rows({models.ACCOUNT, brand.id})]
     assert count == 5
     assert "o@x.dk" not in {r[0] for r in body}  # another brand's opt-out does not apply
-    units.rename_unit(brand.name, "Renamed")
+    business_units.rename_unit(brand.name, "Renamed")
     exports.export_suppressions(out, brand.id)
     assert {r[1] for r in read_csv(out)[1:]} == {"Whole account", "Renamed"}
 
@@ -227,7 +230,7 @@ def test_errors_file_of_an_unknown_import_is_refused(db: Any, tmp_path: Path) ->
 def fill(count: int) -> list[str]:
     """`count` hand-made opt-outs, written in a few statements; their addresses in order."""
     emails = [f"p{n:06d}@x.dk" for n in range(count)]
-    with store.database.obj.atomic():
+    with models.database.obj.atomic():
         for start in range(0, count, 1_000):
             Suppression.insert_many(
                 [{"email": e, "reason": "manual"} for e in emails[start : start + 1_000]]
@@ -237,7 +240,7 @@ def fill(count: int) -> list[str]:
 
 def open_cursors(db: Any) -> int:
     """Server-side cursors open on the core's connection (none on SQLite)."""
-    if not store.is_server():
+    if not dialect.is_server():
         return 0
     return int(db.execute_sql("SELECT count(*) FROM pg_cursors").fetchone()[0])
 
@@ -250,7 +253,7 @@ def test_a_large_list_is_read_from_the_database_a_batch_at_a_time(db: Any) -> No
     query = Suppression.select(Suppression.email).order_by(Suppression.email)
     rows = exports.raw_rows(query, batch=1_000)
     assert next(rows) == (emails[0],)
-    assert open_cursors(db) == (1 if store.is_server() else 0)
+    assert open_cursors(db) == (1 if dialect.is_server() else 0)
     assert [email for (email,) in rows] == emails[1:]
     assert open_cursors(db) == 0 and not db.in_transaction()
 
@@ -267,7 +270,7 @@ def test_an_export_stopped_early_leaves_nothing_open(db: Any, tmp_path: Path) ->
 
 def test_an_export_inside_a_transaction_reads_in_it_and_leaves_it_open(db: Any) -> None:
     fill(50)
-    with store.write_transaction():
+    with writes.write_transaction():
         Suppression.create(email="new@x.dk", reason="manual")  # not committed yet
         rows = list(exports.raw_rows(Suppression.select(Suppression.email), batch=7))
         assert ("new@x.dk",) in rows and len(rows) == 51

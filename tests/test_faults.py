@@ -17,10 +17,13 @@ from typing import Any
 import peewee as pw
 import pytest
 
-from optout_desktop.core import contacts, imports, postgres, rules, running, store
+from optout_desktop.core.contacts import contact_import
+from optout_desktop.core.db import dialect, failures, models, opening, postgres, unfinished_imports
+from optout_desktop.core.db.models import Contact, ImportRun, RunningImport, Suppression
 from optout_desktop.core.errors import ConfirmationError, StoreError
-from optout_desktop.core.sources import open_source
-from optout_desktop.core.store import Contact, ImportRun, RunningImport, Suppression
+from optout_desktop.core.optouts import imports
+from optout_desktop.core.reading.sources import open_source
+from optout_desktop.core.rules import eligibility
 from tests.conftest import is_server, outside_rows, table_counts
 from tests.test_imports import allow_inserts, refuse_inserts
 
@@ -151,16 +154,16 @@ def _through_peewee(make: Callable[[Path], BaseException]) -> Callable[[Path], B
 @pytest.mark.parametrize(
     ("make", "kind", "words"),
     [
-        (_locked, store.LOCKED, "open in another window or program"),
-        (_through_peewee(_locked), store.LOCKED, "open in another window or program"),
-        (_full, store.FULL, "The disk is full"),
-        (_through_peewee(_full), store.FULL, "The disk is full"),
-        (_read_only, store.READ_ONLY, "is read-only"),
-        (_cannot_open, store.UNREACHABLE, "could not be opened"),
-        (_not_a_database, store.DAMAGED, "is damaged"),
-        (lambda p: sqlite3.DatabaseError("database disk image is malformed"), store.DAMAGED, ""),
-        (lambda p: sqlite3.OperationalError("disk I/O error"), store.DISK, "could not be read"),
-        (lambda p: sqlite3.OperationalError("no such table: x"), store.OTHER, "no such table"),
+        (_locked, failures.LOCKED, "open in another window or program"),
+        (_through_peewee(_locked), failures.LOCKED, "open in another window or program"),
+        (_full, failures.FULL, "The disk is full"),
+        (_through_peewee(_full), failures.FULL, "The disk is full"),
+        (_read_only, failures.READ_ONLY, "is read-only"),
+        (_cannot_open, failures.UNREACHABLE, "could not be opened"),
+        (_not_a_database, failures.DAMAGED, "is damaged"),
+        (lambda p: sqlite3.DatabaseError("database disk image is malformed"), failures.DAMAGED, ""),
+        (lambda p: sqlite3.OperationalError("disk I/O error"), failures.DISK, "could not be read"),
+        (lambda p: sqlite3.OperationalError("no such table: x"), failures.OTHER, "no such table"),
     ],
     ids=[
         "locked",
@@ -183,11 +186,11 @@ def test_each_sqlite_error_has_one_plain_line(
         raw.execute("CREATE TABLE t (x)")
         raw.commit()
     error = make(path)
-    assert store.error_kind(error) == kind
-    message = store.plain_message(error, path)
+    assert failures.error_kind(error) == kind
+    message = failures.plain_message(error, path)
     assert words in message
     one_plain_line(message.replace(str(path), "PATH"))
-    assert str(path) in message or kind in (store.LOCKED, store.FULL)
+    assert str(path) in message or kind in (failures.LOCKED, failures.FULL)
 
 
 # --- a full disk ------------------------------------------------------------------------------
@@ -197,7 +200,7 @@ def _fill(database: Any, table: str, room_pages: int = 3) -> None:
     """Let the database grow only a few pages more (SQLite's max_page_count). On a server,
     whose disk the test cannot fill, inserts into `table` fail as a full disk fails them
     (SQLSTATE 53100, disk_full), at an address in the middle of the file for opt-outs."""
-    if store.is_server():
+    if dialect.is_server():
         when = "NEW.email = 'p15000@example.com'" if table == "suppression" else None
         refuse_inserts(database, table, "could not extend file", when, errcode="53100")
         return
@@ -206,7 +209,7 @@ def _fill(database: Any, table: str, room_pages: int = 3) -> None:
 
 
 def _room_again(database: Any, table: str) -> None:
-    if store.is_server():
+    if dialect.is_server():
         allow_inserts(database, table)
     else:
         database.execute_sql("PRAGMA max_page_count = 1073741823")
@@ -238,8 +241,8 @@ def test_a_contacts_import_that_does_not_fit_writes_nothing(
     people = emails_file(tmp_path / "c.csv", (f"p{n}@example.com" for n in range(20_000)))
     _fill(db, "contact")
     with pytest.raises(StoreError, match="^The disk is full"):
-        contacts.import_contacts(open_source(people), "Email")
-    assert Contact.select().count() == 0 and rules.billable_contacts() == 0
+        contact_import.import_contacts(open_source(people), "Email")
+    assert Contact.select().count() == 0 and eligibility.billable_contacts() == 0
     assert RunningImport.select().count() == 0
     intact(db_path)
 
@@ -253,9 +256,9 @@ def test_a_read_only_database_opens_for_reading_and_refuses_writes_plainly(
     """Simulated with PRAGMA query_only, which also holds for root (who ignores file modes);
     on a server, by making its transactions read-only (default_transaction_read_only), as a
     read-only replica or a user granted reading only would be."""
-    database = store.open_database(db_path)
+    database = opening.open_database(db_path)
     people = emails_file(tmp_path / "c.csv", ["a@x.dk", "b@x.dk"])
-    contacts.import_contacts(open_source(people), "Email")
+    contact_import.import_contacts(open_source(people), "Email")
     imports.import_optouts(open_source(emails_file(tmp_path / "o.csv", ["a@x.dk"])), "Email", 1)
     database.close()
     before = _contents(db_path)
@@ -266,14 +269,14 @@ def test_a_read_only_database_opens_for_reading_and_refuses_writes_plainly(
         with psycopg.connect(str(db_path), autocommit=True) as admin:
             admin.execute(f'ALTER DATABASE "{name}" SET default_transaction_read_only = on')
     else:
-        monkeypatch.setitem(store.PRAGMAS, "query_only", 1)
-    database = store.open_database(db_path)
+        monkeypatch.setitem(opening.PRAGMAS, "query_only", 1)
+    database = opening.open_database(db_path)
     try:
-        assert rules.billable_contacts() == 2 and rules.suppressed_addresses() == 1
+        assert eligibility.billable_contacts() == 2 and eligibility.suppressed_addresses() == 1
         refusals: list[Callable[[], object]] = [
             lambda: imports.import_optouts(open_source(people), "Email", 2),
-            lambda: contacts.import_contacts(open_source(people), "Email"),
-            lambda: contacts.delete_unsubscribed_contacts(1),
+            lambda: contact_import.import_contacts(open_source(people), "Email"),
+            lambda: contact_import.delete_unsubscribed_contacts(1),
         ]
         for refuse in refusals:
             with pytest.raises(StoreError) as caught:
@@ -297,21 +300,21 @@ def _contents(path: Path) -> Any:
 def test_a_new_database_where_nothing_can_be_written_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setitem(store.PRAGMAS, "query_only", 1)
+    monkeypatch.setitem(opening.PRAGMAS, "query_only", 1)
     with pytest.raises(StoreError, match="is read-only"):
-        store.open_database(tmp_path / "new.sqlite3")
+        opening.open_database(tmp_path / "new.sqlite3")
 
 
 @pytest.mark.sqlite_only  # file and folder permissions
 @not_root
 def test_a_database_in_a_read_only_folder(db_path: Path, tmp_path: Path) -> None:
-    store.open_database(db_path).close()
+    opening.open_database(db_path).close()
     listed = emails_file(tmp_path / "a.csv", ["a@x.dk"])
     os.chmod(db_path, 0o400)
     os.chmod(tmp_path, 0o500)
     try:
         try:
-            database = store.open_database(db_path)
+            database = opening.open_database(db_path)
         except StoreError as error:  # no room for the write-ahead log beside it
             assert "could not be opened" in str(error) or "read-only" in str(error)
         else:
@@ -319,7 +322,7 @@ def test_a_database_in_a_read_only_folder(db_path: Path, tmp_path: Path) -> None
                 imports.import_optouts(open_source(listed), "Email", 1)
             database.close()
         with pytest.raises(StoreError, match="could not be created"):
-            store.open_database(tmp_path / "other.sqlite3")
+            opening.open_database(tmp_path / "other.sqlite3")
     finally:
         os.chmod(tmp_path, 0o700)
         os.chmod(db_path, 0o600)
@@ -328,14 +331,14 @@ def test_a_database_in_a_read_only_folder(db_path: Path, tmp_path: Path) -> None
 @pytest.mark.sqlite_only  # file permissions (the server's equivalent is above)
 @not_root
 def test_a_read_only_database_file_is_read_but_not_written(db_path: Path, tmp_path: Path) -> None:
-    database = store.open_database(db_path)
+    database = opening.open_database(db_path)
     Suppression.create(email="a@x.dk", reason="manual")
     database.close()
     before = db_path.read_bytes()
     os.chmod(db_path, 0o400)
     try:
-        database = store.open_database(db_path)
-        assert rules.suppressed_addresses() == 1
+        database = opening.open_database(db_path)
+        assert eligibility.suppressed_addresses() == 1
         listed = emails_file(tmp_path / "b.csv", ["b@x.dk"])
         with pytest.raises(StoreError, match="is read-only, so nothing was written"):
             imports.import_optouts(open_source(listed), "Email", 1)
@@ -349,7 +352,7 @@ def test_a_read_only_database_file_is_read_but_not_written(db_path: Path, tmp_pa
 
 
 def _real_database(path: Path, tmp_path: Path, rows: int = 20_000) -> bytes:
-    database = store.open_database(path)
+    database = opening.open_database(path)
     emails = emails_file(tmp_path / "fill.csv", (f"p{n}@example.com" for n in range(rows)))
     imports.import_optouts(open_source(emails), "Email", rows)
     database.close()
@@ -375,7 +378,7 @@ def test_a_damaged_database_of_ours_is_refused_and_left_as_it_was(
     db_path.write_bytes(bad)
     for _ in range(2):  # and again: nothing changed the first time
         with pytest.raises(StoreError) as caught:
-            store.open_database(db_path)
+            opening.open_database(db_path)
         assert "is damaged" in str(caught.value)
         assert db_path.read_bytes() == bad
     assert sorted(p.name for p in tmp_path.iterdir()) == ["fill.csv", db_path.name]
@@ -399,7 +402,7 @@ def test_the_command_line_refuses_a_damaged_database(
 def test_a_garbage_write_ahead_log_is_ignored(db_path: Path, tmp_path: Path) -> None:
     _real_database(db_path, tmp_path)
     db_path.with_name(db_path.name + "-wal").write_bytes(os.urandom(50_000))
-    database = store.open_database(db_path)
+    database = opening.open_database(db_path)
     try:
         assert Suppression.select().count() == 20_000
     finally:
@@ -410,7 +413,7 @@ def test_a_garbage_write_ahead_log_is_ignored(db_path: Path, tmp_path: Path) -> 
 def test_a_database_whose_folder_is_a_file_is_refused(tmp_path: Path) -> None:
     (tmp_path / "folder").write_text("not a folder")
     with pytest.raises(StoreError, match="could not be created"):
-        store.open_database(tmp_path / "folder" / "list.sqlite3")
+        opening.open_database(tmp_path / "folder" / "list.sqlite3")
     assert (tmp_path / "folder").read_text() == "not a folder"
 
 
@@ -433,7 +436,7 @@ def _gone_pid() -> int:
 
 def _note(pid: int, host: str | None = None, started: str = "2025-01-02T03:04:05Z") -> int:
     details = {"kind": "optouts", "file_name": "list.csv", "file_sha256": "abc", "column": "Email"}
-    note_id = running.begin({**details, "user_name": "kim", "scope_id": 0})
+    note_id = unfinished_imports.begin({**details, "user_name": "kim", "scope_id": 0})
     RunningImport.update(pid=pid, host=host or socket.gethostname(), started_at=started).where(
         RunningImport.id == note_id
     ).execute()
@@ -441,19 +444,19 @@ def _note(pid: int, host: str | None = None, started: str = "2025-01-02T03:04:05
 
 
 def test_an_import_whose_process_is_gone_is_failed_at_the_next_opening(db_path: Path) -> None:
-    database = store.open_database(db_path)
+    database = opening.open_database(db_path)
     _note(_gone_pid())
     sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
     try:
         alive = _note(sleeper.pid)  # another program importing right now
-        elsewhere = _note(_gone_pid(), host="another-laptop", started=store.now())
+        elsewhere = _note(_gone_pid(), host="another-laptop", started=models.now())
         stale = _note(_gone_pid(), host="another-laptop")  # a year-old note from elsewhere
         database.close()
-        database = store.open_database(db_path)
+        database = opening.open_database(db_path)
         runs = list(ImportRun.select().order_by(ImportRun.id))
         assert [(r.state, r.file_name, r.user_name, r.message) for r in runs] == [
-            ("failed", "list.csv", "kim", running.ABANDONED),
-            ("failed", "list.csv", "kim", running.ABANDONED),
+            ("failed", "list.csv", "kim", unfinished_imports.ABANDONED),
+            ("failed", "list.csv", "kim", unfinished_imports.ABANDONED),
         ]
         assert runs[0].started_at == "2025-01-02T03:04:05Z" and runs[0].finished_at
         left = {n.id for n in RunningImport.select()}
@@ -463,7 +466,7 @@ def test_an_import_whose_process_is_gone_is_failed_at_the_next_opening(db_path: 
         sleeper.kill()
         sleeper.wait()
         database.close()
-    database = store.open_database(db_path)  # now the sleeper is gone too
+    database = opening.open_database(db_path)  # now the sleeper is gone too
     try:
         assert {n.id for n in RunningImport.select()} == {elsewhere}
         assert ImportRun.select().where(ImportRun.state == "failed").count() == 3
@@ -479,6 +482,6 @@ def test_a_refused_import_leaves_no_note_and_no_history(db: Any, tmp_path: Path)
 
 
 def test_the_process_check(tmp_path: Path) -> None:
-    assert running.process_alive(os.getpid())
-    assert not running.process_alive(_gone_pid())
-    assert not running.process_alive(0)
+    assert unfinished_imports.process_alive(os.getpid())
+    assert not unfinished_imports.process_alive(_gone_pid())
+    assert not unfinished_imports.process_alive(0)

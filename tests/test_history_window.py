@@ -11,9 +11,10 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
-from optout_desktop.core import contacts, history, imports, undo
-from optout_desktop.core.sources import open_source
-from optout_desktop.core.store import ImportRun, Suppression
+from optout_desktop.core.contacts import contact_import
+from optout_desktop.core.db.models import ImportRun, Suppression
+from optout_desktop.core.optouts import history, imports, undo
+from optout_desktop.core.reading.sources import open_source
 from optout_desktop.ui.history_model import COLUMNS, HistoryModel
 from optout_desktop.ui.main_window import MainWindow
 
@@ -59,7 +60,7 @@ def runs(db: Any, tmp_path: Path) -> dict[str, ImportRun]:
     """Two overlapping opt-out imports and a contacts import, made before the window opens."""
     first = opt_out(tmp_path / "first.csv", ["a@x.dk", "b@x.dk", "c@x.dk", "@competitor.dk"])
     second = opt_out(tmp_path / "second.csv", ["c@x.dk", "d@x.dk"])
-    people, _ = contacts.import_contacts(
+    people, _ = contact_import.import_contacts(
         open_source(write(tmp_path / "c.csv", ["a@x.dk"])), "email"
     )
     return {"first": first, "second": second, "contacts": people}

@@ -13,11 +13,15 @@ from typing import Any
 
 import pytest
 
-from optout_desktop.core import contacts, imports, staging, store, units
+from optout_desktop.core import computer_user
+from optout_desktop.core.contacts import contact_import
+from optout_desktop.core.db import dialect, models
+from optout_desktop.core.db.models import ImportRun, RowError, Suppression
 from optout_desktop.core.errors import Cancelled, ConfirmationError, SourceError
-from optout_desktop.core.scanning import Progress
-from optout_desktop.core.sources import open_source
-from optout_desktop.core.store import ImportRun, RowError, Suppression
+from optout_desktop.core.optouts import import_table, imports
+from optout_desktop.core.progress import Progress
+from optout_desktop.core.reading.sources import open_source
+from optout_desktop.core.rules import business_units
 from tests.conftest import table_counts, traced_statements
 
 
@@ -38,7 +42,7 @@ def refuse_inserts(
     NEW), with `message`, as a fault in the middle of a transaction would: a trigger that
     raises (SQLite's RAISE(ABORT); on PostgreSQL a PL/pgSQL RAISE EXCEPTION whose SQLSTATE
     is `errcode`, e.g. 53100 for a full disk)."""
-    if not store.is_server():
+    if not dialect.is_server():
         condition = f" WHEN {when}" if when else ""
         db.execute_sql(
             f"CREATE TRIGGER refuse BEFORE INSERT ON {table}{condition}"
@@ -58,7 +62,7 @@ def refuse_inserts(
 
 def allow_inserts(db: Any, table: str) -> None:
     """Remove refuse_inserts' trigger again."""
-    db.execute_sql(f"DROP TRIGGER refuse{f' ON {table}' if store.is_server() else ''}")
+    db.execute_sql(f"DROP TRIGGER refuse{f' ON {table}' if dialect.is_server() else ''}")
 
 
 def suppressed(scope_id: int | None = None) -> set[str]:
@@ -68,14 +72,14 @@ def suppressed(scope_id: int | None = None) -> set[str]:
     return {row.email for row in query}
 
 
-def optout_file(path: Path, emails: Iterable[str], scope_id: int = store.ACCOUNT) -> ImportRun:
+def optout_file(path: Path, emails: Iterable[str], scope_id: int = models.ACCOUNT) -> ImportRun:
     """Plan and run an opt-out import of a file made from `emails`."""
     plan = imports.plan_optouts(open_source(write_csv(path, emails)), "Email", scope_id)
     return imports.run_optouts(plan, plan.counts.valid)
 
 
 def add_contacts(path: Path, emails: Iterable[str]) -> None:
-    contacts.import_contacts(open_source(write_csv(path, emails)), "Email")
+    contact_import.import_contacts(open_source(write_csv(path, emails)), "Email")
 
 
 # A file that mixes every kind of row. Spreadsheet rows 2..11 (row 1 is the header).
@@ -96,7 +100,7 @@ MIXED = [
 @pytest.fixture
 def mixed(db: Any, tmp_path: Path) -> Path:
     """The mixed file, with bo@firma.dk a contact and old@firma.dk opted out before."""
-    add_contacts(tmp_path / "contacts.csv", ["bo@firma.dk", "other@firma.dk"])
+    add_contacts(tmp_path / "contact_import.csv", ["bo@firma.dk", "other@firma.dk"])
     optout_file(tmp_path / "earlier.csv", ["old@firma.dk"])
     return write_csv(tmp_path / "mixed.csv", MIXED)
 
@@ -132,8 +136,8 @@ def test_run_writes_what_the_plan_said(mixed: Path) -> None:
     assert stored.file_name == "mixed.csv"
     assert stored.file_sha256 == hashlib.sha256(mixed.read_bytes()).hexdigest()
     assert stored.column == "Email"
-    assert stored.user_name == imports.user_name() != ""
-    assert stored.scope_id == store.ACCOUNT
+    assert stored.user_name == computer_user.user_name() != ""
+    assert stored.scope_id == models.ACCOUNT
 
     mine = Suppression.select().where(Suppression.import_run == run.id)
     assert {s.email for s in mine} == {"a@example.com", "bo@firma.dk", "c@example.com"}
@@ -163,7 +167,7 @@ def test_run_writes_what_the_plan_said(mixed: Path) -> None:
 def test_a_second_import_that_overlaps_the_first(db: Any, tmp_path: Path) -> None:
     first = optout_file(tmp_path / "one.csv", ["a@x.dk", "b@x.dk", "c@x.dk"])
     assert (first.valid, first.new, first.already_suppressed) == (3, 3, 0)
-    add_contacts(tmp_path / "contacts.csv", ["c@x.dk", "e@x.dk"])
+    add_contacts(tmp_path / "contact_import.csv", ["c@x.dk", "e@x.dk"])
 
     source = open_source(write_csv(tmp_path / "two.csv", ["B@x.dk", "c@x.dk", "d@x.dk", "e@x.dk"]))
     plan = imports.plan_optouts(source, "Email")
@@ -272,7 +276,7 @@ def cancelled_at(polls: int) -> Iterator[threading.Event]:
     run's 21 statements, 6 begins the import's transaction and 18, the refused rows' INSERT,
     is the last the import can still be cancelled in; the COPYs of the addresses are 13-15.)
     """
-    if not store.is_server():
+    if not dialect.is_server():
         yield FlagAfter(polls)
         return
     cancel = threading.Event()
@@ -319,7 +323,7 @@ def test_a_failure_mid_transaction_rolls_back_and_is_recorded(
         assert Suppression.select().count() > len(before)  # the opt-outs were being written
         raise RuntimeError("the disk is on fire")
 
-    monkeypatch.setattr(staging, "save_refused_rows", broken)
+    monkeypatch.setattr(import_table, "save_refused_rows", broken)
     with pytest.raises(RuntimeError, match="on fire"):
         imports.run_optouts(plan, plan.counts.valid)
     assert suppressed() == before
@@ -344,14 +348,14 @@ def test_no_query_per_row(db: Any, tmp_path: Path) -> None:
     rows = 20_000
     emails = [f"p{n}@example.com" if n % 10 else f"bad {n}" for n in range(rows)]
     emails += emails[:500]  # repeated rows
-    add_contacts(tmp_path / "contacts.csv", emails[:3000])
+    add_contacts(tmp_path / "contact_import.csv", emails[:3000])
     optout_file(tmp_path / "earlier.csv", emails[2000:4000])
     with traced_statements() as statements:
         plan = imports.plan_optouts(open_source(write_csv(tmp_path / "f.csv", emails)), "Email")
         planned = len(statements)
         run = imports.run_optouts(plan, plan.counts.valid)
         ran = len(statements) - planned
-        contacts.import_contacts(open_source(write_csv(tmp_path / "c.csv", emails)), "Email")
+        contact_import.import_contacts(open_source(write_csv(tmp_path / "c.csv", emails)), "Email")
         contacted = len(statements) - planned - ran
     assert run.new == plan.counts.valid - 1800 > 10_000
     assert run.contacts_unsubscribed == 2000 - 200
@@ -361,8 +365,8 @@ def test_no_query_per_row(db: Any, tmp_path: Path) -> None:
 
 
 def test_a_business_unit_import_applies_to_that_unit_only(db: Any, tmp_path: Path) -> None:
-    brand = units.add_unit("Brand B").id
-    other = units.add_unit("Brand C").id
+    brand = business_units.add_unit("Brand B").id
+    other = business_units.add_unit("Brand C").id
     optout_file(tmp_path / "account.csv", ["all@x.dk"])
     optout_file(tmp_path / "c.csv", ["c-only@x.dk"], other)
 
@@ -373,7 +377,7 @@ def test_a_business_unit_import_applies_to_that_unit_only(db: Any, tmp_path: Pat
     run = imports.run_optouts(plan, 3)
     assert run.scope_id == brand
     assert suppressed(brand) == {"c-only@x.dk", "b@x.dk"}
-    assert suppressed(store.ACCOUNT) == {"all@x.dk"}
+    assert suppressed(models.ACCOUNT) == {"all@x.dk"}
     assert suppressed(other) == {"c-only@x.dk"}
 
     # A later whole-account import is not blocked by the unit's own opt-outs.
@@ -381,17 +385,17 @@ def test_a_business_unit_import_applies_to_that_unit_only(db: Any, tmp_path: Pat
     plan = imports.plan_optouts(source, "Email")
     assert (plan.counts.new, plan.counts.already_suppressed) == (1, 1)
     imports.run_optouts(plan, 2)
-    assert suppressed(store.ACCOUNT) == {"all@x.dk", "b@x.dk"}
+    assert suppressed(models.ACCOUNT) == {"all@x.dk", "b@x.dk"}
 
 
 @pytest.mark.sqlite_only  # SQLite's own limit, set on its connection
 def test_imports_work_with_an_old_sqlite_limit_of_999_parameters(db: Any, tmp_path: Path) -> None:
     """SQLite before 3.32 allows 999 bound parameters per statement; batches must fit."""
-    connection = store.database.obj.connection()
+    connection = models.database.obj.connection()
     connection.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 999)
     emails = [f"p{n}@example.com" if n % 4 else f"bad {n}" for n in range(4_000)]
-    add_contacts(tmp_path / "contacts.csv", emails)
-    assert store.Contact.select().count() == 3_000
+    add_contacts(tmp_path / "contact_import.csv", emails)
+    assert models.Contact.select().count() == 3_000
     run = optout_file(tmp_path / "f.csv", emails)
     assert (run.new, run.contacts_unsubscribed) == (3_000, 3_000)
     assert RowError.select().where(RowError.import_run == run.id).count() == 1_000
@@ -401,7 +405,7 @@ def test_imports_work_with_an_old_sqlite_limit_of_999_parameters(db: Any, tmp_pa
 
 
 def one_pass(
-    path: Path, confirm: int | None = None, scope_id: int = store.ACCOUNT, **kw: Any
+    path: Path, confirm: int | None = None, scope_id: int = models.ACCOUNT, **kw: Any
 ) -> Any:
     source = open_source(path)
     if confirm is None:
@@ -421,17 +425,17 @@ def test_one_pass_import_counts_and_writes_what_the_plan_says(mixed: Path) -> No
 
 
 def test_one_pass_import_in_a_business_unit(db: Any, tmp_path: Path) -> None:
-    brand = units.add_unit("Brand B").id
+    brand = business_units.add_unit("Brand B").id
     optout_file(tmp_path / "account.csv", ["all@x.dk", "both@x.dk"])
     one_pass(write_csv(tmp_path / "b1.csv", ["both@x.dk", "b-old@x.dk"]), scope_id=brand)
-    add_contacts(tmp_path / "contacts.csv", ["all@x.dk", "new@x.dk", "b-old@x.dk"])
+    add_contacts(tmp_path / "contact_import.csv", ["all@x.dk", "new@x.dk", "b-old@x.dk"])
     path = write_csv(tmp_path / "b2.csv", ["all@x.dk", "b-old@x.dk", "new@x.dk", "NEW@x.dk"])
     plan = imports.plan_optouts(open_source(path), "Email", brand)
     run = one_pass(path, scope_id=brand)
     assert imports.counts_of(run) == plan.counts
     assert (run.new, run.already_suppressed, run.contacts_unsubscribed) == (1, 2, 1)
     assert suppressed(brand) == {"b-old@x.dk", "new@x.dk"}
-    assert suppressed(store.ACCOUNT) == {"all@x.dk", "both@x.dk"}
+    assert suppressed(models.ACCOUNT) == {"all@x.dk", "both@x.dk"}
 
 
 @pytest.mark.parametrize("offset", [-1, 1])
@@ -497,7 +501,7 @@ def test_one_pass_failure_after_writing_rolls_back_and_is_recorded(
     def broken(*args: Any, **kwargs: Any) -> None:
         raise RuntimeError("the disk is on fire")
 
-    monkeypatch.setattr(staging, "save_refused_rows", broken)
+    monkeypatch.setattr(import_table, "save_refused_rows", broken)
     with pytest.raises(RuntimeError, match="on fire"):
         one_pass(mixed, 4)
     assert suppressed() == before
@@ -508,7 +512,7 @@ def test_one_pass_failure_after_writing_rolls_back_and_is_recorded(
 def test_one_pass_import_has_no_query_per_row(db: Any, tmp_path: Path) -> None:
     emails = [f"p{n}@example.com" if n % 10 else f"bad {n}" for n in range(20_000)]
     emails += emails[:500]
-    add_contacts(tmp_path / "contacts.csv", emails[:3000])
+    add_contacts(tmp_path / "contact_import.csv", emails[:3000])
     optout_file(tmp_path / "earlier.csv", emails[2000:4000])
     path = write_csv(tmp_path / "f.csv", emails)
     with traced_statements() as statements:
@@ -547,7 +551,7 @@ def test_counting_from_the_contacts_looks_each_up_by_address_not_by_import(
     add_contacts(tmp_path / "c.csv", (f"c{n}@firma.dk" for n in range(2)))
     run = optout_file(tmp_path / "o.csv", ["c0@firma.dk", "c1@firma.dk", "x@y.dk", "z@y.dk"])
     with traced_statements() as statements:
-        assert staging.count_contacts_unsubscribed_by(run.id, store.ACCOUNT, run.new) == 2
+        assert import_table.count_contacts_unsubscribed_by(run.id, models.ACCOUNT, run.new) == 2
     counting = [s for s in statements if "EXISTS" in s.upper() and "contact" in s]
     assert len(counting) == 1
     plan = db.execute_sql(f"EXPLAIN QUERY PLAN {counting[0]}").fetchall()

@@ -19,10 +19,13 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
-from optout_desktop.core import contacts, exports, imports, postgres, rules, store
+from optout_desktop.core.contacts import contact_import
+from optout_desktop.core.db import dialect, opening, postgres, writes
+from optout_desktop.core.db.models import Contact, ImportRun, RunningImport, Suppression
 from optout_desktop.core.errors import StoreError
-from optout_desktop.core.sources import open_source
-from optout_desktop.core.store import Contact, ImportRun, RunningImport, Suppression
+from optout_desktop.core.optouts import exports, imports
+from optout_desktop.core.reading.sources import open_source
+from optout_desktop.core.rules import eligibility
 from tests.conftest import is_server
 from tests.test_cli import writing_optouts
 from tests.test_faults import intact as faults_intact
@@ -69,7 +72,7 @@ def intact(db_path: Path) -> None:
 def short_db(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
     """The database opened with a short lock timeout, so the tests do not wait 10 s."""
     monkeypatch.setenv("OPTOUT_LOCK_TIMEOUT_MS", str(SHORT_MS))
-    database = store.open_database(db_path)
+    database = opening.open_database(db_path)
     yield database
     database.close()
 
@@ -78,24 +81,24 @@ def test_the_lock_timeout_is_ten_seconds_unless_the_environment_says_otherwise(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("OPTOUT_LOCK_TIMEOUT_MS", raising=False)
-    assert store.lock_timeout_ms() == 10_000
-    database = store.open_database(db_path)
+    assert writes.lock_timeout_ms() == 10_000
+    database = opening.open_database(db_path)
     assert write_wait_ms(database) == 10_000
     database.close()
     monkeypatch.setenv("OPTOUT_LOCK_TIMEOUT_MS", "1234")
-    database = store.open_database(db_path)
+    database = opening.open_database(db_path)
     assert write_wait_ms(database) == 1234
     database.close()
     monkeypatch.setenv("OPTOUT_LOCK_TIMEOUT_MS", "soon")
-    assert store.lock_timeout_ms() == 10_000
+    assert writes.lock_timeout_ms() == 10_000
 
 
 def write_wait_ms(database: Any) -> int:
     """How long a write waits for another's: SQLite's busy_timeout; on a server, the
     lock_timeout inside a write transaction (where it waits for the writers' lock)."""
-    if not store.is_server():
+    if not dialect.is_server():
         return int(database.execute_sql("PRAGMA busy_timeout").fetchone()[0])
-    with store.write_transaction():
+    with writes.write_transaction():
         shown = database.execute_sql("SHOW lock_timeout").fetchone()[0]
     units = {"ms": 1, "s": 1000, "min": 60_000}
     number = shown.rstrip("abcdefghijklmnopqrstuvwxyz")
@@ -136,40 +139,40 @@ def test_contacts_import_and_delete_wait_then_say_so(
     short_db: Any, db_path: Path, tmp_path: Path
 ) -> None:
     people = emails_file(tmp_path / "c.csv", ["a@x.dk", "b@x.dk"])
-    contacts.import_contacts(open_source(people), "Email")
+    contact_import.import_contacts(open_source(people), "Email")
     imports.import_optouts(open_source(emails_file(tmp_path / "o.csv", ["a@x.dk"])), "Email", 1)
     runs = ImportRun.select().count()
     with held(db_path):
         with pytest.raises(StoreError) as caught:
-            contacts.import_contacts(
+            contact_import.import_contacts(
                 open_source(emails_file(tmp_path / "more.csv", ["c@x.dk"])), "Email"
             )
         assert str(caught.value) == LOCKED
         with pytest.raises(StoreError) as caught:
-            contacts.delete_unsubscribed_contacts(1)
+            contact_import.delete_unsubscribed_contacts(1)
         assert str(caught.value) == LOCKED
         # Reading goes on while another program writes: look-ups and exports.
-        assert rules.billable_contacts() == 2
+        assert eligibility.billable_contacts() == 2
         assert exports.export_suppressions(tmp_path / "during.csv") == 1
     assert Contact.select().count() == 2
     assert ImportRun.select().count() == runs
     assert RunningImport.select().count() == 0
     intact(db_path)
-    assert contacts.delete_unsubscribed_contacts(1) == 1
+    assert contact_import.delete_unsubscribed_contacts(1) == 1
 
 
 def test_opening_while_another_program_writes_is_quick_and_reads(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    database = store.open_database(db_path)
+    database = opening.open_database(db_path)
     Suppression.create(email="a@x.dk", reason="manual")
     database.close()
     monkeypatch.setenv("OPTOUT_LOCK_TIMEOUT_MS", "5000")
     with held(db_path):
         started = time.monotonic()
-        database = store.open_database(db_path)  # its housekeeping waits a moment, then skips
+        database = opening.open_database(db_path)  # its housekeeping waits a moment, then skips
         assert time.monotonic() - started < 2.5
-        assert rules.suppressed_addresses() == 1
+        assert eligibility.suppressed_addresses() == 1
         database.close()
 
 
@@ -181,7 +184,7 @@ def test_a_new_database_that_another_program_holds_is_refused_plainly(
         other.execute("PRAGMA journal_mode = wal")
     monkeypatch.setenv("OPTOUT_LOCK_TIMEOUT_MS", str(SHORT_MS))
     with held(path), pytest.raises(StoreError) as caught:
-        store.open_database(path)
+        opening.open_database(path)
     assert str(caught.value) == LOCKED
 
 

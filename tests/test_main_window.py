@@ -11,8 +11,11 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
-from optout_desktop.core import contacts, rules, sources, store
-from optout_desktop.core.store import ImportRun, Suppression
+from optout_desktop.core.contacts import contact_import
+from optout_desktop.core.db import models
+from optout_desktop.core.db.models import ImportRun, Suppression
+from optout_desktop.core.reading import sources
+from optout_desktop.core.rules import eligibility
 from optout_desktop.ui.main_window import MainWindow
 from optout_desktop.ui.preview_model import PreviewModel
 
@@ -213,10 +216,10 @@ def test_a_column_without_addresses_says_so_and_cannot_be_imported(
 def test_billable_label_follows_contacts_not_opt_outs(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ):
-    people = tmp_path / "contacts.csv"
+    people = tmp_path / "contact_import.csv"
     people.write_text("email,first name\nsoeren@firma.dk,Søren\nny@kunde.dk,Ny\n", "utf-8")
     assert "<b>0</b>" in window.billable_label.text()
-    contacts.import_contacts(sources.open_source(people), "email")
+    contact_import.import_contacts(sources.open_source(people), "email")
     window.refresh_totals()
     assert "<b>2</b>" in window.billable_label.text()
 
@@ -228,7 +231,7 @@ def test_billable_label_follows_contacts_not_opt_outs(
     qtbot.mouseClick(dialog.findChild(QPushButton, "beginImportButton"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "completed" in window.result_label.text(), timeout=WAIT)
     assert "<b>2</b>" in window.billable_label.text()  # the contact stays billable
-    assert rules.billable_contacts() == 2
+    assert eligibility.billable_contacts() == 2
 
 
 def test_export_writes_the_suppression_list(
@@ -236,7 +239,7 @@ def test_export_writes_the_suppression_list(
 ):
     open_and_count(qtbot, window, danish_excel_file(tmp_path))
     assert window.plan is not None
-    from optout_desktop.core import imports
+    from optout_desktop.core.optouts import imports
 
     imports.run_optouts(window.plan, 4)
     questions.next_save = tmp_path / "out.csv"
@@ -265,7 +268,7 @@ def test_preview_model_passes_the_model_tester(qtmodeltester, tmp_path: Path) ->
 
 
 def test_history_model_passes_the_model_tester(qtmodeltester, db: Any, tmp_path: Path) -> None:
-    from optout_desktop.core import history, imports
+    from optout_desktop.core.optouts import history, imports
     from optout_desktop.ui.history_model import HistoryModel
 
     path = danish_excel_file(tmp_path)
@@ -279,7 +282,7 @@ def test_history_model_passes_the_model_tester(qtmodeltester, db: Any, tmp_path:
 
 def test_the_database_path_is_the_one_given(window: MainWindow, db_path: Path) -> None:
     assert window.db_path == db_path
-    assert Path(store.database.obj.database) == db_path
+    assert Path(models.database.obj.database) == db_path
 
 
 def test_dropping_a_file_on_the_window_opens_it(qtbot: QtBot, window: MainWindow, tmp_path):

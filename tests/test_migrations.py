@@ -14,12 +14,13 @@ from typing import Any
 import peewee as pw
 import pytest
 
-from optout_desktop.core import store
+from optout_desktop.core.db import opening, schema
+from optout_desktop.core.db.dialect import sql
+from optout_desktop.core.db.models import Suppression
 from optout_desktop.core.errors import StoreError
-from optout_desktop.core.portable import sql
-from optout_desktop.core.store import Suppression
 from tests.conftest import is_server, outside_rows
 
+V = schema.SCHEMA_VERSION  # the steps below simulate the versions that follow it
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
 
 
@@ -71,13 +72,13 @@ def outside_insert(url: str, emails: list[str]) -> None:
 
 @pytest.fixture
 def old_db(db_path: Path) -> Iterator[tuple[Path, sqlite3.Connection | None]]:
-    """A version-1 database with 150 opt-outs.
+    """A database at the current version (V) with 150 opt-outs.
 
     On SQLite its last 50 rows are still only in its write-ahead log: the connection that
     wrote them stays open (no checkpoint), as after a crash or while another window is open.
     On a server they were written by another program's connection.
     """
-    database = store.open_database(db_path)
+    database = opening.open_database(db_path)
     for n in range(100):
         Suppression.create(email=f"old{n}@x.dk", reason="manual")
     database.close()
@@ -123,20 +124,20 @@ def test_an_upgrade_copies_the_file_aside_first_with_the_log(
 ) -> None:
     path, _other = old_db
     before = dump(path)
-    monkeypatch.setattr(store, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(store, "MIGRATIONS", {1: add_a_source_column})
-    database = store.open_database(path)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", V + 1)
+    monkeypatch.setattr(schema, "MIGRATIONS", {V: add_a_source_column})
+    database = opening.open_database(path)
     try:
-        assert store.schema_version() == 2
+        assert schema.schema_version() == V + 1
         rows = database.execute_sql("SELECT DISTINCT source FROM suppression").fetchall()
         assert rows == [("before version 2",)]
     finally:
         database.close()
-    backup = store.backup_path(path, 1)
-    assert backup == path.with_name("optout.sqlite3.bak-v1")
+    backup = schema.backup_path(path, V)
+    assert backup == path.with_name(f"optout.sqlite3.bak-v{V}")
     assert dump(backup) == before  # all 150 opt-outs, the log's 50 too
-    assert count(backup, "suppression") == 150 and version_of(backup) == 1
-    assert version_of(path) == 2 and count(path, "suppression") == 150
+    assert count(backup, "suppression") == 150 and version_of(backup) == V
+    assert version_of(path) == V + 1 and count(path, "suppression") == 150
     with closing(sqlite3.connect(backup)) as raw:
         assert raw.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
     assert not list(path.parent.glob(".*partial"))
@@ -148,54 +149,54 @@ def test_the_copy_is_private(
     old_db: tuple[Path, sqlite3.Connection | None], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path, _other = old_db
-    backup = store.backup_path(path, 1)
+    backup = schema.backup_path(path, V)
     backup.write_text("an older copy, readable by all")
     backup.chmod(0o644)
-    monkeypatch.setattr(store, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(store, "MIGRATIONS", {1: add_a_table})
-    store.open_database(path).close()
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", V + 1)
+    monkeypatch.setattr(schema, "MIGRATIONS", {V: add_a_table})
+    opening.open_database(path).close()
     assert stat.S_IMODE(backup.stat().st_mode) == 0o600
-    assert version_of(backup) == 1  # replaced by the fresh copy
+    assert version_of(backup) == V  # replaced by the fresh copy
 
 
 def test_several_steps_run_in_order_from_one_copy(
     old_db: tuple[Path, sqlite3.Connection | None], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path, _other = old_db
-    monkeypatch.setattr(store, "SCHEMA_VERSION", 3)
-    monkeypatch.setattr(store, "MIGRATIONS", {1: add_a_source_column, 2: add_a_table})
-    store.open_database(path).close()
-    assert version_of(path) == 3 and count(path, "note_v3") == 0
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", V + 2)
+    monkeypatch.setattr(schema, "MIGRATIONS", {V: add_a_source_column, V + 1: add_a_table})
+    opening.open_database(path).close()
+    assert version_of(path) == V + 2 and count(path, "note_v3") == 0
     assert outside_rows(path, "SELECT DISTINCT source FROM suppression") == [("before version 2",)]
     assert count(path, "suppression") == 150
     if not is_server(path):
-        assert version_of(store.backup_path(path, 1)) == 1
-        assert not store.backup_path(path, 2).exists()
-    monkeypatch.setattr(store, "MIGRATIONS", {1: half_then_fail, 2: half_then_fail})
-    store.open_database(path).close()  # at the current version: no copy, no step
+        assert version_of(schema.backup_path(path, V)) == V
+        assert not schema.backup_path(path, V + 1).exists()
+    monkeypatch.setattr(schema, "MIGRATIONS", {V: half_then_fail, V + 1: half_then_fail})
+    opening.open_database(path).close()  # at the current version: no copy, no step
     assert count(path, "suppression") == 150
     if not is_server(path):
-        assert not store.backup_path(path, 2).exists()
+        assert not schema.backup_path(path, V + 1).exists()
 
 
 @pytest.mark.parametrize(
     ("steps", "words"),
     [
-        ({1: half_then_fail}, ("the step failed halfway",) * 2),
-        ({1: add_a_source_column, 2: half_then_fail}, ("the step failed halfway",) * 2),
-        ({1: add_a_source_column}, ("no way from schema version 2 to 3",) * 2),
+        ({V: half_then_fail}, ("the step failed halfway",) * 2),
+        ({V: add_a_source_column, V + 1: half_then_fail}, ("the step failed halfway",) * 2),
+        ({V: add_a_source_column}, (f"no way from schema version {V + 1} to {V + 2}",) * 2),
         (
             {
-                1: lambda db: db.execute_sql(
+                V: lambda db: db.execute_sql(
                     "INSERT INTO row_error (import_run_id, row_number, raw_value, reason) "
                     "VALUES (4242, 2, 'x', 'y')"
                 ),
-                2: add_a_table,
+                V + 1: add_a_table,
             },
             ("refer to nothing", "violates foreign key constraint"),
         ),
         (
-            {1: lambda db: db.execute_sql("INSERT INTO nowhere VALUES (1)"), 2: add_a_table},
+            {V: lambda db: db.execute_sql("INSERT INTO nowhere VALUES (1)"), V + 1: add_a_table},
             ("no such table", 'relation "nowhere" does not exist'),
         ),
     ],
@@ -211,22 +212,22 @@ def test_a_failed_upgrade_leaves_the_database_as_it_was(
     that fails halfway (its DDL too) leaves the tables, columns and rows as they were."""
     path, _other = old_db
     before = dump(path)
-    monkeypatch.setattr(store, "SCHEMA_VERSION", 3)
-    monkeypatch.setattr(store, "MIGRATIONS", steps)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", V + 2)
+    monkeypatch.setattr(schema, "MIGRATIONS", steps)
     with pytest.raises(StoreError) as caught:
-        store.open_database(path)
+        opening.open_database(path)
     message = str(caught.value)
     assert "left as it was" in message and "\n" not in message
     assert words[is_server(path)] in message
     assert dump(path) == before
-    assert version_of(path) == 1
+    assert version_of(path) == V
     if not is_server(path):
-        assert str(store.backup_path(path, 1)) in message
-        assert dump(store.backup_path(path, 1)) == before
+        assert str(schema.backup_path(path, V)) in message
+        assert dump(schema.backup_path(path, V)) == before
     # With the step mended the same database upgrades, and the old app's data is all there.
-    monkeypatch.setattr(store, "MIGRATIONS", {1: add_a_source_column, 2: add_a_table})
-    store.open_database(path).close()
-    assert version_of(path) == 3 and count(path, "suppression") == 150
+    monkeypatch.setattr(schema, "MIGRATIONS", {V: add_a_source_column, V + 1: add_a_table})
+    opening.open_database(path).close()
+    assert version_of(path) == V + 2 and count(path, "suppression") == 150
 
 
 @pytest.mark.sqlite_only
@@ -235,21 +236,21 @@ def test_no_copy_no_change_when_the_copy_cannot_be_made(
 ) -> None:
     path, _other = old_db
     before = dump(path)
-    store.backup_path(path, 1).mkdir()  # a folder where the copy should go
-    monkeypatch.setattr(store, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(store, "MIGRATIONS", {1: add_a_source_column})
+    schema.backup_path(path, V).mkdir()  # a folder where the copy should go
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", V + 1)
+    monkeypatch.setattr(schema, "MIGRATIONS", {V: add_a_source_column})
     with pytest.raises(StoreError, match="a copy could not be made.*nothing was changed"):
-        store.open_database(path)
-    assert dump(path) == before and version_of(path) == 1
+        opening.open_database(path)
+    assert dump(path) == before and version_of(path) == V
     assert not list(path.parent.glob(".*partial"))
 
 
 def test_a_new_database_needs_no_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(store, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(store, "MIGRATIONS", {1: half_then_fail})  # never called
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", V + 1)
+    monkeypatch.setattr(schema, "MIGRATIONS", {V: half_then_fail})  # never called
     path = tmp_path / "new.sqlite3"
-    store.open_database(path).close()
-    assert version_of(path) == 2
+    opening.open_database(path).close()
+    assert version_of(path) == V + 1
     assert sorted(p.name for p in tmp_path.iterdir()) == ["new.sqlite3"]
 
 
@@ -259,7 +260,7 @@ def another_programs_write(path: Path | str) -> Iterator[None]:
     if is_server(path):
         import psycopg
 
-        from optout_desktop.core import postgres
+        from optout_desktop.core.db import postgres
 
         with psycopg.connect(str(path)) as other:
             other.execute("SELECT pg_advisory_xact_lock(%s)", (postgres.WRITE_LOCK_KEY,))
@@ -279,12 +280,12 @@ def test_an_upgrade_waits_for_another_programs_write_and_changes_nothing_if_it_m
     path, _other = old_db
     before = dump(path)
     monkeypatch.setenv("OPTOUT_LOCK_TIMEOUT_MS", "300")
-    monkeypatch.setattr(store, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(store, "MIGRATIONS", {1: add_a_source_column})
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", V + 1)
+    monkeypatch.setattr(schema, "MIGRATIONS", {V: add_a_source_column})
     with another_programs_write(path), pytest.raises(StoreError) as caught:
-        store.open_database(path)
+        opening.open_database(path)
     message = str(caught.value)
     assert "left as it was" in message and "another window or program" in message
-    assert dump(path) == before and version_of(path) == 1
-    store.open_database(path).close()  # once the other write is done, it goes through
-    assert version_of(path) == 2 and count(path, "suppression") == 150
+    assert dump(path) == before and version_of(path) == V
+    opening.open_database(path).close()  # once the other write is done, it goes through
+    assert version_of(path) == V + 1 and count(path, "suppression") == 150

@@ -8,11 +8,12 @@ from typing import Any
 
 import pytest
 
-from optout_desktop.core import contacts, imports, manual, one_to_one, rules, units
+from optout_desktop.core.contacts import contact_import
+from optout_desktop.core.db.models import ACCOUNT, OneToOneSend, Suppression
 from optout_desktop.core.errors import OptOutError
-from optout_desktop.core.one_to_one import OneToOneSend
-from optout_desktop.core.sources import open_source
-from optout_desktop.core.store import ACCOUNT, Suppression
+from optout_desktop.core.optouts import by_hand, imports
+from optout_desktop.core.reading.sources import open_source
+from optout_desktop.core.rules import business_units, eligibility, one_to_one
 
 
 def write(path: Path, emails: list[str]) -> Path:
@@ -28,7 +29,7 @@ def opt_out(path: Path, emails: list[str], scope: int = ACCOUNT) -> None:
 @pytest.fixture
 def world(db: Any, tmp_path: Path) -> None:
     """Two contacts (one unsubscribed by an import), one opted-out non-contact, one bounce."""
-    contacts.import_contacts(
+    contact_import.import_contacts(
         open_source(write(tmp_path / "c.csv", ["kunde@firma.dk", "ny@firma.dk", "b@firma.dk"])),
         "email",
     )
@@ -38,13 +39,13 @@ def world(db: Any, tmp_path: Path) -> None:
 
 def test_marketing_is_never_allowed_to_a_suppressed_address(world: None) -> None:
     for address in ("kunde@firma.dk", "fremmed@andet.dk", "b@firma.dk"):
-        found = rules.lookup(address)
+        found = eligibility.lookup(address)
         assert found.suppressed and not found.marketing_allowed and not found.sequences_allowed
-    assert rules.lookup("ny@firma.dk").marketing_allowed
+    assert eligibility.lookup("ny@firma.dk").marketing_allowed
 
 
 def test_one_to_one_to_an_unsubscribed_contact_needs_a_legal_basis_each_time(world: None):
-    found = rules.lookup("KUNDE@firma.dk")
+    found = eligibility.lookup("KUNDE@firma.dk")
     assert found.one_to_one_allowed and found.one_to_one_needs_legal_basis
     one_to_one.log_one_to_one("kunde@firma.dk", "legitimate_interest_customer", "invoice")
     one_to_one.log_one_to_one("kunde@firma.dk", "performance_of_contract")
@@ -55,7 +56,7 @@ def test_one_to_one_to_an_unsubscribed_contact_needs_a_legal_basis_each_time(wor
     ]
     assert sends[1]["explanation"] == "invoice" and sends[1]["user_name"]
     # Recording a send never lifts the opt-out.
-    assert rules.lookup("kunde@firma.dk").suppressed
+    assert eligibility.lookup("kunde@firma.dk").suppressed
 
 
 @pytest.mark.parametrize(
@@ -74,26 +75,26 @@ def test_an_unknown_legal_basis_is_refused(world: None) -> None:
 
 
 def test_a_hand_made_opt_out_takes_over_from_an_import(world: None) -> None:
-    assert manual.add_manual("kunde@firma.dk", ACCOUNT).outcome == "strengthened"
+    assert by_hand.add_manual("kunde@firma.dk", ACCOUNT).outcome == "strengthened"
     row = Suppression.get(Suppression.email == "kunde@firma.dk")
     assert (row.reason, row.import_run_id) == ("manual", None)  # no import can lift it now
-    assert manual.add_manual("Kunde@Firma.dk", ACCOUNT, "unsubscribed").outcome == "strengthened"
-    assert manual.add_manual("kunde@firma.dk", ACCOUNT, "manual").outcome == "unchanged"
+    assert by_hand.add_manual("Kunde@Firma.dk", ACCOUNT, "unsubscribed").outcome == "strengthened"
+    assert by_hand.add_manual("kunde@firma.dk", ACCOUNT, "manual").outcome == "unchanged"
     assert Suppression.get(Suppression.email == "kunde@firma.dk").reason == "unsubscribed"
-    assert manual.add_manual("ny@firma.dk", ACCOUNT).outcome == "added"
-    assert rules.lookup("ny@firma.dk").suppressed
+    assert by_hand.add_manual("ny@firma.dk", ACCOUNT).outcome == "added"
+    assert eligibility.lookup("ny@firma.dk").suppressed
 
 
 def test_a_unit_opt_out_applies_to_that_unit_only(db: Any, tmp_path: Path) -> None:
-    brand = units.add_unit("Brand A").id
-    other = units.add_unit("Brand B").id
+    brand = business_units.add_unit("Brand A").id
+    other = business_units.add_unit("Brand B").id
     opt_out(tmp_path / "a.csv", ["only-a@firma.dk"], brand)
     opt_out(tmp_path / "all.csv", ["everyone@firma.dk"])
-    assert rules.lookup("only-a@firma.dk", brand).suppressed
-    assert not rules.lookup("only-a@firma.dk", other).suppressed
-    assert not rules.lookup("only-a@firma.dk").suppressed  # the account as a whole
+    assert eligibility.lookup("only-a@firma.dk", brand).suppressed
+    assert not eligibility.lookup("only-a@firma.dk", other).suppressed
+    assert not eligibility.lookup("only-a@firma.dk").suppressed  # the account as a whole
     for scope in (ACCOUNT, brand, other):
-        assert rules.lookup("everyone@firma.dk", scope).suppressed
+        assert eligibility.lookup("everyone@firma.dk", scope).suppressed
 
 
 def test_the_command_line_records_and_lists_one_to_one_sends(
@@ -140,16 +141,17 @@ def test_the_command_line_adds_opt_outs_by_hand(optout: Callable[..., Any]) -> N
 
 
 def test_a_whole_domain_opt_out_unsubscribes_its_contacts(world: None) -> None:
-    from optout_desktop.core import contact_list, domains
+    from optout_desktop.core.contacts import contact_list
+    from optout_desktop.core.optouts import domains
 
     domains.add_domain("@firma.dk")
-    assert rules.lookup("ny@firma.dk").suppressed
-    found = rules.lookup("ny@firma.dk")
+    assert eligibility.lookup("ny@firma.dk").suppressed
+    found = eligibility.lookup("ny@firma.dk")
     assert found.one_to_one_allowed and found.one_to_one_needs_legal_basis
-    unsubscribed = {c.email for c in contacts.unsubscribed_contacts()}
+    unsubscribed = {c.email for c in contact_import.unsubscribed_contacts()}
     assert unsubscribed == {"kunde@firma.dk", "ny@firma.dk", "b@firma.dk"}
     listed = {row.email: row.unsubscribed for row in contact_list.page()}
     assert listed == {"kunde@firma.dk": True, "ny@firma.dk": True, "b@firma.dk": True}
-    assert contacts.delete_unsubscribed_contacts(3) == 3
-    assert rules.billable_contacts() == 0
-    assert rules.lookup("ny@firma.dk").suppressed  # the domain's opt-out stays
+    assert contact_import.delete_unsubscribed_contacts(3) == 3
+    assert eligibility.billable_contacts() == 0
+    assert eligibility.lookup("ny@firma.dk").suppressed  # the domain's opt-out stays

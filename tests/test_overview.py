@@ -16,10 +16,12 @@ from PySide6.QtCore import QLocale
 from PySide6.QtGui import QImage, QPalette
 from pytestqt.qtbot import QtBot
 
-from optout_desktop.core import domains, imports, manual, store, units
-from optout_desktop.core.overview import DOMAIN, MonthCount, Overview, suppression_overview
-from optout_desktop.core.sources import open_source
-from optout_desktop.core.store import ImportRun, Suppression
+from optout_desktop.core.db import models
+from optout_desktop.core.db.models import ImportRun, Suppression
+from optout_desktop.core.optouts import by_hand, domains, imports
+from optout_desktop.core.optouts.overview import DOMAIN, MonthCount, Overview, suppression_overview
+from optout_desktop.core.reading.sources import open_source
+from optout_desktop.core.rules import business_units
 from optout_desktop.ui.overview_widget import OverviewWidget
 
 DANISH = QLocale(QLocale.Language.Danish, QLocale.Country.Denmark)
@@ -27,7 +29,7 @@ ENGLISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="time.tzset is POSIX only")
 
 
-def optout(path: Path, emails: Iterable[str], scope_id: int = store.ACCOUNT) -> ImportRun:
+def optout(path: Path, emails: Iterable[str], scope_id: int = models.ACCOUNT) -> ImportRun:
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["Email"])
@@ -70,9 +72,9 @@ def locale() -> Iterator[None]:
 
 def test_counts_by_reason_with_whole_domains_on_their_own(db: Any, tmp_path: Path) -> None:
     optout(tmp_path / "a.csv", ["a@x.dk", "b@x.dk", "c@x.dk", "@competitor.dk"])
-    manual.add_manual("d@x.dk", store.ACCOUNT)
-    manual.add_manual("e@x.dk", store.ACCOUNT, reason=manual.UNSUBSCRIBED)
-    manual.add_manual("a@x.dk", store.ACCOUNT, reason=manual.UNSUBSCRIBED)  # import -> unsub.
+    by_hand.add_manual("d@x.dk", models.ACCOUNT)
+    by_hand.add_manual("e@x.dk", models.ACCOUNT, reason=by_hand.UNSUBSCRIBED)
+    by_hand.add_manual("a@x.dk", models.ACCOUNT, reason=by_hand.UNSUBSCRIBED)  # import -> unsub.
     domains.add_domain("*.firma.dk")
     Suppression.create(email="f@x.dk", reason="bounced")
     Suppression.create(email="g@x.dk", reason="bounced")
@@ -95,11 +97,11 @@ def test_counts_by_reason_with_whole_domains_on_their_own(db: Any, tmp_path: Pat
 
 
 def test_counts_in_a_business_unit_include_the_accounts(db: Any, tmp_path: Path) -> None:
-    shop = units.add_unit("Shop").id
-    other = units.add_unit("Other").id
+    shop = business_units.add_unit("Shop").id
+    other = business_units.add_unit("Other").id
     optout(tmp_path / "account.csv", ["a@x.dk", "b@x.dk"])
     optout(tmp_path / "shop.csv", ["c@x.dk", "@shop.dk"], scope_id=shop)
-    manual.add_manual("d@x.dk", other)
+    by_hand.add_manual("d@x.dk", other)
 
     assert dict(suppression_overview(scope_id=shop).by_reason) == {"import": 3, DOMAIN: 1}
     assert dict(suppression_overview(scope_id=other).by_reason) == {"import": 2, "manual": 1}

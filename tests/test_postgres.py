@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from optout_desktop.core import store
+from optout_desktop.core.db import dialect, models, opening
 
 from .conftest import _optout_command, outside_rows
 
@@ -23,8 +23,8 @@ from .conftest import _optout_command, outside_rows
 def server_url(pg_server: Any) -> Any:
     url = pg_server.fresh_database()
     yield url
-    if store.database.obj is not None:
-        store.database.obj.close()
+    if models.database.obj is not None:
+        models.database.obj.close()
     pg_server.drop_database(url)
 
 
@@ -43,7 +43,7 @@ def address_file(folder: Path, name: str, numbers: range) -> Path:
 def test_overlapping_imports_at_once_lose_nothing_and_count_each_address_once(
     server_url: str, tmp_path: Path
 ) -> None:
-    store.open_database(server_url).close()  # the schema exists before the race starts
+    opening.open_database(server_url).close()  # the schema exists before the race starts
     files = [
         address_file(tmp_path, f"list{i}.csv", range(i * 3_000, i * 3_000 + 6_000))
         for i in range(4)
@@ -58,12 +58,12 @@ def test_overlapping_imports_at_once_lose_nothing_and_count_each_address_once(
     outcomes = [(p.wait(timeout=300), p.stderr.read().decode()) for p in running]  # type: ignore[union-attr]
     assert all(code == 0 for code, _ in outcomes), outcomes
 
-    store.open_database(server_url)
+    opening.open_database(server_url)
     distinct = 3 * 3_000 + 6_000
-    assert store.Suppression.select().count() == distinct
-    emails = [s.email for s in store.Suppression.select(store.Suppression.email)]
+    assert models.Suppression.select().count() == distinct
+    emails = [s.email for s in models.Suppression.select(models.Suppression.email)]
     assert len(set(emails)) == len(emails) == distinct
-    runs = list(store.ImportRun.select().where(store.ImportRun.kind == "optouts"))
+    runs = list(models.ImportRun.select().where(models.ImportRun.kind == "optouts"))
     assert len(runs) == 4 and {run.state for run in runs} == {"completed"}
     assert sum(run.new for run in runs) == distinct
     computer = socket.gethostname().split(".")[0]
@@ -103,9 +103,9 @@ def test_the_server_going_away_mid_import_leaves_the_list_as_it_was(
     assert "Traceback" not in err
     assert "could not be reached" in err, err
 
-    store.open_database(server_url)
-    assert store.Suppression.select().count() == 1_000
-    states = sorted(run.state for run in store.ImportRun.select())
+    opening.open_database(server_url)
+    assert models.Suppression.select().count() == 1_000
+    states = sorted(run.state for run in models.ImportRun.select())
     assert states[0] == "completed" and "completed" not in states[1:]
 
 
@@ -134,7 +134,7 @@ def test_the_password_never_shows(tmp_path: Path) -> None:
     done = optout("billable", db=url, timeout=60)
     assert done.returncode == 2
     assert "hemmelig" not in done.stderr + done.stdout
-    assert store.display_name(url) == "anna@127.0.0.1:1/optout"
+    assert opening.display_name(url) == "anna@127.0.0.1:1/optout"
 
 
 def test_a_laptops_list_moves_to_the_server_and_back_unchanged(
@@ -190,7 +190,7 @@ def test_a_laptops_list_moves_to_the_server_and_back_unchanged(
 
 def test_two_programs_share_one_list(server_url: str, tmp_path: Path) -> None:
     """What one colleague imports, the other sees at once; both write without waiting long."""
-    store.open_database(server_url).close()
+    opening.open_database(server_url).close()
     results: list[int] = []
 
     def colleague(n: int) -> None:
@@ -209,7 +209,7 @@ def test_two_programs_share_one_list(server_url: str, tmp_path: Path) -> None:
 
 
 def test_a_saved_server_address_never_holds_the_password() -> None:
-    from optout_desktop.core import postgres
+    from optout_desktop.core.db import postgres
 
     assert postgres.without_password("postgresql://anna:x@db.firma.dk:5432/optout") == (
         "postgresql://anna@db.firma.dk:5432/optout"
@@ -221,12 +221,12 @@ def test_copy_keeps_text_that_needs_escaping(server_url: str) -> None:
     """The server's import COPYs addresses in as plain text lines; a line with a backslash,
     tab or carriage return (never a cleaned address, but a COPY must not misread one) goes
     row by row instead, so every value arrives as it was."""
-    store.open_database(server_url)
-    db = store.database.obj
+    opening.open_database(server_url)
+    db = models.database.obj
     lines = ["plain@firma.dk", "back\\slash@firma.dk", "tab\there@firma.dk", "cr\rhere@x.dk"]
     with db.atomic() as transaction:
         db.execute_sql("CREATE TEMP TABLE copied (email text) ON COMMIT DROP")
-        connection = store.writer_connection(db)
+        connection = dialect.writer_connection(db)
         connection.copy_lines("COPY copied (email) FROM STDIN", lines[:1])
         connection.copy_lines("COPY copied (email) FROM STDIN", lines)
         rows = [row[0] for row in db.execute_sql("SELECT email FROM copied")]
@@ -240,22 +240,22 @@ def test_an_import_on_the_server_is_checked_without_a_row_by_row_foreign_key(
     """PostgreSQL checks a declared foreign key with a query per inserted row (4-7 s of a
     1M-row import), so there suppression.import_run is not declared; the engine alone
     writes it, with the run it has just made. SQLite keeps its cheap declared key."""
-    store.open_database(server_url)
-    constraints = store.database.obj.execute_sql(
+    opening.open_database(server_url)
+    constraints = models.database.obj.execute_sql(
         "SELECT contype FROM pg_constraint WHERE conrelid = 'suppression'::regclass"
     ).fetchall()
     assert sorted(kind for (kind,) in constraints) == ["p"]
-    store.database.obj.close()
+    models.database.obj.close()
     path = address_file(tmp_path, "list.csv", range(2_000))
     assert optout("import-optouts", path, "--confirm", "2000", db=server_url).returncode == 0
-    store.open_database(server_url)
-    orphans = store.database.obj.execute_sql(
+    opening.open_database(server_url)
+    orphans = models.database.obj.execute_sql(
         "SELECT count(*) FROM suppression AS s LEFT JOIN import_run AS r"
         " ON r.id = s.import_run_id WHERE r.id IS NULL"
     ).fetchone()
     assert orphans == (0,)
-    store.open_database(tmp_path / "laptop.sqlite3")
-    keys = store.database.obj.execute_sql("PRAGMA foreign_key_list(suppression)").fetchall()
+    opening.open_database(tmp_path / "laptop.sqlite3")
+    keys = models.database.obj.execute_sql("PRAGMA foreign_key_list(suppression)").fetchall()
     assert [(row[2], row[3]) for row in keys] == [("import_run", "import_run_id")]
 
 

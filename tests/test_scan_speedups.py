@@ -11,12 +11,12 @@ from typing import Any
 
 import pytest
 
-from optout_desktop.core import scanning, second_core
-from optout_desktop.core.addresses import BLANK, triage
-from optout_desktop.core.domains import domain_key
 from optout_desktop.core.errors import SourceError
-from optout_desktop.core.scanning import RefusedRow
-from optout_desktop.core.sources import open_source
+from optout_desktop.core.reading import reader_process, scanning
+from optout_desktop.core.reading.addresses import BLANK, triage
+from optout_desktop.core.reading.domain_keys import domain_key
+from optout_desktop.core.reading.scanning import RefusedRow
+from optout_desktop.core.reading.sources import open_source
 from optout_desktop.core.texts import t
 
 CELLS = [
@@ -139,9 +139,9 @@ def test_the_helper_takes_over_after_any_number_of_chunks(
     """However many chunks were done here first, or while the helper was starting (all of
     them, too; or so many that the helper had to stop cleaning ahead and wait)."""
     path = write(tmp_path / "cells.csv", 40_000)
-    monkeypatch.setattr(second_core, "PARALLEL_BYTES", 1)
-    monkeypatch.setattr(second_core, "HELPER_CHUNK_ROWS", chunk_rows)  # (the helper's too)
-    monkeypatch.setattr(second_core, "_chunks_here", lambda source: here_first)
+    monkeypatch.setattr(reader_process, "PARALLEL_BYTES", 1)
+    monkeypatch.setattr(reader_process, "HELPER_CHUNK_ROWS", chunk_rows)  # (the helper's too)
+    monkeypatch.setattr(reader_process, "_chunks_here", lambda source: here_first)
     asked: list[int] = []
 
     def ready(results: Any) -> bool:
@@ -153,7 +153,7 @@ def test_the_helper_takes_over_after_any_number_of_chunks(
             raise said
         return True
 
-    monkeypatch.setattr(second_core, "_ready", ready)
+    monkeypatch.setattr(reader_process, "_ready", ready)
     got = scanning.scan_column(open_source(path), 1, whole_domains=True, second_core=True)
     same(got, plain_scan(path, True))
 
@@ -161,18 +161,18 @@ def test_the_helper_takes_over_after_any_number_of_chunks(
 def test_a_share_of_a_big_file_is_done_here_first() -> None:
     source = SimpleNamespace(preview=[["Jens", "jens@firma.dk", "By"]] * 3, delimiter=";")
     source.size = 1_000_000 * 22
-    expected = round(second_core.HERE_SHARE * 1_000_000 / second_core.HELPER_CHUNK_ROWS)
-    assert second_core._chunks_here(source) == expected  # type: ignore[arg-type]
+    expected = round(reader_process.HERE_SHARE * 1_000_000 / reader_process.HELPER_CHUNK_ROWS)
+    assert reader_process._chunks_here(source) == expected  # type: ignore[arg-type]
     source.size = 100
-    assert second_core._chunks_here(source) == 1  # type: ignore[arg-type]
+    assert reader_process._chunks_here(source) == 1  # type: ignore[arg-type]
 
 
 def test_the_helper_passes_extra_columns_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = write(tmp_path / "cells.csv", 20_000)
-    monkeypatch.setattr(second_core, "PARALLEL_BYTES", 1)
-    monkeypatch.setattr(second_core, "_ready", lambda results: results.get(timeout=60) or True)
+    monkeypatch.setattr(reader_process, "PARALLEL_BYTES", 1)
+    monkeypatch.setattr(reader_process, "_ready", lambda results: results.get(timeout=60) or True)
     got = scanning.scan_column(open_source(path), 1, extra=(0, 2), second_core=True)
     same(got, plain_scan(path, False, (0, 2)))
 
@@ -183,8 +183,8 @@ def test_a_late_error_in_the_helper_is_a_plain_source_error(
     path = write(tmp_path / "cells.csv", 30_000, ["jens@firma.dk"])
     with path.open("a", encoding="utf-8") as handle:
         handle.write('x;"' + "y" * 1_100_000 + "\n")
-    monkeypatch.setattr(second_core, "PARALLEL_BYTES", 1)
-    monkeypatch.setattr(second_core, "_ready", lambda results: results.get(timeout=60) or True)
+    monkeypatch.setattr(reader_process, "PARALLEL_BYTES", 1)
+    monkeypatch.setattr(reader_process, "_ready", lambda results: results.get(timeout=60) or True)
     with pytest.raises(SourceError, match="quotation mark"):
         scanning.scan_column(open_source(path), 1, second_core=True)
 
@@ -203,22 +203,17 @@ def test_a_late_error_in_the_helper_is_a_plain_source_error(
     ],
 )
 def test_lines_pass_on_unchanged(texts: list[str]) -> None:
-    assert second_core._unlines(second_core._lines(texts)) == texts
+    assert reader_process._unlines(reader_process._lines(texts)) == texts
 
 
 @pytest.mark.parametrize("passed", [False, True])
 def test_writer_batches_are_equal_copies(passed: bool) -> None:
     entries = ["søren@blåbær.dk", "a@b.dk", "łukasz@przykład.pl"]
-    found = second_core.Found(3, entries, array("q", [2, 3, 4]), [], [], {})
+    found = reader_process.Found(3, entries, array("q", [2, 3, 4]), [], [], {})
     if passed:  # as the helper sends them
-        found.lines = second_core._lines(entries)
-        found.entries = second_core._unlines(found.lines)
+        found.lines = reader_process._lines(entries)
+        found.entries = reader_process._unlines(found.lines)
     copies = found.fresh_entries()
     assert copies == entries
     assert all(copy is not entry for copy, entry in zip(copies, found.entries, strict=True))
-    assert second_core.Found(0, [], array("q"), [], [], {}).fresh_entries() == []
-
-
-def test_only_a_cell_that_can_name_a_domain_is_looked_up() -> None:
-    for cell in CELLS + [" @Firma.DK ", "'*.firma.dk'", "mailto:@x.dk", "<@x.dk>", "@", "*."]:
-        assert second_core._domain_key(cell) == domain_key(cell), cell
+    assert reader_process.Found(0, [], array("q"), [], [], {}).fresh_entries() == []

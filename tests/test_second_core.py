@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from optout_desktop.core import scanning, second_core
 from optout_desktop.core.errors import SourceError
-from optout_desktop.core.sources import open_source
+from optout_desktop.core.reading import reader_process, scanning
+from optout_desktop.core.reading.sources import open_source
 
 CELLS = [
     "jens@firma.dk",
@@ -46,9 +46,9 @@ def test_the_helper_process_gives_the_same_scan(
     monkeypatch.setenv("OPTOUT_SECOND_CORE", "0")
     alone = scan(path)
     monkeypatch.setenv("OPTOUT_SECOND_CORE", "1")
-    monkeypatch.setattr(second_core, "PARALLEL_BYTES", 1)
+    monkeypatch.setattr(reader_process, "PARALLEL_BYTES", 1)
     started: list[int] = []
-    real_produce = second_core.chunks_with_verdicts
+    real_produce = reader_process.chunks_with_verdicts
 
     def watched(*args: object, **kwargs: object) -> object:
         started.append(1)
@@ -72,10 +72,10 @@ def test_the_helper_process_gives_the_same_scan(
 def test_the_helper_really_runs_in_another_process(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(second_core, "PARALLEL_BYTES", 1)
+    monkeypatch.setattr(reader_process, "PARALLEL_BYTES", 1)
     source = open_source(write(tmp_path / "big.csv", 1_000))
     children: list[int] = []
-    real = second_core.multiprocessing.get_context
+    real = reader_process.multiprocessing.get_context
 
     def spy(method: str) -> object:
         context = real(method)
@@ -89,8 +89,8 @@ def test_the_helper_really_runs_in_another_process(
         context.Process = process  # type: ignore[method-assign]
         return context
 
-    monkeypatch.setattr(second_core.multiprocessing, "get_context", spy)
-    chunks = list(second_core.chunks_with_verdicts(source, 1))
+    monkeypatch.setattr(reader_process.multiprocessing, "get_context", spy)
+    chunks = list(reader_process.chunks_with_verdicts(source, 1))
     assert children == [1]
     assert sum(found.rows for _, found in chunks) == 1_000
 
@@ -98,7 +98,7 @@ def test_the_helper_really_runs_in_another_process(
 def test_a_refused_file_is_refused_through_the_helper_too(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(second_core, "PARALLEL_BYTES", 1)
+    monkeypatch.setattr(reader_process, "PARALLEL_BYTES", 1)
     path = tmp_path / "quote.csv"
     path.write_text('email\njens@firma.dk\n"' + "x" * 1_100_000 + "\n", "utf-8")
     with pytest.raises(SourceError, match="quotation mark"):
@@ -110,7 +110,7 @@ def test_a_helper_that_cannot_start_changes_nothing(
 ) -> None:
     path = write(tmp_path / "big.csv", 30_000)
     expected = scan(path)
-    monkeypatch.setattr(second_core, "PARALLEL_BYTES", 1)
+    monkeypatch.setattr(reader_process, "PARALLEL_BYTES", 1)
 
     class NoProcesses:
         def Queue(self, maxsize: int) -> object:  # noqa: N802 - multiprocessing's name
@@ -119,6 +119,6 @@ def test_a_helper_that_cannot_start_changes_nothing(
         def Process(self, *args: object, **kwargs: object) -> object:  # noqa: N802
             raise OSError("no processes here")
 
-    monkeypatch.setattr(second_core.multiprocessing, "get_context", lambda _m: NoProcesses())
+    monkeypatch.setattr(reader_process.multiprocessing, "get_context", lambda _m: NoProcesses())
     got = scan(path)
     assert got.addresses == expected.addresses and got.refused == expected.refused

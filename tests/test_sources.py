@@ -15,9 +15,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
-from optout_desktop.core.columns import guess_email_column
 from optout_desktop.core.errors import SourceError
-from optout_desktop.core.sources import TableSource, open_source
+from optout_desktop.core.reading.columns import guess_email_column
+from optout_desktop.core.reading.sources import TableSource, open_source
 
 # --- helpers --------------------------------------------------------------------------------
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from optout_desktop.core import store
+from optout_desktop.core.db import models, opening, schema
 from optout_desktop.core.errors import StoreError
 from tests.conftest import is_server, outside_rows, table_counts
 
@@ -26,10 +26,10 @@ def _mode(path: Path) -> int:
 
 
 def test_new_database_has_our_tables_and_a_schema_version(db: Any, db_path: Path) -> None:
-    assert store.schema_version() == store.SCHEMA_VERSION
+    assert schema.schema_version() == schema.SCHEMA_VERSION
     # Seen from outside, by another connection to the same database.
     stored = outside_rows(db_path, "SELECT value FROM schema_info WHERE key = 'schema_version'")
-    assert stored == [(str(store.SCHEMA_VERSION),)]
+    assert stored == [(str(schema.SCHEMA_VERSION),)]
     assert OUR_TABLES <= set(table_counts(db_path))
 
 
@@ -44,8 +44,8 @@ def test_text_on_the_server_compares_byte_by_byte_as_on_sqlite(db: Any, db_path:
     """Every text column is in the "C" collation on PostgreSQL: order and equality follow the
     bytes, as SQLite's BINARY does, whatever language the server was set up in."""
     for email in ("b@x.dk", "B@x.dk", "1abc@x.dk", "@x.dk", "_a@x.dk", "a@x.dk"):
-        store.Suppression.create(email=email, reason="manual")
-    emails = [s.email for s in store.Suppression.select().order_by(store.Suppression.email)]
+        models.Suppression.create(email=email, reason="manual")
+    emails = [s.email for s in models.Suppression.select().order_by(models.Suppression.email)]
     assert emails == sorted(emails)  # Python's order is the code points', like "C"
     if is_server(db_path):
         loose = outside_rows(
@@ -65,7 +65,7 @@ def test_new_database_file_is_readable_by_its_owner_only(db: Any, db_path: Path)
 
 def test_new_database_creates_missing_folders(tmp_path: Path) -> None:
     path = tmp_path / "a" / "b" / "list.sqlite3"
-    database = store.open_database(path)
+    database = opening.open_database(path)
     try:
         assert path.is_file()
     finally:
@@ -74,17 +74,17 @@ def test_new_database_creates_missing_folders(tmp_path: Path) -> None:
 
 def test_foreign_keys_are_enforced(db: Any) -> None:
     with pytest.raises(Exception, match="(?i)foreign key"):
-        store.RowError.create(import_run=12345, row_number=2, raw_value="x", reason="y")
+        models.RowError.create(import_run=12345, row_number=2, raw_value="x", reason="y")
 
 
 def test_reopening_keeps_the_data(db_path: Path) -> None:
-    first = store.open_database(db_path)
-    store.Contact.create(email="jens@firma.dk")
+    first = opening.open_database(db_path)
+    models.Contact.create(email="jens@firma.dk")
     first.close()
-    second = store.open_database(db_path)
+    second = opening.open_database(db_path)
     try:
-        assert [c.email for c in store.Contact.select()] == ["jens@firma.dk"]
-        assert store.schema_version() == store.SCHEMA_VERSION
+        assert [c.email for c in models.Contact.select()] == ["jens@firma.dk"]
+        assert schema.schema_version() == schema.SCHEMA_VERSION
     finally:
         second.close()
 
@@ -106,7 +106,7 @@ def test_a_file_that_is_not_sqlite_is_refused_and_left_untouched(
     path.write_bytes(content)
     before = path.stat()
     with pytest.raises(StoreError, match="not an OptOut Desktop database"):
-        store.open_database(path)
+        opening.open_database(path)
     assert path.read_bytes() == content
     assert path.stat().st_mtime_ns == before.st_mtime_ns
     assert sorted(p.name for p in tmp_path.iterdir()) == ["list.sqlite3"]
@@ -120,7 +120,7 @@ def test_another_programs_sqlite_database_is_refused_and_left_untouched(tmp_path
     other.close()
     content = path.read_bytes()
     with pytest.raises(StoreError, match="not an OptOut Desktop database"):
-        store.open_database(path)
+        opening.open_database(path)
     assert path.read_bytes() == content
     assert sorted(p.name for p in tmp_path.iterdir()) == ["places.sqlite"]
 
@@ -130,24 +130,24 @@ def test_a_damaged_sqlite_file_is_refused_with_a_plain_message(tmp_path: Path) -
     content = b"SQLite format 3\x00" + b"\xff" * 2000
     path.write_bytes(content)
     with pytest.raises(StoreError) as caught:
-        store.open_database(path)
+        opening.open_database(path)
     assert "damaged" in str(caught.value)
     assert path.read_bytes() == content
 
 
 def test_a_folder_is_refused(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="folder"):
-        store.open_database(tmp_path)
+        opening.open_database(tmp_path)
 
 
 def test_a_database_from_a_newer_version_is_refused(db_path: Path) -> None:
-    database = store.open_database(db_path)
-    newer = str(store.SCHEMA_VERSION + 1)
-    store.SchemaInfo.update(value=newer).where(store.SchemaInfo.key == "schema_version").execute()
+    database = opening.open_database(db_path)
+    newer = str(schema.SCHEMA_VERSION + 1)
+    models.SchemaInfo.update(value=newer).where(models.SchemaInfo.key == "schema_version").execute()
     database.close()
     before = table_counts(db_path)
     with pytest.raises(StoreError, match="newer"):
-        store.open_database(db_path)
+        opening.open_database(db_path)
     stored = outside_rows(db_path, "SELECT value FROM schema_info WHERE key = 'schema_version'")
     assert stored == [(newer,)]
     assert table_counts(db_path) == before
@@ -167,8 +167,8 @@ def server_url(pg_server: Any) -> Iterator[str]:
     """A fresh database on the test server, whatever the test's backend."""
     url = pg_server.fresh_database()
     yield url
-    if store.database.obj is not None:
-        store.database.obj.close()
+    if models.database.obj is not None:
+        models.database.obj.close()
     pg_server.drop_database(url)
 
 
@@ -183,7 +183,7 @@ def test_a_server_database_with_other_programs_tables_is_refused_and_left_untouc
         "CREATE TABLE contact (name TEXT)",  # a name ours share, yet not our database
     )
     with pytest.raises(StoreError, match="other tables than OptOut Desktop's.*left untouched"):
-        store.open_database(db_path)
+        opening.open_database(db_path)
     assert table_counts(db_path) == {"bookmarks": 1, "contact": 0}
     assert outside_rows(db_path, "SELECT url FROM bookmarks") == [("https://example.com",)]
     columns = outside_rows(
@@ -196,8 +196,8 @@ def test_optout_db_names_the_default_database(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("OPTOUT_DB", str(tmp_path / "from-env.sqlite3"))
-    assert store.default_path() == tmp_path / "from-env.sqlite3"
-    database = store.open_database()
+    assert opening.default_path() == tmp_path / "from-env.sqlite3"
+    database = opening.open_database()
     try:
         assert (tmp_path / "from-env.sqlite3").is_file()
     finally:
@@ -210,7 +210,7 @@ def test_without_optout_db_the_default_is_in_the_user_data_folder(
 ) -> None:
     monkeypatch.delenv("OPTOUT_DB", raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    assert store.default_path() == tmp_path / "data" / "OptOut Desktop" / "optout.sqlite3"
+    assert opening.default_path() == tmp_path / "data" / "OptOut Desktop" / "optout.sqlite3"
 
 
 def _optout(*args: str, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -242,7 +242,7 @@ def test_the_command_line_uses_optout_db_when_db_is_absent(tmp_path: Path) -> No
 @pytest.mark.sqlite_only
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
 def test_the_write_ahead_log_is_private_too(db: Any, db_path: Path) -> None:
-    store.Contact.create(email="jens@firma.dk")
+    models.Contact.create(email="jens@firma.dk")
     wal = db_path.with_name(db_path.name + "-wal")
     assert wal.exists()
     assert _mode(wal) == 0o600

@@ -9,12 +9,13 @@ from typing import Any
 
 import pytest
 
-from optout_desktop.core import contacts, history, imports, lifting, manual, rules, undo, units
-from optout_desktop.core.claims import ImportClaim
+from optout_desktop.core import computer_user
+from optout_desktop.core.contacts import contact_import
+from optout_desktop.core.db.models import ACCOUNT, ImportClaim, ImportRun, LiftLog, Suppression
 from optout_desktop.core.errors import Cancelled, ConfirmationError, OptOutError
-from optout_desktop.core.lifting import LiftLog
-from optout_desktop.core.sources import open_source
-from optout_desktop.core.store import ACCOUNT, ImportRun, Suppression
+from optout_desktop.core.optouts import by_hand, history, imports, lift, undo
+from optout_desktop.core.reading.sources import open_source
+from optout_desktop.core.rules import business_units, eligibility
 from tests.conftest import outside_rows
 
 Optout = Callable[..., Any]
@@ -47,10 +48,10 @@ def undo_all(import_id: int) -> undo.UndoPlan:
 @pytest.fixture
 def overlapping(db: Any, tmp_path: Path) -> dict[str, ImportRun]:
     """p was suppressed by hand before; first lists a, b, c, p; second lists b, c, d."""
-    manual.add_manual("p@x.dk", ACCOUNT)
+    by_hand.add_manual("p@x.dk", ACCOUNT)
     first = opt_out(tmp_path / "first.csv", ["a@x.dk", "b@x.dk", "c@x.dk", "p@x.dk"])
     second = opt_out(tmp_path / "second.csv", ["b@x.dk", "c@x.dk", "d@x.dk"])
-    manual.add_manual("m@x.dk", ACCOUNT)
+    by_hand.add_manual("m@x.dk", ACCOUNT)
     return {"first": first, "second": second}
 
 
@@ -76,9 +77,9 @@ def test_undo_lifts_only_what_the_import_added(overlapping: dict[str, ImportRun]
     }
     stored = ImportRun.get_by_id(first.id)
     assert stored.state == "undone"
-    assert stored.undone_by == imports.user_name() != ""
+    assert stored.undone_by == computer_user.user_name() != ""
     assert stored.undone_at and stored.undone_at >= stored.finished_at
-    assert not rules.lookup("a@x.dk").suppressed
+    assert not eligibility.lookup("a@x.dk").suppressed
 
     # Undoing the second now lifts what it added and what it inherited.
     assert undo.plan_undo(second.id).lift == 3
@@ -113,7 +114,7 @@ def test_an_opt_out_passes_down_a_chain_of_imports(db: Any, tmp_path: Path) -> N
 @pytest.mark.parametrize("reason", ["unsubscribed", "manual"])
 def test_an_opt_out_taken_over_since_is_never_lifted(db: Any, tmp_path: Path, reason: str) -> None:
     run = opt_out(tmp_path / "f.csv", ["a@x.dk", "b@x.dk"])
-    manual.add_manual("a@x.dk", ACCOUNT, reason)  # the person (or a user) asked since
+    by_hand.add_manual("a@x.dk", ACCOUNT, reason)  # the person (or a user) asked since
     plan = undo.plan_undo(run.id)
     assert (plan.lift, plan.keep) == (1, 0)
     undo.undo_import(run.id, 1)
@@ -121,8 +122,8 @@ def test_an_opt_out_taken_over_since_is_never_lifted(db: Any, tmp_path: Path, re
 
 
 def test_a_business_unit_import_inherits_a_whole_account_opt_out(db: Any, tmp_path: Path) -> None:
-    brand = units.add_unit("Brand").id
-    other = units.add_unit("Other").id
+    brand = business_units.add_unit("Brand").id
+    other = business_units.add_unit("Other").id
     account = opt_out(tmp_path / "account.csv", ["a@x.dk"])
     branded = opt_out(tmp_path / "brand.csv", ["a@x.dk", "b@x.dk"], brand)
     assert (branded.new, branded.already_suppressed) == (1, 1)
@@ -132,13 +133,13 @@ def test_a_business_unit_import_inherits_a_whole_account_opt_out(db: Any, tmp_pa
         ("a@x.dk", brand): ("import", branded.id),
         ("b@x.dk", brand): ("import", branded.id),
     }
-    assert not rules.lookup("a@x.dk").suppressed  # no longer for the whole account
-    assert rules.lookup("a@x.dk", brand).suppressed  # but still for the brand that asked
-    assert not rules.lookup("a@x.dk", other).suppressed
+    assert not eligibility.lookup("a@x.dk").suppressed  # no longer for the whole account
+    assert eligibility.lookup("a@x.dk", brand).suppressed  # but still for the brand that asked
+    assert not eligibility.lookup("a@x.dk", other).suppressed
 
 
 def test_claims_pass_on_across_scopes_in_the_order_the_imports_ran(db: Any, tmp_path: Path) -> None:
-    brand = units.add_unit("Brand").id
+    brand = business_units.add_unit("Brand").id
     account = opt_out(tmp_path / "account.csv", ["a@x.dk"])
     brand_1 = opt_out(tmp_path / "brand1.csv", ["a@x.dk"], brand)
     account_2 = opt_out(tmp_path / "account2.csv", ["a@x.dk"])
@@ -156,14 +157,16 @@ def test_claims_pass_on_across_scopes_in_the_order_the_imports_ran(db: Any, tmp_
 
 def test_undo_after_the_addresses_became_contacts(db: Any, tmp_path: Path) -> None:
     run = opt_out(tmp_path / "o.csv", ["a@x.dk", "b@x.dk"])
-    contacts.import_contacts(open_source(write(tmp_path / "c.csv", ["a@x.dk", "c@x.dk"])), "email")
-    assert rules.billable_contacts() == 2
-    assert contacts.unsubscribed_contacts().count() == 1
+    contact_import.import_contacts(
+        open_source(write(tmp_path / "c.csv", ["a@x.dk", "c@x.dk"])), "email"
+    )
+    assert eligibility.billable_contacts() == 2
+    assert contact_import.unsubscribed_contacts().count() == 1
     undo_all(run.id)
     assert rows() == {}
-    assert rules.billable_contacts() == 2  # contacts stay contacts (and billable)
-    assert contacts.unsubscribed_contacts().count() == 0
-    found = rules.lookup("a@x.dk")
+    assert eligibility.billable_contacts() == 2  # contacts stay contacts (and billable)
+    assert contact_import.unsubscribed_contacts().count() == 0
+    found = eligibility.lookup("a@x.dk")
     assert found.is_contact and not found.suppressed and found.marketing_allowed
 
 
@@ -199,7 +202,7 @@ def test_a_cancelled_undo_changes_nothing(overlapping: dict[str, ImportRun]) -> 
 
 
 def test_only_a_completed_opt_out_import_can_be_undone(db: Any, tmp_path: Path) -> None:
-    run, _counts = contacts.import_contacts(
+    run, _counts = contact_import.import_contacts(
         open_source(write(tmp_path / "c.csv", ["a@x.dk"])), "email"
     )
     with pytest.raises(OptOutError, match="imported contacts"):
@@ -238,7 +241,7 @@ def test_history_lists_every_field_and_the_undo(overlapping: dict[str, ImportRun
     ):
         assert key in entry, key
     assert (entry["state"], entry["undoable"]) == ("undone", False)
-    assert entry["undone_by"] == imports.user_name() and entry["undone_at"]
+    assert entry["undone_by"] == computer_user.user_name() and entry["undone_at"]
     assert listed[overlapping["second"].id]["undoable"] is True
 
 
@@ -246,22 +249,22 @@ def test_history_lists_every_field_and_the_undo(overlapping: dict[str, ImportRun
 
 
 def test_a_manual_opt_out_is_lifted_with_its_legal_basis_logged(db: Any) -> None:
-    manual.add_manual("m@x.dk", ACCOUNT)
-    lifted = lifting.lift_manual(" M@X.DK ", ACCOUNT, "consent", "  Asked to hear from us  ")
+    by_hand.add_manual("m@x.dk", ACCOUNT)
+    lifted = lift.lift_manual(" M@X.DK ", ACCOUNT, "consent", "  Asked to hear from us  ")
     assert not lifted.still_suppressed and not lifted.kept_by_import
     assert "may get marketing email again" in lifted.message
     assert rows() == {}
     log = LiftLog.get_by_id(lifted.log_id)
     assert (log.email, log.scope_id, log.reason) == ("m@x.dk", ACCOUNT, "manual")
     assert (log.legal_basis, log.explanation) == ("consent", "Asked to hear from us")
-    assert log.user_name == imports.user_name() and log.lifted_at
+    assert log.user_name == computer_user.user_name() and log.lifted_at
 
 
 def test_an_unsubscribed_opt_out_can_never_be_lifted(db: Any) -> None:
-    manual.add_manual("u@x.dk", ACCOUNT, "unsubscribed")
+    by_hand.add_manual("u@x.dk", ACCOUNT, "unsubscribed")
     for basis in ("consent", "legitimate_interest_customer", "not_applicable"):
         with pytest.raises(OptOutError, match="asked for can never be lifted"):
-            lifting.lift_manual("u@x.dk", ACCOUNT, basis, "They said so on the phone")
+            lift.lift_manual("u@x.dk", ACCOUNT, basis, "They said so on the phone")
     assert rows() == {("u@x.dk", ACCOUNT): ("unsubscribed", None)}
     assert LiftLog.select().count() == 0
 
@@ -269,24 +272,24 @@ def test_an_unsubscribed_opt_out_can_never_be_lifted(db: Any) -> None:
 def test_lifting_needs_a_legal_basis_an_explanation_and_a_manual_opt_out(
     db: Any, tmp_path: Path
 ) -> None:
-    manual.add_manual("m@x.dk", ACCOUNT)
+    by_hand.add_manual("m@x.dk", ACCOUNT)
     run = opt_out(tmp_path / "o.csv", ["i@x.dk"])
     with pytest.raises(OptOutError, match="Choose a legal basis"):
-        lifting.lift_manual("m@x.dk", ACCOUNT, "because", "x")
+        lift.lift_manual("m@x.dk", ACCOUNT, "because", "x")
     with pytest.raises(OptOutError, match="give an explanation"):
-        lifting.lift_manual("m@x.dk", ACCOUNT, "consent", "   ")
+        lift.lift_manual("m@x.dk", ACCOUNT, "consent", "   ")
     with pytest.raises(OptOutError, match=f"came with import #{run.id}; undo that import"):
-        lifting.lift_manual("i@x.dk", ACCOUNT, "consent", "x")
+        lift.lift_manual("i@x.dk", ACCOUNT, "consent", "x")
     with pytest.raises(OptOutError, match="has no opt-out of its own"):
-        lifting.lift_manual("nobody@x.dk", ACCOUNT, "consent", "x")
+        lift.lift_manual("nobody@x.dk", ACCOUNT, "consent", "x")
     assert len(rows()) == 2 and LiftLog.select().count() == 0
 
 
 def test_a_lifted_manual_opt_out_stays_when_an_import_lists_it_too(db: Any, tmp_path: Path) -> None:
-    manual.add_manual("m@x.dk", ACCOUNT)
+    by_hand.add_manual("m@x.dk", ACCOUNT)
     run = opt_out(tmp_path / "o.csv", ["m@x.dk"])
     assert run.already_suppressed == 1
-    lifted = lifting.lift_manual("m@x.dk", ACCOUNT, "consent", "x")
+    lifted = lift.lift_manual("m@x.dk", ACCOUNT, "consent", "x")
     assert lifted.kept_by_import and lifted.still_suppressed
     assert "stays suppressed" in lifted.message
     assert rows() == {("m@x.dk", ACCOUNT): ("import", run.id)}

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from optout_desktop.core import places
-from optout_desktop.core.store import Suppression
+from optout_desktop.core import folders
+from optout_desktop.core.db.models import Suppression
 from optout_desktop.ui import language
 from optout_desktop.ui.main_window import SAMPLE, MainWindow
 from tests.test_main_window import WAIT, ScriptedQuestions, danish_excel_file, wait_idle
@@ -188,8 +188,8 @@ def test_about_and_the_log_folder(qtbot: QtBot, db: Any, db_path: Path, tmp_path
     assert str(db_path) in about.informativeText()
     about.close()
     actions["Open log folder"].trigger()
-    assert window.questions.messages[-1] == ("folder", "", str(places.log_folder()))  # type: ignore[attr-defined]
-    assert places.log_folder().is_dir()
+    assert window.questions.messages[-1] == ("folder", "", str(folders.log_folder()))  # type: ignore[attr-defined]
+    assert folders.log_folder().is_dir()
 
 
 def test_size_and_place_are_remembered(
@@ -289,8 +289,8 @@ def test_choosing_a_language_reopens_the_window_in_it(
 def test_the_overview_tab_follows_imports(
     qtbot: QtBot, db: Any, db_path: Path, tmp_path: Path
 ) -> None:
-    from optout_desktop.core import imports
-    from optout_desktop.core.sources import open_source
+    from optout_desktop.core.optouts import imports
+    from optout_desktop.core.reading.sources import open_source
 
     window = make_window(qtbot, db_path, tmp_path)
     qtbot.waitUntil(lambda: window.overview_widget.overview() is not None, timeout=WAIT)
@@ -308,7 +308,7 @@ def test_choosing_another_database_reopens_the_window_on_it(
     qtbot: QtBot, db: Any, db_path: Path, tmp_path: Path
 ) -> None:
     from optout_desktop import app as desktop
-    from optout_desktop.core import store
+    from optout_desktop.core.db import models, opening
 
     application = QApplication.instance()
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
@@ -321,24 +321,24 @@ def test_choosing_another_database_reopens_the_window_on_it(
         again = desktop._windows[0]
         assert again is not first and Path(again.db_path) == other
         assert settings.value(desktop.DATABASE_SETTING) == str(other)
-        assert Path(store.database.obj.database) == other
+        assert Path(models.database.obj.database) == other
     finally:
         for window in desktop._windows:
             window.close()
-        store.open_database(db_path)
+        opening.open_database(db_path)
 
 
 def test_a_change_by_a_colleague_after_the_counts_is_reported(
     qtbot: QtBot, db: Any, db_path: Path, tmp_path: Path
 ) -> None:
-    from optout_desktop.core import manual
+    from optout_desktop.core.optouts import by_hand
 
     window = make_window(qtbot, db_path, tmp_path)
     window.open_file(danish_excel_file(tmp_path))
     qtbot.waitUntil(lambda: window.plan is not None, timeout=WAIT)
     wait_idle(qtbot, window)
     assert window.plan is not None and window.plan.counts.new == 4
-    manual.add_manual("jens@firma.dk", 0)  # a colleague, on the shared list, meanwhile
+    by_hand.add_manual("jens@firma.dk", 0)  # a colleague, on the shared list, meanwhile
     window.confirm_import()
     dialog = window._dialog
     dialog.count_edit.setText("4")
@@ -351,9 +351,9 @@ def test_a_change_by_a_colleague_after_the_counts_is_reported(
 def test_a_long_export_shows_progress_and_can_be_cancelled(
     qtbot: QtBot, db: Any, db_path: Path, tmp_path: Path
 ) -> None:
-    from optout_desktop.core import exports, imports
     from optout_desktop.core.errors import Cancelled
-    from optout_desktop.core.sources import open_source
+    from optout_desktop.core.optouts import exports, imports
+    from optout_desktop.core.reading.sources import open_source
 
     big = tmp_path / "big.csv"
     big.write_text("email\n" + "".join(f"p{n}@firma.dk\n" for n in range(25_000)), "utf-8")

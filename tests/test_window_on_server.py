@@ -23,7 +23,10 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from optout_desktop.core import contacts, imports, sources, store
+from optout_desktop.core.contacts import contact_import
+from optout_desktop.core.db import dialect, models, opening
+from optout_desktop.core.optouts import imports
+from optout_desktop.core.reading import sources
 from optout_desktop.ui.history_model import COLUMNS
 from optout_desktop.ui.language import number
 from optout_desktop.ui.main_window import MainWindow
@@ -46,14 +49,14 @@ def server_url(pg_server: Any) -> Iterator[str]:
     """A fresh database of its own on the throw-away server (skips, or fails in CI, without)."""
     url = pg_server.fresh_database()
     yield url.replace("://postgres@", f"://postgres:{PASSWORD}@")
-    if store.database.obj is not None:
-        store.database.obj.close()
+    if models.database.obj is not None:
+        models.database.obj.close()
     pg_server.drop_database(url)
 
 
 @pytest.fixture
 def window(qtbot: QtBot, server_url: str, tmp_path: Path) -> Iterator[MainWindow]:
-    store.open_database(server_url)
+    opening.open_database(server_url)
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     main = MainWindow(server_url, settings, ScriptedQuestions())  # type: ignore[arg-type]
     qtbot.addWidget(main)
@@ -114,9 +117,9 @@ def test_a_whole_import_through_the_window_lands_on_the_server(
 ) -> None:
     """The user opens a messy file, types the count and sees the import in the totals and
     the history; the addresses are in the team's database; the password shows nowhere."""
-    people = tmp_path / "contacts.csv"
+    people = tmp_path / "contact_import.csv"
     people.write_text(f"email\n{address(0)}\nny@kunde.dk\n", "utf-8")
-    contacts.import_contacts(sources.open_source(people), "email")
+    contact_import.import_contacts(sources.open_source(people), "email")
     window.refresh_totals()
     open_and_count(qtbot, window, people_file(tmp_path / "optouts.csv", range(3_000), True))
     assert window.column_combo.currentText() == "E-mail"
@@ -276,7 +279,7 @@ def test_an_unreachable_server_chosen_in_the_window_is_said_plainly_and_the_list
 
     monkeypatch.setattr(QMessageBox, "warning", warn)
     monkeypatch.setattr(QInputDialog, "getText", ask_password)
-    store.open_database(server_url)
+    opening.open_database(server_url)
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     window = desktop.open_window(QApplication.instance(), server_url, settings)  # type: ignore[arg-type]
     qtbot.addWidget(window)
@@ -295,7 +298,7 @@ def test_an_unreachable_server_chosen_in_the_window_is_said_plainly_and_the_list
     assert not re.search(r"secret|Traceback|\n", warnings[0]), warnings[0]
     assert settings.value(desktop.DATABASE_SETTING) is None  # the bad address is not kept
 
-    assert store.is_server() and window.db_path == server_url
+    assert dialect.is_server() and window.db_path == server_url
     open_and_count(qtbot, window, people_file(tmp_path / "after.csv", range(50)))
     import_in_window(qtbot, window, 50)
     assert server_count(server_url) == 50

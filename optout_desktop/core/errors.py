@@ -1,6 +1,6 @@
 """The errors the engine reports to people, each with a plain-language message."""
 
-from .texts import t
+from optout_desktop.core.texts import t
 
 
 class OptOutError(Exception):

@@ -9,7 +9,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.imports import OptOutCounts
+from optout_desktop.core.optouts.imports import OptOutCounts
+
 from .language import number
 from .typed_count_dialog import TypedCountDialog
 

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.contacts import NO_COLUMN
-from ..core.sources import TableSource
+from optout_desktop.core.contacts.contact_import import NO_COLUMN
+from optout_desktop.core.reading.sources import TableSource
 
 
 class ContactsImportDialog(QDialog):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from ..core.contact_list import ContactRow, page
+from optout_desktop.core.contacts.contact_list import ContactRow, page
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Email", "First name", "Last name", "Unsubscribed from all email")

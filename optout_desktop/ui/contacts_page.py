@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import contact_list, contacts
-from ..core.columns import guess_email_column
-from ..core.scanning import Progress
-from ..core.sources import open_source
+from optout_desktop.core.contacts import contact_import, contact_list
+from optout_desktop.core.progress import Progress
+from optout_desktop.core.reading.columns import guess_email_column
+from optout_desktop.core.reading.sources import open_source
+
 from .contacts_import_dialog import ContactsImportDialog
 from .contacts_model import ContactsModel
 from .jobs import Job
@@ -108,7 +109,7 @@ class ContactsPage(QWidget):
     @Slot()
     def _count_unsubscribed(self) -> None:
         def count(_progress: ProgressFn, _cancel: threading.Event) -> int:
-            return int(contacts.unsubscribed_contacts().count())
+            return int(contact_import.unsubscribed_contacts().count())
 
         self.main.reads.start(Job("unsubscribed-count", count))  # queued if the reader is busy
 
@@ -139,7 +140,7 @@ class ContactsPage(QWidget):
         def read(_progress: ProgressFn, _cancel: threading.Event) -> Any:
             source = open_source(path)
             guess = guess_email_column(source.headers, source.preview)
-            names = contacts.guess_name_columns(source.headers)
+            names = contact_import.guess_name_columns(source.headers)
             return source, guess.index if guess else -1, names
 
         self.main.start_job(Job("contacts-open", read))
@@ -155,7 +156,7 @@ class ContactsPage(QWidget):
         source, email, first, last = dialog.choice()
 
         def run(progress: ProgressFn, cancel: threading.Event) -> Any:
-            return contacts.import_contacts(source, email, first, last, progress, cancel)
+            return contact_import.import_contacts(source, email, first, last, progress, cancel)
 
         self.main.start_job(Job("contacts-import", run))
 
@@ -204,7 +205,7 @@ class ContactsPage(QWidget):
 
     def _delete_unsubscribed(self, confirm: int) -> None:
         def run(_progress: ProgressFn, _cancel: threading.Event) -> int:
-            return contacts.delete_unsubscribed_contacts(confirm)
+            return contact_import.delete_unsubscribed_contacts(confirm)
 
         self.main.start_job(Job("contacts-delete", run))
 

@@ -14,8 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import exports, history, undo
-from ..core.undo import UndoPlan
+from optout_desktop.core.optouts import exports, history, undo
+from optout_desktop.core.optouts.undo import UndoPlan
+
 from .core_text import translated
 from .history_model import HistoryModel
 from .jobs import Job

@@ -11,9 +11,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from ..core import store
-from ..core.errors import Cancelled, OptOutError
-from ..core.scanning import Progress
+from optout_desktop.core.db import failures, models
+from optout_desktop.core.errors import Cancelled, OptOutError
+from optout_desktop.core.progress import Progress
+
 from .core_text import message_of, translated
 
 log = logging.getLogger("optout.ui.jobs")
@@ -51,9 +52,9 @@ class _Worker(QObject):
             self.cancelled.emit(job.name)
         except OptOutError as error:
             self.failed.emit(job.name, message_of(error))
-        except store.DATABASE_ERRORS as error:  # locked, full, read-only, damaged: say which
+        except failures.DATABASE_ERRORS as error:  # locked, full, read-only, damaged: say which
             log.warning("job %s: %s", job.name, error)
-            self.failed.emit(job.name, translated(store.plain_message(error)))
+            self.failed.emit(job.name, translated(failures.plain_message(error)))
         except Exception as error:  # noqa: BLE001 - shown as a message, logged in full
             log.exception("job %s failed", job.name)
             self.failed.emit(job.name, self.tr("Something went wrong: {error}").format(error=error))
@@ -71,8 +72,8 @@ class _Worker(QObject):
 
 def _close_thread_connection() -> None:
     try:
-        if store.database.obj is not None and not store.database.obj.is_closed():
-            store.database.obj.close()
+        if models.database.obj is not None and not models.database.obj.is_closed():
+            models.database.obj.close()
     except Exception:  # noqa: BLE001 - closing is best effort
         log.debug("closing the worker's connection failed", exc_info=True)
 

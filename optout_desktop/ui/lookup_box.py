@@ -9,8 +9,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QLineEdit
 
-from ..core import domains, manual, one_to_one, rules
-from ..core.scanning import Progress
+from optout_desktop.core.optouts import by_hand, domains
+from optout_desktop.core.progress import Progress
+from optout_desktop.core.rules import eligibility, one_to_one
+
 from .jobs import Job
 from .lookup_dialog import LookupDialog
 from .one_to_one_dialog import OneToOneDialog
@@ -54,14 +56,14 @@ class LookupBox(QLineEdit):
             self._offer_domain(text, scope)
             return
 
-        def find(_progress: ProgressFn, _cancel: threading.Event) -> rules.Lookup:
-            return rules.lookup(text, scope)
+        def find(_progress: ProgressFn, _cancel: threading.Event) -> eligibility.Lookup:
+            return eligibility.lookup(text, scope)
 
         self.main.reads.start(Job("lookup", find))
 
     @Slot(str, object)
     def _read_done(self, name: str, result: object) -> None:
-        if name != "lookup" or not isinstance(result, rules.Lookup):
+        if name != "lookup" or not isinstance(result, eligibility.Lookup):
             return
         dialog = LookupDialog(result, self.main)
         dialog.record_one_to_one.connect(self._ask_one_to_one)
@@ -94,7 +96,7 @@ class LookupBox(QLineEdit):
         scope = self.main.scope_id()
 
         def add(_progress: ProgressFn, _cancel: threading.Event) -> Any:
-            return manual.add_manual(address, scope, reason)
+            return by_hand.add_manual(address, scope, reason)
 
         self.main.start_job(Job("manual", add))
 

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.rules import Lookup
+from optout_desktop.core.rules.eligibility import Lookup
+
 from .core_text import translated
 from .language import local_time
 

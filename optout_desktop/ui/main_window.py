@@ -29,13 +29,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import exports, imports, overview, places, postgres, rules, store, units
-from ..core.columns import guess_email_column
-from ..core.imports import OptOutPlan
-from ..core.overview import Overview
-from ..core.scanning import Progress
-from ..core.sniffing import ENCODING_NAMES
-from ..core.sources import TableSource, open_source
+from optout_desktop.core import folders
+from optout_desktop.core.db import dialect, opening, postgres
+from optout_desktop.core.optouts import exports, imports, overview
+from optout_desktop.core.optouts.imports import OptOutPlan
+from optout_desktop.core.optouts.overview import Overview
+from optout_desktop.core.progress import Progress
+from optout_desktop.core.reading.columns import guess_email_column
+from optout_desktop.core.reading.sniffing import ENCODING_NAMES
+from optout_desktop.core.reading.sources import TableSource, open_source
+from optout_desktop.core.rules import business_units, eligibility
+
 from . import language
 from .confirm_dialog import ConfirmDialog
 from .contacts_page import ContactsPage
@@ -163,9 +167,9 @@ class MainWindow(QMainWindow):
                 "server as postgresql://user@host:5432/name (the password is asked for, "
                 "never saved):"
             ),
-            store.display_name(self.db_path),
+            opening.display_name(self.db_path),
         )
-        if answer and answer.strip() and answer.strip() != store.display_name(self.db_path):
+        if answer and answer.strip() and answer.strip() != opening.display_name(self.db_path):
             self.database_chosen.emit(answer.strip())
 
     @Slot()
@@ -177,7 +181,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_log_folder(self) -> None:
-        folder = places.log_folder()
+        folder = folders.log_folder()
         folder.mkdir(parents=True, exist_ok=True)
         self.questions.show_folder(self, folder)
 
@@ -329,7 +333,9 @@ class MainWindow(QMainWindow):
         the password), so nobody takes it for the file on their laptop."""
         if not postgres.is_url(self.db_path):
             return self.tr("OptOut Desktop")
-        return self.tr("OptOut Desktop – {server}").format(server=store.display_name(self.db_path))
+        return self.tr("OptOut Desktop – {server}").format(
+            server=opening.display_name(self.db_path)
+        )
 
     # ---- totals and business units -------------------------------------------------
 
@@ -348,7 +354,7 @@ class MainWindow(QMainWindow):
         if (
             event.type() == QEvent.Type.ActivationChange
             and self.isActiveWindow()
-            and store.is_server()
+            and dialect.is_server()
             and not self.jobs.busy
             and time.monotonic() - self._last_refresh > REFRESH_ON_RETURN_S
         ):
@@ -357,11 +363,13 @@ class MainWindow(QMainWindow):
     def refresh_totals(self) -> None:
         """The billable total (a tally: instant) and the suppressed count (counted off-thread)."""
         self.billable_label.setText(
-            self.tr("Billable contacts: <b>{n}</b>").format(n=number(rules.billable_contacts()))
+            self.tr("Billable contacts: <b>{n}</b>").format(
+                n=number(eligibility.billable_contacts())
+            )
         )
 
         def count(_progress: Callable[[Progress], None], _cancel: threading.Event) -> int:
-            return rules.suppressed_addresses()
+            return eligibility.suppressed_addresses()
 
         self.reads.start(Job("totals", count))
         scope = self.scope_id()
@@ -391,7 +399,7 @@ class MainWindow(QMainWindow):
         self.unit_combo.blockSignals(True)
         self.unit_combo.clear()
         self.unit_combo.addItem(self.tr("Whole account"), 0)
-        for unit in units.list_units():
+        for unit in business_units.list_units():
             self.unit_combo.addItem(unit.name, unit.id)
         found = self.unit_combo.findData(current)
         self.unit_combo.setCurrentIndex(max(found, 0))

@@ -9,8 +9,10 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
+from optout_desktop.core import folders
+from optout_desktop.core.db import opening
+
 from .. import __version__
-from ..core import places, store
 from . import language
 
 if TYPE_CHECKING:
@@ -81,7 +83,7 @@ def about_box(window: MainWindow) -> QMessageBox:
     )
     box.setInformativeText(
         _tr("Database: {database}<br>Log files: {logs}").format(
-            database=store.display_name(window.db_path), logs=places.log_folder()
+            database=opening.display_name(window.db_path), logs=folders.log_folder()
         )
     )
     box.setStandardButtons(QMessageBox.StandardButton.Ok)

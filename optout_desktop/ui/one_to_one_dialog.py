@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.one_to_one import LEGAL_BASES
+from optout_desktop.core.rules.one_to_one import LEGAL_BASES
 
 
 class OneToOneDialog(QDialog):

@@ -16,7 +16,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from ..core.overview import DOMAIN, MonthCount, Overview
+from optout_desktop.core.optouts.overview import DOMAIN, MonthCount, Overview
+
 from .language import number
 
 _ALIGN_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QWidget
 
-from ..core.sources import TableSource
+from optout_desktop.core.reading.sources import TableSource
 
 ENCODINGS = [
     ("UTF-8", "utf-8"),

@@ -7,7 +7,8 @@ from html import escape
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from ..core.undo import UndoPlan
+from optout_desktop.core.optouts.undo import UndoPlan
+
 from .typed_count_dialog import TypedCountDialog
 
 

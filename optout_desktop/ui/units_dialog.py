@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..core import units
-from ..core.errors import OptOutError
+from optout_desktop.core.errors import OptOutError
+from optout_desktop.core.rules import business_units
+
 from .core_text import message_of
 
 if TYPE_CHECKING:
@@ -66,7 +67,7 @@ class UnitsDialog(QDialog):
 
     def _fill(self) -> None:
         self.list.clear()
-        self.list.addItems([unit.name for unit in units.list_units()])
+        self.list.addItems([unit.name for unit in business_units.list_units()])
 
     def _selected(self) -> str | None:
         item = self.list.currentItem()
@@ -84,7 +85,7 @@ class UnitsDialog(QDialog):
     def add(self) -> None:
         name = self.main.questions.ask_text(self, self.tr("Add a business unit"), self.tr("Name:"))
         if name:
-            self._apply(lambda: units.add_unit(name))
+            self._apply(lambda: business_units.add_unit(name))
 
     @Slot()
     def rename(self) -> None:
@@ -95,10 +96,10 @@ class UnitsDialog(QDialog):
             self, self.tr("Rename the business unit"), self.tr("New name:"), old
         )
         if new and new != old:
-            self._apply(lambda: units.rename_unit(old, new))
+            self._apply(lambda: business_units.rename_unit(old, new))
 
     @Slot()
     def remove(self) -> None:
         name = self._selected()
         if name is not None:
-            self._apply(lambda: units.remove_unit(name))
+            self._apply(lambda: business_units.remove_unit(name))

@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../app.py" line="190"/>
+        <location filename="../../app.py" line="193"/>
         <source>Password for {name}:</source>
         <translation>Adgangskode til {name}:</translation>
     </message>
@@ -142,74 +142,74 @@
 <context>
     <name>ContactsPage</name>
     <message>
-        <location filename="../../ui/contacts_page.py" line="47"/>
+        <location filename="../../ui/contacts_page.py" line="48"/>
         <source>Import contacts…</source>
         <translation>Importér kontakter…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_page.py" line="52"/>
+        <location filename="../../ui/contacts_page.py" line="53"/>
         <source>Search contacts</source>
         <translation>Søg i kontakter</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_page.py" line="53"/>
+        <location filename="../../ui/contacts_page.py" line="54"/>
         <source>Search by the start of the address…</source>
         <translation>Søg på starten af adressen…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_page.py" line="60"/>
+        <location filename="../../ui/contacts_page.py" line="61"/>
         <source>Delete selected…</source>
         <translation>Slet valgte…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_page.py" line="67"/>
+        <location filename="../../ui/contacts_page.py" line="68"/>
         <source>Delete them…</source>
         <translation>Slet dem…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_page.py" line="74"/>
+        <location filename="../../ui/contacts_page.py" line="75"/>
         <source>Contacts</source>
         <translation>Kontakter</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_page.py" line="123"/>
+        <location filename="../../ui/contacts_page.py" line="124"/>
         <source>&lt;b&gt;{n}&lt;/b&gt; contacts are unsubscribed from all email but still billable. Delete them to stop paying for them: their addresses stay suppressed.</source>
         <translation>&lt;b&gt;{n}&lt;/b&gt; kontakter er afmeldt alle e-mails, men er stadig fakturerbare. Slet dem, så du ikke længere betaler for dem: deres adresser forbliver spærret.</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_page.py" line="169"/>
-        <location filename="../../ui/contacts_page.py" line="175"/>
-        <location filename="../../ui/contacts_page.py" line="197"/>
+        <location filename="../../ui/contacts_page.py" line="170"/>
+        <location filename="../../ui/contacts_page.py" line="176"/>
+        <location filename="../../ui/contacts_page.py" line="198"/>
         <source>Delete contacts</source>
         <translation>Slet kontakter</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_page.py" line="169"/>
+        <location filename="../../ui/contacts_page.py" line="170"/>
         <source>Select the contacts to delete.</source>
         <translation>Vælg de kontakter, der skal slettes.</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_page.py" line="177"/>
+        <location filename="../../ui/contacts_page.py" line="178"/>
         <source>Delete {n} contacts? They stop counting as billable. Their opt-outs stay: an opt-out belongs to the address.</source>
         <translation>Vil du slette {n} kontakter? De tæller så ikke længere som fakturerbare. Deres fravalg bevares: et fravalg hører til adressen.</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_page.py" line="191"/>
+        <location filename="../../ui/contacts_page.py" line="192"/>
         <source>Delete unsubscribed contacts</source>
         <translation>Slet afmeldte kontakter</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_page.py" line="193"/>
+        <location filename="../../ui/contacts_page.py" line="194"/>
         <source>{n} contacts are unsubscribed from all email. Deleting them lowers the billable total; their addresses stay suppressed and are never emailed.</source>
         <translation>{n} kontakter er afmeldt alle e-mails. Hvis du sletter dem, falder det fakturerbare antal; deres adresser forbliver spærret og får aldrig e-mails.</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_page.py" line="221"/>
+        <location filename="../../ui/contacts_page.py" line="222"/>
         <source>Contacts imported</source>
         <translation>Kontakter importeret</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_page.py" line="223"/>
+        <location filename="../../ui/contacts_page.py" line="224"/>
         <source>{created} contacts created, {updated} updated. Left out: {invalid} invalid, {blank} blank, {duplicates} repeated rows.</source>
         <translation>{created} kontakter oprettet, {updated} opdateret. Udeladt: {invalid} ugyldige, {blank} tomme og {duplicates} gentagne rækker.</translation>
     </message>
@@ -398,92 +398,92 @@
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../ui/history_page.py" line="39"/>
+        <location filename="../../ui/history_page.py" line="40"/>
         <source>Imports and changes</source>
         <translation>Importer og ændringer</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="47"/>
+        <location filename="../../ui/history_page.py" line="48"/>
         <source>Save errors file…</source>
         <translation>Gem fejlfil…</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="50"/>
+        <location filename="../../ui/history_page.py" line="51"/>
         <source>Undo…</source>
         <translation>Fortryd…</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="53"/>
+        <location filename="../../ui/history_page.py" line="54"/>
         <source>Lift exactly the opt-outs the selected import added, and nothing else</source>
         <translation>Ophæv præcis de fravalg, som den valgte import tilføjede, og intet andet</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="100"/>
+        <location filename="../../ui/history_page.py" line="101"/>
         <source>Save the errors file</source>
         <translation>Gem fejlfilen</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="102"/>
+        <location filename="../../ui/history_page.py" line="103"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="126"/>
+        <location filename="../../ui/history_page.py" line="127"/>
         <source>Please wait</source>
         <translation>Vent venligst</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="127"/>
+        <location filename="../../ui/history_page.py" line="128"/>
         <source>Wait for the running job to finish, then undo the import.</source>
         <translation>Vent, til den igangværende opgave er færdig, og fortryd derefter importen.</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="135"/>
+        <location filename="../../ui/history_page.py" line="136"/>
         <source>Counting what the undo lifts…</source>
         <translation>Tæller, hvad fortrydelsen ophæver…</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="141"/>
+        <location filename="../../ui/history_page.py" line="142"/>
         <source>Already undone</source>
         <translation>Allerede fortrudt</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="143"/>
+        <location filename="../../ui/history_page.py" line="144"/>
         <source>Import #{id} was already undone by {who} at {when}; nothing changed.</source>
         <translation>Import nr. {id} blev allerede fortrudt af {who} den {when}; intet blev ændret.</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="166"/>
+        <location filename="../../ui/history_page.py" line="167"/>
         <source>Undoing import #{id}…</source>
         <translation>Fortryder import nr. {id}…</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="171"/>
+        <location filename="../../ui/history_page.py" line="172"/>
         <source>Import #{id} was already undone; nothing changed.</source>
         <translation>Import nr. {id} var allerede fortrudt; intet blev ændret.</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="176"/>
+        <location filename="../../ui/history_page.py" line="177"/>
         <source>Import #{id} was undone: {lift} opt-outs were lifted; {keep} stay suppressed, as later imports list them too.</source>
         <translation>Import nr. {id} er fortrudt: {lift} fravalg blev ophævet; {keep} forbliver spærret, fordi senere importer også indeholder dem.</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="180"/>
+        <location filename="../../ui/history_page.py" line="181"/>
         <source>Import #{id} was undone: {lift} opt-outs were lifted.</source>
         <translation>Import nr. {id} er fortrudt: {lift} fravalg blev ophævet.</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="183"/>
+        <location filename="../../ui/history_page.py" line="184"/>
         <source>Import undone</source>
         <translation>Import fortrudt</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="199"/>
+        <location filename="../../ui/history_page.py" line="200"/>
         <source>Undo cancelled</source>
         <translation>Fortrydelse annulleret</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="200"/>
+        <location filename="../../ui/history_page.py" line="201"/>
         <source>The undo was cancelled; nothing was changed.</source>
         <translation>Fortrydelsen blev annulleret; intet blev ændret.</translation>
     </message>
@@ -491,58 +491,58 @@
 <context>
     <name>LookupBox</name>
     <message>
-        <location filename="../../ui/lookup_box.py" line="32"/>
+        <location filename="../../ui/lookup_box.py" line="34"/>
         <source>Look up an address…</source>
         <translation>Slå en adresse op…</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_box.py" line="31"/>
-        <location filename="../../ui/lookup_box.py" line="75"/>
+        <location filename="../../ui/lookup_box.py" line="33"/>
+        <location filename="../../ui/lookup_box.py" line="77"/>
         <source>Look up an address</source>
         <translation>Slå en adresse op</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_box.py" line="105"/>
+        <location filename="../../ui/lookup_box.py" line="107"/>
         <source>Opt out a whole domain</source>
         <translation>Afmeld et helt domæne</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_box.py" line="107"/>
+        <location filename="../../ui/lookup_box.py" line="109"/>
         <source>Suppress every address at {domain} for {scope}? Contacts there stay contacts (and billable) but are unsubscribed from all email.</source>
         <translation>Spær alle adresser på {domain} for {scope}? Kontakter der forbliver kontakter (og fakturerbare), men afmeldes alle e-mails.</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_box.py" line="125"/>
+        <location filename="../../ui/lookup_box.py" line="127"/>
         <source>One-to-one email recorded</source>
         <translation>En-til-en-e-mail registreret</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_box.py" line="126"/>
+        <location filename="../../ui/lookup_box.py" line="128"/>
         <source>Recorded: {address}, legal basis “{basis}”.</source>
         <translation>Registreret: {address}, retsgrundlag »{basis}«.</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_box.py" line="134"/>
+        <location filename="../../ui/lookup_box.py" line="136"/>
         <source>Whole domain opted out</source>
         <translation>Helt domæne afmeldt</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_box.py" line="135"/>
+        <location filename="../../ui/lookup_box.py" line="137"/>
         <source>{domain} is suppressed ({contacts} contacts there).</source>
         <translation>{domain} er spærret ({contacts} kontakter der).</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_box.py" line="139"/>
+        <location filename="../../ui/lookup_box.py" line="141"/>
         <source>{domain} was already suppressed.</source>
         <translation>{domain} var allerede spærret.</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_box.py" line="146"/>
+        <location filename="../../ui/lookup_box.py" line="148"/>
         <source>Opt-out added</source>
         <translation>Fravalg tilføjet</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_box.py" line="147"/>
+        <location filename="../../ui/lookup_box.py" line="149"/>
         <source>{address} is suppressed ({reason}).</source>
         <translation>{address} er spærret ({reason}).</translation>
     </message>
@@ -580,87 +580,87 @@
 <context>
     <name>LookupDialog</name>
     <message>
-        <location filename="../../ui/lookup_dialog.py" line="31"/>
+        <location filename="../../ui/lookup_dialog.py" line="32"/>
         <source>Look up: {address}</source>
         <translation>Opslag: {address}</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_dialog.py" line="35"/>
+        <location filename="../../ui/lookup_dialog.py" line="36"/>
         <source>Business unit: {scope}</source>
         <translation>Forretningsenhed: {scope}</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_dialog.py" line="36"/>
+        <location filename="../../ui/lookup_dialog.py" line="37"/>
         <source>Contact (billable): {answer}</source>
         <translation>Kontakt (fakturerbar): {answer}</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_dialog.py" line="37"/>
+        <location filename="../../ui/lookup_dialog.py" line="38"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_dialog.py" line="37"/>
+        <location filename="../../ui/lookup_dialog.py" line="38"/>
         <source>no</source>
         <translation>nej</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_dialog.py" line="40"/>
+        <location filename="../../ui/lookup_dialog.py" line="41"/>
         <source>Marketing email</source>
         <translation>Marketing-e-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_dialog.py" line="41"/>
+        <location filename="../../ui/lookup_dialog.py" line="42"/>
         <source>Sequences</source>
         <translation>Sekvenser</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_dialog.py" line="42"/>
+        <location filename="../../ui/lookup_dialog.py" line="43"/>
         <source>One-to-one email</source>
         <translation>En-til-en-e-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_dialog.py" line="44"/>
+        <location filename="../../ui/lookup_dialog.py" line="45"/>
         <source> — with a legal basis each time</source>
         <translation> – med et retsgrundlag hver gang</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_dialog.py" line="51"/>
+        <location filename="../../ui/lookup_dialog.py" line="52"/>
         <source>Why it is suppressed:</source>
         <translation>Derfor er adressen spærret:</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_dialog.py" line="54"/>
+        <location filename="../../ui/lookup_dialog.py" line="55"/>
         <source>import #{id} ({file})</source>
         <translation>import nr. {id} ({file})</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_dialog.py" line="67"/>
+        <location filename="../../ui/lookup_dialog.py" line="68"/>
         <source>Record one-to-one email…</source>
         <translation>Registrér en-til-en-e-mail…</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_dialog.py" line="71"/>
+        <location filename="../../ui/lookup_dialog.py" line="72"/>
         <source>Suppress this address</source>
         <translation>Spær denne adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_dialog.py" line="75"/>
+        <location filename="../../ui/lookup_dialog.py" line="76"/>
         <source>The person unsubscribed</source>
         <translation>Personen har afmeldt sig</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_dialog.py" line="78"/>
+        <location filename="../../ui/lookup_dialog.py" line="79"/>
         <source>Record that the person asked to unsubscribe: this can never be lifted.</source>
         <translation>Registrér, at personen har bedt om at blive afmeldt: det kan aldrig ophæves.</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_dialog.py" line="93"/>
+        <location filename="../../ui/lookup_dialog.py" line="94"/>
         <source>allowed</source>
         <translation>tilladt</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_dialog.py" line="93"/>
+        <location filename="../../ui/lookup_dialog.py" line="94"/>
         <source>not allowed</source>
         <translation>ikke tilladt</translation>
     </message>
@@ -668,337 +668,337 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>OptOut Desktop</source>
         <translation>OptOut Desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>Import opt-outs</source>
         <translation>Importér fravalg</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>Contacts</source>
         <translation>Kontakter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>History</source>
         <translation>Historik</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>Open file…</source>
         <translation>Åbn fil…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>Pages</source>
         <translation>Sider</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>Overview</source>
         <translation>Oversigt</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>{name} is used from the next start of OptOut Desktop.</source>
         <translation>{name} bruges fra næste gang, OptOut Desktop startes.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>Choose database</source>
         <translation>Vælg database</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>The suppression list&apos;s file on this computer, or your team&apos;s PostgreSQL server as postgresql://user@host:5432/name (the password is asked for, never saved):</source>
         <translation>Spærrelistens fil på denne computer eller jeres fælles PostgreSQL-server som postgresql://bruger@vært:5432/navn (adgangskoden bliver spurgt om og gemmes aldrig):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>Business unit:</source>
         <translation>Forretningsenhed:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>Export suppressions…</source>
         <translation>Eksportér spærreliste…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>Manage…</source>
         <translation>Administrér…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>Recent</source>
         <translation>Seneste</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>Open a CSV or Excel file of opted-out addresses, or drop it on this window.</source>
         <translation>Åbn en CSV- eller Excel-fil med afmeldte adresser, eller træk den over i dette vindue.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>Email column:</source>
         <translation>E-mailkolonne:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>The file&apos;s rows</source>
         <translation>Filens rækker</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>Cancel</source>
         <translation>Annullér</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>Save errors file…</source>
         <translation>Gem fejlfil…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>Import…</source>
         <translation>Importér…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="336"/>
         <source>OptOut Desktop – {server}</source>
         <translation>OptOut Desktop – {server}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>Billable contacts: &lt;b&gt;{n}&lt;/b&gt;</source>
         <translation>Fakturerbare kontakter: &lt;b&gt;{n}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="386"/>
         <source>Suppressed addresses: &lt;b&gt;{n}&lt;/b&gt;</source>
         <translation>Spærrede adresser: &lt;b&gt;{n}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383"/>
+        <location filename="../../ui/main_window.py" line="395"/>
         <source>Suppressed addresses: ?</source>
         <translation>Spærrede adresser: ?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389"/>
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>Whole account</source>
         <translation>Hele kontoen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="425"/>
+        <location filename="../../ui/main_window.py" line="437"/>
         <source>Import running</source>
         <translation>Import i gang</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="425"/>
+        <location filename="../../ui/main_window.py" line="437"/>
         <source>Wait for the import to finish.</source>
         <translation>Vent, til importen er færdig.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="432"/>
+        <location filename="../../ui/main_window.py" line="444"/>
         <source>Reading {name}…</source>
         <translation>Læser {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="470"/>
+        <location filename="../../ui/main_window.py" line="482"/>
         <source>No column looks like email addresses: choose the email column.</source>
         <translation>Ingen kolonne ligner e-mailadresser: vælg e-mailkolonnen.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="479"/>
+        <location filename="../../ui/main_window.py" line="491"/>
         <source>comma</source>
         <translation>komma</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="480"/>
+        <location filename="../../ui/main_window.py" line="492"/>
         <source>semicolon</source>
         <translation>semikolon</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="481"/>
+        <location filename="../../ui/main_window.py" line="493"/>
         <source>tab</source>
         <translation>tabulator</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="482"/>
+        <location filename="../../ui/main_window.py" line="494"/>
         <source>vertical bar</source>
         <translation>lodret streg</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="491"/>
+        <location filename="../../ui/main_window.py" line="503"/>
         <source>sheet “{sheet}”</source>
         <translation>arket »{sheet}«</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="493"/>
+        <location filename="../../ui/main_window.py" line="505"/>
         <source>first row is the header</source>
         <translation>første række er overskrifter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="493"/>
+        <location filename="../../ui/main_window.py" line="505"/>
         <source>no header row</source>
         <translation>ingen overskriftsrække</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="495"/>
+        <location filename="../../ui/main_window.py" line="507"/>
         <source>&lt;b&gt;{name}&lt;/b&gt; — read as {how}, {header}</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; – læst som {how}, {header}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="560"/>
+        <location filename="../../ui/main_window.py" line="572"/>
         <source>&lt;b&gt;{valid}&lt;/b&gt; addresses to opt out: {new} new, {already} already suppressed, {contacts} existing contact(s) will be unsubscribed (and stay billable). Left out: {invalid} invalid, {blank} blank, {duplicates} repeated. {rows} rows read{domains}.</source>
         <translation>&lt;b&gt;{valid}&lt;/b&gt; adresser skal afmeldes: {new} nye, {already} allerede spærret, {contacts} eksisterende kontakt(er) afmeldes (og er stadig fakturerbare). Udeladt: {invalid} ugyldige, {blank} tomme, {duplicates} gentagne. {rows} rækker læst{domains}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="573"/>
+        <location filename="../../ui/main_window.py" line="585"/>
         <source>; {n} of the entries are whole domains</source>
         <translation>; {n} af dem er hele domæner</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="528"/>
+        <location filename="../../ui/main_window.py" line="540"/>
         <source>e.g. {samples}</source>
         <translation>f.eks. {samples}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="546"/>
+        <location filename="../../ui/main_window.py" line="558"/>
         <source>Counting the addresses…</source>
         <translation>Tæller adresserne…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="589"/>
+        <location filename="../../ui/main_window.py" line="601"/>
         <source>the business unit “{name}”</source>
         <translation>forretningsenheden »{name}«</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="591"/>
+        <location filename="../../ui/main_window.py" line="603"/>
         <source>the whole account</source>
         <translation>hele kontoen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="618"/>
+        <location filename="../../ui/main_window.py" line="630"/>
         <source>Import #{id} completed: {new} addresses are now unsubscribed from all email ({already} were already suppressed, {contacts} existing contacts unsubscribed). {refused} rows were left out.</source>
         <translation>Import nr. {id} er gennemført: {new} adresser er nu afmeldt alle e-mails ({already} var allerede spærret, {contacts} eksisterende kontakter blev afmeldt). {refused} rækker blev udeladt.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="630"/>
+        <location filename="../../ui/main_window.py" line="642"/>
         <source>The list changed after the counts were shown (another import or undo): {planned} addresses were to be new, {new} were.</source>
         <translation>Listen blev ændret, efter at tallene blev vist (en anden import eller fortrydelse): {planned} adresser skulle have været nye, {new} var.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="635"/>
+        <location filename="../../ui/main_window.py" line="647"/>
         <source>Imported. Open another file, or choose another column to import again.</source>
         <translation>Importeret. Åbn en anden fil, eller vælg en anden kolonne for at importere igen.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="652"/>
+        <location filename="../../ui/main_window.py" line="664"/>
         <source>Export the suppression list</source>
         <translation>Eksportér spærrelisten</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="654"/>
+        <location filename="../../ui/main_window.py" line="666"/>
         <source>CSV (*.csv);;Excel workbook (*.xlsx)</source>
         <translation>CSV (*.csv);;Excel-projektmappe (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="683"/>
+        <location filename="../../ui/main_window.py" line="695"/>
         <source>Reading the file…</source>
         <translation>Læser filen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="684"/>
+        <location filename="../../ui/main_window.py" line="696"/>
         <source>Counting…</source>
         <translation>Tæller…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="685"/>
+        <location filename="../../ui/main_window.py" line="697"/>
         <source>Importing…</source>
         <translation>Importerer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="686"/>
+        <location filename="../../ui/main_window.py" line="698"/>
         <source>Exporting…</source>
         <translation>Eksporterer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="687"/>
+        <location filename="../../ui/main_window.py" line="699"/>
         <source>Saving the errors file…</source>
         <translation>Gemmer fejlfilen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="705"/>
+        <location filename="../../ui/main_window.py" line="717"/>
         <source>{phase}: {done} of {total} rows</source>
         <translation>{phase}: {done} af {total} rækker</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="723"/>
+        <location filename="../../ui/main_window.py" line="735"/>
         <source>Export finished</source>
         <translation>Eksport fuldført</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="724"/>
+        <location filename="../../ui/main_window.py" line="736"/>
         <source>{count} suppressed addresses were exported to {path}.</source>
         <translation>{count} spærrede adresser blev eksporteret til {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="732"/>
+        <location filename="../../ui/main_window.py" line="744"/>
         <source>Errors file saved</source>
         <translation>Fejlfil gemt</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="733"/>
+        <location filename="../../ui/main_window.py" line="745"/>
         <source>{count} refused rows were written to {path}.</source>
         <translation>{count} afviste rækker blev gemt i {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="745"/>
+        <location filename="../../ui/main_window.py" line="757"/>
         <source>The file could not be used.</source>
         <translation>Filen kunne ikke bruges.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="746"/>
+        <location filename="../../ui/main_window.py" line="758"/>
         <source>This file cannot be imported</source>
         <translation>Filen kan ikke importeres</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="748"/>
+        <location filename="../../ui/main_window.py" line="760"/>
         <source>Something went wrong</source>
         <translation>Noget gik galt</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="758"/>
+        <location filename="../../ui/main_window.py" line="770"/>
         <source>The import was cancelled; nothing was written.</source>
         <translation>Importen blev annulleret; intet blev gemt.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="762"/>
+        <location filename="../../ui/main_window.py" line="774"/>
         <source>Counting was cancelled.</source>
         <translation>Optællingen blev annulleret.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="764"/>
+        <location filename="../../ui/main_window.py" line="776"/>
         <source>The export was cancelled; no file was written.</source>
         <translation>Eksporten blev annulleret; der blev ikke skrevet nogen fil.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="778"/>
+        <location filename="../../ui/main_window.py" line="790"/>
         <source>Cancelling…</source>
         <translation>Annullerer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="798"/>
+        <location filename="../../ui/main_window.py" line="810"/>
         <source>No recent files</source>
         <translation>Ingen seneste filer</translation>
     </message>
@@ -1152,68 +1152,68 @@
 <context>
     <name>OverviewWidget</name>
     <message>
-        <location filename="../../ui/overview_widget.py" line="42"/>
+        <location filename="../../ui/overview_widget.py" line="43"/>
         <source>Opt-out overview</source>
         <translation>Overblik over fravalg</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_widget.py" line="61"/>
+        <location filename="../../ui/overview_widget.py" line="62"/>
         <source>Imported</source>
         <translation>Importeret</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_widget.py" line="62"/>
+        <location filename="../../ui/overview_widget.py" line="63"/>
         <source>Added by hand</source>
         <translation>Tilføjet manuelt</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_widget.py" line="63"/>
+        <location filename="../../ui/overview_widget.py" line="64"/>
         <source>Unsubscribed</source>
         <translation>Afmeldt</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_widget.py" line="64"/>
+        <location filename="../../ui/overview_widget.py" line="65"/>
         <source>Bounced</source>
         <translation>Afvist</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_widget.py" line="65"/>
+        <location filename="../../ui/overview_widget.py" line="66"/>
         <source>Spam reports</source>
         <translation>Spamklager</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_widget.py" line="66"/>
+        <location filename="../../ui/overview_widget.py" line="67"/>
         <source>Whole domains</source>
         <translation>Hele domæner</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_widget.py" line="81"/>
-        <location filename="../../ui/overview_widget.py" line="151"/>
+        <location filename="../../ui/overview_widget.py" line="82"/>
+        <location filename="../../ui/overview_widget.py" line="152"/>
         <source>No opt-outs yet</source>
         <translation>Ingen fravalg endnu</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_widget.py" line="88"/>
+        <location filename="../../ui/overview_widget.py" line="89"/>
         <source>Opt-outs by reason: {reasons}. New opt-outs by month: {months}.</source>
         <translation>Fravalg efter årsag: {reasons}. Nye fravalg pr. måned: {months}.</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_widget.py" line="93"/>
+        <location filename="../../ui/overview_widget.py" line="94"/>
         <source>{name}: {count}</source>
         <translation>{name}: {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_widget.py" line="185"/>
+        <location filename="../../ui/overview_widget.py" line="186"/>
         <source>Opt-outs by reason</source>
         <translation>Fravalg efter årsag</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_widget.py" line="215"/>
+        <location filename="../../ui/overview_widget.py" line="216"/>
         <source>New opt-outs by month</source>
         <translation>Nye fravalg pr. måned</translation>
     </message>
     <message>
-        <location filename="../../ui/overview_widget.py" line="260"/>
+        <location filename="../../ui/overview_widget.py" line="261"/>
         <source>No new opt-outs in these months</source>
         <translation>Ingen nye fravalg i disse måneder</translation>
     </message>
@@ -1383,48 +1383,48 @@
 <context>
     <name>UnitsDialog</name>
     <message>
-        <location filename="../../ui/units_dialog.py" line="33"/>
-        <location filename="../../ui/units_dialog.py" line="79"/>
+        <location filename="../../ui/units_dialog.py" line="34"/>
+        <location filename="../../ui/units_dialog.py" line="80"/>
         <source>Business units</source>
         <translation>Forretningsenheder</translation>
     </message>
     <message>
-        <location filename="../../ui/units_dialog.py" line="36"/>
+        <location filename="../../ui/units_dialog.py" line="37"/>
         <source>An opt-out for the whole account applies to every business unit; an opt-out for one unit applies to that unit only.</source>
         <translation>Et fravalg for hele kontoen gælder for alle forretningsenheder; et fravalg for én enhed gælder kun for den enhed.</translation>
     </message>
     <message>
-        <location filename="../../ui/units_dialog.py" line="43"/>
+        <location filename="../../ui/units_dialog.py" line="44"/>
         <source>Add…</source>
         <translation>Tilføj…</translation>
     </message>
     <message>
-        <location filename="../../ui/units_dialog.py" line="46"/>
+        <location filename="../../ui/units_dialog.py" line="47"/>
         <source>Rename…</source>
         <translation>Omdøb…</translation>
     </message>
     <message>
-        <location filename="../../ui/units_dialog.py" line="49"/>
+        <location filename="../../ui/units_dialog.py" line="50"/>
         <source>Remove</source>
         <translation>Fjern</translation>
     </message>
     <message>
-        <location filename="../../ui/units_dialog.py" line="85"/>
+        <location filename="../../ui/units_dialog.py" line="86"/>
         <source>Add a business unit</source>
         <translation>Tilføj en forretningsenhed</translation>
     </message>
     <message>
-        <location filename="../../ui/units_dialog.py" line="85"/>
+        <location filename="../../ui/units_dialog.py" line="86"/>
         <source>Name:</source>
         <translation>Navn:</translation>
     </message>
     <message>
-        <location filename="../../ui/units_dialog.py" line="95"/>
+        <location filename="../../ui/units_dialog.py" line="96"/>
         <source>Rename the business unit</source>
         <translation>Omdøb forretningsenheden</translation>
     </message>
     <message>
-        <location filename="../../ui/units_dialog.py" line="95"/>
+        <location filename="../../ui/units_dialog.py" line="96"/>
         <source>New name:</source>
         <translation>Nyt navn:</translation>
     </message>
@@ -1432,7 +1432,7 @@
 <context>
     <name>_Worker</name>
     <message>
-        <location filename="../../ui/jobs.py" line="59"/>
+        <location filename="../../ui/jobs.py" line="60"/>
         <source>Something went wrong: {error}</source>
         <translation>Noget gik galt: {error}</translation>
     </message>
@@ -1440,332 +1440,332 @@
 <context>
     <name>core</name>
     <message>
-        <location filename="../../ui/core_messages.py" line="7"/>
+        <location filename="../../ui/core_messages.py" line="81"/>
         <source>blank</source>
         <translation>tom</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="8"/>
+        <location filename="../../ui/core_messages.py" line="82"/>
         <source>This is not a valid email address.</source>
         <translation>Det er ikke en gyldig e-mailadresse.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="9"/>
+        <location filename="../../ui/core_messages.py" line="83"/>
         <source>The part after the @-sign has characters an email address cannot have: {characters}.</source>
         <translation>Delen efter @-tegnet indeholder tegn, som en e-mailadresse ikke kan have: {characters}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="10"/>
+        <location filename="../../ui/core_messages.py" line="84"/>
         <source>It has characters an email address cannot have: {characters}.</source>
         <translation>Den indeholder tegn, som en e-mailadresse ikke kan have: {characters}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="11"/>
+        <location filename="../../ui/core_messages.py" line="85"/>
         <source>The part before the @-sign has characters an email address cannot have: {characters}.</source>
         <translation>Delen før @-tegnet indeholder tegn, som en e-mailadresse ikke kan have: {characters}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="12"/>
+        <location filename="../../ui/core_messages.py" line="86"/>
         <source>This is not an email address: it has no @-sign.</source>
         <translation>Det er ikke en e-mailadresse: der er intet @-tegn.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="13"/>
+        <location filename="../../ui/core_messages.py" line="87"/>
         <source>The cell holds more than one address.</source>
         <translation>Cellen indeholder mere end én adresse.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="14"/>
+        <location filename="../../ui/core_messages.py" line="88"/>
         <source>The cell is far too long to be an email address.</source>
         <translation>Cellen er alt for lang til at være en e-mailadresse.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="15"/>
+        <location filename="../../ui/core_messages.py" line="89"/>
         <source>The address could not be read.</source>
         <translation>Adressen kunne ikke læses.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="16"/>
+        <location filename="../../ui/core_messages.py" line="90"/>
         <source>It has angle brackets (&lt; &gt;) in the wrong place.</source>
         <translation>Den har vinkelparenteser (&lt; &gt;) det forkerte sted.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="17"/>
+        <location filename="../../ui/core_messages.py" line="91"/>
         <source>It has quotation marks that an email address cannot have.</source>
         <translation>Den indeholder anførselstegn, som en e-mailadresse ikke kan have.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="18"/>
+        <location filename="../../ui/core_messages.py" line="92"/>
         <source>The part after the @-sign must be a domain name, not an IP address.</source>
         <translation>Delen efter @-tegnet skal være et domænenavn, ikke en IP-adresse.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="19"/>
+        <location filename="../../ui/core_messages.py" line="93"/>
         <source>It has no @-sign.</source>
         <translation>Der er intet @-tegn.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="20"/>
+        <location filename="../../ui/core_messages.py" line="94"/>
         <source>There is nothing before the @-sign.</source>
         <translation>Der står intet før @-tegnet.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="21"/>
+        <location filename="../../ui/core_messages.py" line="95"/>
         <source>There is nothing after the @-sign.</source>
         <translation>Der står intet efter @-tegnet.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="22"/>
+        <location filename="../../ui/core_messages.py" line="96"/>
         <source>The part before the @-sign is too long.</source>
         <translation>Delen før @-tegnet er for lang.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="23"/>
+        <location filename="../../ui/core_messages.py" line="97"/>
         <source>The part after the @-sign is too long.</source>
         <translation>Delen efter @-tegnet er for lang.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="24"/>
+        <location filename="../../ui/core_messages.py" line="98"/>
         <source>It is too long.</source>
         <translation>Den er for lang.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="25"/>
+        <location filename="../../ui/core_messages.py" line="99"/>
         <source>It has two dots in a row.</source>
         <translation>Den har to punktummer i træk.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="26"/>
+        <location filename="../../ui/core_messages.py" line="100"/>
         <source>The part after the @-sign is not a valid domain.</source>
         <translation>Delen efter @-tegnet er ikke et gyldigt domæne.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="27"/>
+        <location filename="../../ui/core_messages.py" line="101"/>
         <source>The part after the @-sign does not end in a domain ending such as .dk or .com.</source>
         <translation>Delen efter @-tegnet slutter ikke med en domæneendelse som .dk eller .com.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="28"/>
+        <location filename="../../ui/core_messages.py" line="102"/>
         <source>The part after the @-sign is a reserved name that cannot receive email.</source>
         <translation>Delen efter @-tegnet er et reserveret navn, som ikke kan modtage e-mails.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="29"/>
+        <location filename="../../ui/core_messages.py" line="103"/>
         <source>It has a dot or a hyphen in the wrong place.</source>
         <translation>Den har et punktum eller en bindestreg det forkerte sted.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="30"/>
+        <location filename="../../ui/core_messages.py" line="104"/>
         <source>It has characters an email address cannot have.</source>
         <translation>Den indeholder tegn, som en e-mailadresse ikke kan have.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="31"/>
+        <location filename="../../ui/core_messages.py" line="9"/>
         <source>The column “{column}” holds no valid email address; no contacts were imported.</source>
         <translation>Kolonnen »{column}« indeholder ingen gyldige e-mailadresser; der blev ikke importeret nogen kontakter.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="32"/>
+        <location filename="../../ui/core_messages.py" line="10"/>
         <source>You confirmed {confirm} contacts, but {count} contacts are unsubscribed; nothing was deleted.</source>
         <translation>Du bekræftede {confirm} kontakter, men {count} kontakter er afmeldt; intet blev slettet.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="33"/>
+        <location filename="../../ui/core_messages.py" line="11"/>
         <source>There is no suppression list at “{path}”.</source>
         <translation>Der er ingen spærreliste i »{path}«.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="34"/>
+        <location filename="../../ui/core_messages.py" line="12"/>
         <source>The database {name} already holds a suppression list (its table “{table}” is not empty); copy only into a new, empty database.</source>
         <translation>Databasen {name} indeholder allerede en spærreliste (tabellen »{table}« er ikke tom); kopiér kun til en ny, tom database.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="35"/>
+        <location filename="../../ui/core_messages.py" line="13"/>
         <source>The copy of the table “{table}” differs from the original, so nothing was copied.</source>
         <translation>Kopien af tabellen »{table}« er forskellig fra originalen, så intet blev kopieret.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="36"/>
+        <location filename="../../ui/core_messages.py" line="105"/>
         <source>“{entry}” is not a domain: write it as @firma.dk (that domain) or *.firma.dk (with its subdomains).</source>
         <translation>»{entry}« er ikke et domæne: skriv det som @firma.dk (kun det domæne) eller *.firma.dk (med alle underdomæner).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="37"/>
+        <location filename="../../ui/core_messages.py" line="38"/>
         <source>The import was cancelled; nothing was written.</source>
         <translation>Importen blev annulleret; intet blev gemt.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="38"/>
+        <location filename="../../ui/core_messages.py" line="41"/>
         <source>Added by hand</source>
         <translation>Tilføjet manuelt</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="39"/>
+        <location filename="../../ui/core_messages.py" line="42"/>
         <source>The person unsubscribed</source>
         <translation>Personen har afmeldt sig</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="40"/>
+        <location filename="../../ui/core_messages.py" line="43"/>
         <source>Row</source>
         <translation>Række</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="41"/>
+        <location filename="../../ui/core_messages.py" line="44"/>
         <source>Value</source>
         <translation>Værdi</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="42"/>
+        <location filename="../../ui/core_messages.py" line="45"/>
         <source>Reason</source>
         <translation>Årsag</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="43"/>
+        <location filename="../../ui/core_messages.py" line="46"/>
         <source>Export to a file ending in .csv or .xlsx, not “{name}”.</source>
         <translation>Eksportér til en fil, der ender på .csv eller .xlsx, ikke »{name}«.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="44"/>
+        <location filename="../../ui/core_messages.py" line="47"/>
         <source>There is no import #{number}.</source>
         <translation>Der findes ingen import nr. {number}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="45"/>
+        <location filename="../../ui/core_messages.py" line="48"/>
         <source>Import #{number}: {file_name}</source>
         <translation>Import nr. {number}: {file_name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="46"/>
+        <location filename="../../ui/core_messages.py" line="49"/>
         <source>The export could not be written to “{path}”: {reason}.</source>
         <translation>Eksporten kunne ikke gemmes i »{path}«: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="47"/>
+        <location filename="../../ui/core_messages.py" line="50"/>
         <source>More than {count} suppressions do not fit in one Excel sheet; export to .csv instead.</source>
         <translation>Der kan højst være {count} spærrede adresser i ét Excel-ark; eksportér til .csv i stedet.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="48"/>
+        <location filename="../../ui/core_messages.py" line="51"/>
         <source>The errors file could not be written to “{path}”: {reason}.</source>
         <translation>Fejlfilen kunne ikke gemmes i »{path}«: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="49"/>
+        <location filename="../../ui/core_messages.py" line="7"/>
         <source>{user} on {computer}</source>
         <translation>{user} på {computer}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="50"/>
+        <location filename="../../ui/core_messages.py" line="8"/>
         <source>unknown</source>
         <translation>ukendt</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="51"/>
+        <location filename="../../ui/core_messages.py" line="52"/>
         <source>The column “{column}” holds no valid email address ({rows} rows: {blank} blank, {invalid} invalid). Choose the column with the addresses; nothing was imported.</source>
         <translation>Kolonnen »{column}« indeholder ingen gyldige e-mailadresser ({rows} rækker: {blank} tomme, {invalid} ugyldige). Vælg kolonnen med adresserne; intet blev importeret.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="52"/>
+        <location filename="../../ui/core_messages.py" line="53"/>
         <source>You confirmed {confirm} addresses, but the file has {valid} valid addresses to opt out; nothing was imported.</source>
         <translation>Du bekræftede {confirm} adresser, men filen har {valid} gyldige adresser, der skal afmeldes; intet blev importeret.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="53"/>
+        <location filename="../../ui/core_messages.py" line="54"/>
         <source>The file “{name}” changed since it was read; open it again. Nothing was imported.</source>
         <translation>Filen »{name}« er blevet ændret, siden den blev læst; åbn den igen. Intet blev importeret.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="54"/>
+        <location filename="../../ui/core_messages.py" line="55"/>
         <source>Cancelled by the user; nothing was written.</source>
         <translation>Annulleret af brugeren; intet blev gemt.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="55"/>
+        <location filename="../../ui/core_messages.py" line="56"/>
         <source>The file “{name}” is gone since it was read; nothing was imported.</source>
         <translation>Filen »{name}« er forsvundet, siden den blev læst; intet blev importeret.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="56"/>
+        <location filename="../../ui/core_messages.py" line="57"/>
         <source>the person unsubscribed themselves, and an opt-out the person asked for can never be lifted</source>
         <translation>personen har selv afmeldt sig, og et fravalg, som personen selv har bedt om, kan aldrig ophæves</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="57"/>
+        <location filename="../../ui/core_messages.py" line="58"/>
         <source>it bounced, and a bounce cannot be lifted by hand</source>
         <translation>adressen har afvist e-mails, og en afvisning kan ikke ophæves manuelt</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="58"/>
+        <location filename="../../ui/core_messages.py" line="59"/>
         <source>the person reported spam, and that cannot be lifted by hand</source>
         <translation>personen har meldt e-mails som spam, og det kan ikke ophæves manuelt</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="59"/>
+        <location filename="../../ui/core_messages.py" line="60"/>
         <source>The opt-out of {entry} (added by hand, {unit}) was lifted; the address may get marketing email again.</source>
         <translation>Fravalget af {entry} (tilføjet manuelt, {unit}) er ophævet; adressen kan nu få marketing-e-mails igen.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="60"/>
+        <location filename="../../ui/core_messages.py" line="61"/>
         <source>covered by {domain}</source>
         <translation>omfattet af {domain}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="61"/>
+        <location filename="../../ui/core_messages.py" line="62"/>
         <source>The opt-out of {entry} (added by hand, {unit}) was lifted, but an opt-out import also lists it, so it stays suppressed.</source>
         <translation>Fravalget af {entry} (tilføjet manuelt, {unit}) er ophævet, men adressen står også i en import af fravalg, så den forbliver spærret.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="62"/>
+        <location filename="../../ui/core_messages.py" line="63"/>
         <source>The opt-out of {entry} (added by hand, {unit}) was lifted; the addresses there that opt-out imports listed stay suppressed; it stays suppressed: {because}.</source>
         <translation>Fravalget af {entry} (tilføjet manuelt, {unit}) er ophævet; de adresser på domænet, som står i importer af fravalg, forbliver spærret, og selve domænet forbliver også spærret: {because}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="63"/>
+        <location filename="../../ui/core_messages.py" line="64"/>
         <source>The opt-out of {entry} (added by hand, {unit}) was lifted; the addresses there that opt-out imports listed stay suppressed; other addresses at that domain may get marketing email again.</source>
         <translation>Fravalget af {entry} (tilføjet manuelt, {unit}) er ophævet; de adresser på domænet, som står i importer af fravalg, forbliver spærret; andre adresser på domænet kan nu få marketing-e-mails igen.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="64"/>
+        <location filename="../../ui/core_messages.py" line="65"/>
         <source>The opt-out of {entry} (added by hand, {unit}) was lifted; it stays suppressed: {because}.</source>
         <translation>Fravalget af {entry} (tilføjet manuelt, {unit}) er ophævet, men {entry} forbliver spærret: {because}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="65"/>
+        <location filename="../../ui/core_messages.py" line="66"/>
         <source>The opt-out of {entry} (added by hand, {unit}) was lifted; other addresses at that domain may get marketing email again.</source>
         <translation>Fravalget af {entry} (tilføjet manuelt, {unit}) er ophævet; andre adresser på domænet kan nu få marketing-e-mails igen.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="66"/>
+        <location filename="../../ui/core_messages.py" line="67"/>
         <source>Choose a legal basis: one of {keys}.</source>
         <translation>Vælg et retsgrundlag: et af {keys}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="67"/>
+        <location filename="../../ui/core_messages.py" line="68"/>
         <source>Say why the opt-out is lifted: give an explanation.</source>
         <translation>Angiv, hvorfor fravalget ophæves: skriv en forklaring.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="68"/>
+        <location filename="../../ui/core_messages.py" line="69"/>
         <source>{entry} has no opt-out of its own for {scope}; nothing was lifted.</source>
         <translation>{entry} har ikke sit eget fravalg for {scope}; intet blev ophævet.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="69"/>
+        <location filename="../../ui/core_messages.py" line="70"/>
         <source>{entry} cannot be lifted: {why}.</source>
         <translation>Fravalget af {entry} kan ikke ophæves: {why}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="70"/>
+        <location filename="../../ui/core_messages.py" line="71"/>
         <source>The opt-out of {entry} came with import #{number}; undo that import to lift it.</source>
         <translation>Fravalget af {entry} kom med import nr. {number}; fortryd den import for at ophæve det.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="71"/>
+        <location filename="../../ui/core_messages.py" line="72"/>
         <source>The opt-out of {entry} came with “{reason}”; undo that import to lift it.</source>
         <translation>Fravalget af {entry} kom med »{reason}«; fortryd den import for at ophæve det.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="72"/>
+        <location filename="../../ui/core_messages.py" line="40"/>
         <source>“{entry}” is not a valid email address: {why}</source>
         <translation>»{entry}« er ikke en gyldig e-mailadresse: {why}</translation>
     </message>
@@ -1780,522 +1780,522 @@
         <translation>{reason} ({scope})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="75"/>
+        <location filename="../../ui/core_messages.py" line="39"/>
         <source>A hand-made opt-out is “manual” or “unsubscribed”, not “{reason}”.</source>
         <translation>Et manuelt fravalg skal være »manual« eller »unsubscribed«, ikke »{reason}«.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="76"/>
+        <location filename="../../ui/core_messages.py" line="168"/>
         <source>Legitimate interest – prospect/lead</source>
         <translation>Legitim interesse – potentiel kunde/lead</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="77"/>
+        <location filename="../../ui/core_messages.py" line="169"/>
         <source>Legitimate interest – existing customer</source>
         <translation>Legitim interesse – eksisterende kunde</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="78"/>
+        <location filename="../../ui/core_messages.py" line="170"/>
         <source>Legitimate interest – other</source>
         <translation>Legitim interesse – andet</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="79"/>
+        <location filename="../../ui/core_messages.py" line="171"/>
         <source>Performance of a contract</source>
         <translation>Opfyldelse af en kontrakt</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="80"/>
+        <location filename="../../ui/core_messages.py" line="172"/>
         <source>Freely given consent from contact</source>
         <translation>Frivilligt givet samtykke fra kontakten</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="81"/>
+        <location filename="../../ui/core_messages.py" line="173"/>
         <source>Not applicable</source>
         <translation>Ikke relevant</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="82"/>
+        <location filename="../../ui/core_messages.py" line="174"/>
         <source>A contact who is not unsubscribed.</source>
         <translation>En kontakt, der ikke er afmeldt.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="83"/>
+        <location filename="../../ui/core_messages.py" line="175"/>
         <source>Not a contact: one-to-one email goes to contacts.</source>
         <translation>Ikke en kontakt: en-til-en-e-mails sendes kun til kontakter.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="84"/>
+        <location filename="../../ui/core_messages.py" line="176"/>
         <source>The address bounced: email cannot be delivered.</source>
         <translation>Adressen afviser e-mails: de kan ikke leveres.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="85"/>
+        <location filename="../../ui/core_messages.py" line="177"/>
         <source>Unsubscribed: allowed only with a legal basis recorded for this send.</source>
         <translation>Afmeldt: kun tilladt, hvis der er registreret et retsgrundlag for netop denne afsendelse.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="86"/>
+        <location filename="../../ui/core_messages.py" line="178"/>
         <source>A one-to-one email to {address} is not allowed. {reason}</source>
         <translation>En en-til-en-e-mail til {address} er ikke tilladt. {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="87"/>
+        <location filename="../../ui/core_messages.py" line="30"/>
         <source>PostgreSQL support is not installed; install the package psycopg[binary].</source>
         <translation>Understøttelse af PostgreSQL er ikke installeret; installér pakken psycopg[binary].</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="88"/>
+        <location filename="../../ui/core_messages.py" line="162"/>
         <source>opt-out import</source>
         <translation>import af fravalg</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="89"/>
+        <location filename="../../ui/core_messages.py" line="163"/>
         <source>the person unsubscribed</source>
         <translation>personen har afmeldt sig</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="90"/>
+        <location filename="../../ui/core_messages.py" line="164"/>
         <source>bounced</source>
         <translation>afvist</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="91"/>
+        <location filename="../../ui/core_messages.py" line="165"/>
         <source>spam report</source>
         <translation>spamklage</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="92"/>
+        <location filename="../../ui/core_messages.py" line="166"/>
         <source>added by hand</source>
         <translation>tilføjet manuelt</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="93"/>
+        <location filename="../../ui/core_messages.py" line="167"/>
         <source>{reason}, the whole domain {domain}</source>
         <translation>{reason}, hele domænet {domain}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="94"/>
+        <location filename="../../ui/core_messages.py" line="37"/>
         <source>The app stopped before the import finished; nothing of it was written.</source>
         <translation>Programmet stoppede, før importen var færdig; intet af den blev gemt.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="95"/>
+        <location filename="../../ui/core_messages.py" line="107"/>
         <source>The cell is blank.</source>
         <translation>Cellen er tom.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="96"/>
+        <location filename="../../ui/core_messages.py" line="108"/>
         <source>The cell holds no address.</source>
         <translation>Cellen indeholder ingen adresse.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="97"/>
+        <location filename="../../ui/core_messages.py" line="109"/>
         <source>Repeats the address in row {row}.</source>
         <translation>Gentager adressen i række {row}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="98"/>
+        <location filename="../../ui/core_messages.py" line="110"/>
         <source>Not a valid address.</source>
         <translation>Ikke en gyldig adresse.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="99"/>
+        <location filename="../../ui/core_messages.py" line="106"/>
         <source>Reading the file stopped unexpectedly; try again.</source>
         <translation>Læsningen af filen stoppede uventet; prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="100"/>
+        <location filename="../../ui/core_messages.py" line="111"/>
         <source>comma</source>
         <translation>komma</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="101"/>
+        <location filename="../../ui/core_messages.py" line="112"/>
         <source>semicolon</source>
         <translation>semikolon</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="102"/>
+        <location filename="../../ui/core_messages.py" line="113"/>
         <source>tab</source>
         <translation>tabulator</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="103"/>
+        <location filename="../../ui/core_messages.py" line="114"/>
         <source>vertical bar</source>
         <translation>lodret streg</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="104"/>
+        <location filename="../../ui/core_messages.py" line="115"/>
         <source>UTF-8 with BOM</source>
         <translation>UTF-8 med BOM</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="144"/>
+        <location filename="../../ui/core_messages.py" line="16"/>
         <source>The database server {name} did not accept the user name or password; nothing was written. Set PGPASSWORD, add the password to your .pgpass file, or type it when asked.</source>
         <translation>Databaseserveren {name} godtog ikke brugernavnet eller adgangskoden; intet blev gemt. Sæt PGPASSWORD, skriv adgangskoden i din .pgpass-fil, eller indtast den, når du bliver spurgt.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="145"/>
+        <location filename="../../ui/core_messages.py" line="17"/>
         <source>The database server {name} could not be reached ({reason}); nothing was written and nothing else was changed.</source>
         <translation>Der var ingen forbindelse til databaseserveren {name} ({reason}); intet blev gemt, og intet andet blev ændret.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="148"/>
+        <location filename="../../ui/core_messages.py" line="20"/>
         <source>The database {name} on the server is read-only, so nothing was written: your user may only read it; ask the server&apos;s administrator for write access.</source>
         <translation>Databasen {name} på serveren er skrivebeskyttet, så intet blev gemt: din bruger må kun læse den; bed serverens administrator om skriveadgang.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="155"/>
+        <location filename="../../ui/core_messages.py" line="26"/>
         <source>The database {name} holds other tables than OptOut Desktop&apos;s; it was left untouched.</source>
         <translation>Databasen {name} indeholder andre tabeller end OptOut Desktops; den blev ikke rørt.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="160"/>
+        <location filename="../../ui/core_messages.py" line="34"/>
         <source>The suppression list on the server could not be updated for this version of the app, so it was left as it was: {reason}</source>
         <translation>Spærrelisten på serveren kunne ikke opdateres til denne version af programmet, så den blev ladt, som den var: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="164"/>
+        <location filename="../../ui/core_messages.py" line="75"/>
         <source>running</source>
         <translation>i gang</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="165"/>
+        <location filename="../../ui/core_messages.py" line="76"/>
         <source>cancelled</source>
         <translation>annulleret</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="166"/>
+        <location filename="../../ui/core_messages.py" line="77"/>
         <source>failed</source>
         <translation>mislykket</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="167"/>
+        <location filename="../../ui/core_messages.py" line="78"/>
         <source>Import #{number} imported contacts; only an opt-out import can be undone.</source>
         <translation>Import nr. {number} importerede kontakter; kun en import af fravalg kan fortrydes.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="168"/>
+        <location filename="../../ui/core_messages.py" line="79"/>
         <source>Import #{number} was {state} and wrote nothing; there is nothing to undo.</source>
         <translation>Import nr. {number} er {state} og har ikke gemt noget; der er intet at fortryde.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="169"/>
+        <location filename="../../ui/core_messages.py" line="80"/>
         <source>You confirmed {confirm}, but undoing import #{number} lifts {count} opt-outs; nothing was changed.</source>
         <translation>Du bekræftede {confirm}, men når import nr. {number} fortrydes, ophæves {count} fravalg; intet blev ændret.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="170"/>
+        <location filename="../../ui/core_messages.py" line="153"/>
         <source>Whole account</source>
         <translation>Hele kontoen</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="171"/>
+        <location filename="../../ui/core_messages.py" line="154"/>
         <source>Business unit #{number}</source>
         <translation>Forretningsenhed nr. {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="172"/>
+        <location filename="../../ui/core_messages.py" line="155"/>
         <source>none yet</source>
         <translation>ingen endnu</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="173"/>
+        <location filename="../../ui/core_messages.py" line="156"/>
         <source>There is no business unit “{name}” (business units: {known}). Add it with: optout business-units --add &quot;{command_name}&quot;</source>
         <translation>Der findes ingen forretningsenhed »{name}« (forretningsenheder: {known}). Tilføj den med: optout business-units --add &quot;{command_name}&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="174"/>
+        <location filename="../../ui/core_messages.py" line="157"/>
         <source>Name the business unit.</source>
         <translation>Giv forretningsenheden et navn.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="175"/>
+        <location filename="../../ui/core_messages.py" line="158"/>
         <source>A business unit needs a name.</source>
         <translation>En forretningsenhed skal have et navn.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="176"/>
+        <location filename="../../ui/core_messages.py" line="159"/>
         <source>“{name}” is taken: it means every business unit.</source>
         <translation>Navnet »{name}« kan ikke bruges: det betyder alle forretningsenheder.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="177"/>
+        <location filename="../../ui/core_messages.py" line="160"/>
         <source>There is already a business unit “{name}”.</source>
         <translation>Der findes allerede en forretningsenhed »{name}«.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="178"/>
+        <location filename="../../ui/core_messages.py" line="161"/>
         <source>The business unit “{name}” has opt-outs or imports, so it cannot be removed.</source>
         <translation>Forretningsenheden »{name}« har fravalg eller importer, så den kan ikke fjernes.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="105"/>
+        <location filename="../../ui/core_messages.py" line="116"/>
         <source>a PNG image</source>
         <translation>et PNG-billede</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="106"/>
+        <location filename="../../ui/core_messages.py" line="117"/>
         <source>a JPEG image</source>
         <translation>et JPEG-billede</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="107"/>
+        <location filename="../../ui/core_messages.py" line="118"/>
         <source>a GIF image</source>
         <translation>et GIF-billede</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="108"/>
+        <location filename="../../ui/core_messages.py" line="119"/>
         <source>a PDF document</source>
         <translation>et PDF-dokument</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="109"/>
+        <location filename="../../ui/core_messages.py" line="120"/>
         <source>a TIFF image</source>
         <translation>et TIFF-billede</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="110"/>
+        <location filename="../../ui/core_messages.py" line="121"/>
         <source>a media file</source>
         <translation>en mediefil</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="111"/>
+        <location filename="../../ui/core_messages.py" line="122"/>
         <source>a compressed (gzip) file</source>
         <translation>en komprimeret fil (gzip)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="112"/>
+        <location filename="../../ui/core_messages.py" line="123"/>
         <source>a 7-Zip archive</source>
         <translation>et 7-Zip-arkiv</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="113"/>
+        <location filename="../../ui/core_messages.py" line="124"/>
         <source>a RAR archive</source>
         <translation>et RAR-arkiv</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="114"/>
+        <location filename="../../ui/core_messages.py" line="125"/>
         <source>a Word (RTF) document</source>
         <translation>et Word-dokument (RTF)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="115"/>
+        <location filename="../../ui/core_messages.py" line="126"/>
         <source>an audio file</source>
         <translation>en lydfil</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="116"/>
+        <location filename="../../ui/core_messages.py" line="127"/>
         <source>a program</source>
         <translation>et program</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="117"/>
+        <location filename="../../ui/core_messages.py" line="128"/>
         <source>“{name}” is a photo or video file, not a table.</source>
         <translation>»{name}« er et billede eller en video, ikke en tabel.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="118"/>
+        <location filename="../../ui/core_messages.py" line="129"/>
         <source>“{name}” holds binary data, not text: it is not a CSV file. Choose a CSV or Excel file.</source>
         <translation>»{name}« indeholder binære data, ikke tekst: det er ikke en CSV-fil. Vælg en CSV- eller Excel-fil.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="119"/>
+        <location filename="../../ui/core_messages.py" line="130"/>
         <source>“{name}” is {what}, not a table. Choose a CSV or Excel file.</source>
         <translation>»{name}« er {what}, ikke en tabel. Vælg en CSV- eller Excel-fil.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="120"/>
+        <location filename="../../ui/core_messages.py" line="131"/>
         <source>{file}, sheet “{sheet}”, no header row</source>
         <translation>{file}, arket »{sheet}«, ingen overskriftsrække</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="121"/>
+        <location filename="../../ui/core_messages.py" line="132"/>
         <source>The spreadsheet “{name}” has no sheet “{sheet}”. Its sheets are: {sheets}.</source>
         <translation>Regnearket »{name}« har intet ark, der hedder »{sheet}«. Arkene hedder: {sheets}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="122"/>
+        <location filename="../../ui/core_messages.py" line="133"/>
         <source>The file has no column “{column}”. Its columns are: {columns}.</source>
         <translation>Filen har ingen kolonne, der hedder »{column}«. Kolonnerne hedder: {columns}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="123"/>
+        <location filename="../../ui/core_messages.py" line="134"/>
         <source>{file}, {encoding}, {delimiter}, no header row</source>
         <translation>{file}, {encoding}, {delimiter}, ingen overskriftsrække</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="124"/>
+        <location filename="../../ui/core_messages.py" line="135"/>
         <source>{file}, sheet “{sheet}”, first row is the header</source>
         <translation>{file}, arket »{sheet}«, første række er overskrifter</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="125"/>
+        <location filename="../../ui/core_messages.py" line="136"/>
         <source>The file “{name}” is empty.</source>
         <translation>Filen »{name}« er tom.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="126"/>
+        <location filename="../../ui/core_messages.py" line="137"/>
         <source>The file “{name}” has no rows with any content.</source>
         <translation>Filen »{name}« har ingen rækker med indhold.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="127"/>
+        <location filename="../../ui/core_messages.py" line="138"/>
         <source>The file “{name}” has column headings but no rows below them: there is nothing to import.</source>
         <translation>Filen »{name}« har kolonneoverskrifter, men ingen rækker under dem: der er intet at importere.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="128"/>
+        <location filename="../../ui/core_messages.py" line="139"/>
         <source>Column {number}</source>
         <translation>Kolonne {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="129"/>
+        <location filename="../../ui/core_messages.py" line="140"/>
         <source>“{name}” is a ZIP archive, not a table. Unpack it and choose the CSV or Excel file inside.</source>
         <translation>»{name}« er et ZIP-arkiv, ikke en tabel. Pak det ud, og vælg CSV- eller Excel-filen i det.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="130"/>
+        <location filename="../../ui/core_messages.py" line="141"/>
         <source>The spreadsheet “{name}” has no sheets.</source>
         <translation>Regnearket »{name}« har ingen ark.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="131"/>
+        <location filename="../../ui/core_messages.py" line="142"/>
         <source>The sheet “{sheet}” in “{name}” is empty.</source>
         <translation>Arket »{sheet}« i »{name}« er tomt.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="132"/>
+        <location filename="../../ui/core_messages.py" line="143"/>
         <source>{file}, {encoding}, {delimiter}, first row is the header</source>
         <translation>{file}, {encoding}, {delimiter}, første række er overskrifter</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="133"/>
+        <location filename="../../ui/core_messages.py" line="144"/>
         <source>The file “{name}” does not exist.</source>
         <translation>Filen »{name}« findes ikke.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="134"/>
+        <location filename="../../ui/core_messages.py" line="145"/>
         <source>“{name}” is a folder, not a file.</source>
         <translation>»{name}« er en mappe, ikke en fil.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="135"/>
+        <location filename="../../ui/core_messages.py" line="146"/>
         <source>The file “{name}” could not be opened: {reason}.</source>
         <translation>Filen »{name}« kunne ikke åbnes: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="136"/>
+        <location filename="../../ui/core_messages.py" line="147"/>
         <source>“{encoding}” is not a character encoding this app knows.</source>
         <translation>»{encoding}« er ikke et tegnsæt, som programmet kender.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="137"/>
+        <location filename="../../ui/core_messages.py" line="148"/>
         <source>The spreadsheet “{name}” could not be read ({reason}). Open it in Excel and save it again, or save it as CSV.</source>
         <translation>Regnearket »{name}« kunne ikke læses ({reason}). Åbn det i Excel, og gem det igen, eller gem det som CSV.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="138"/>
+        <location filename="../../ui/core_messages.py" line="149"/>
         <source>The sheet “{sheet}” in “{name}” could not be read ({reason}).</source>
         <translation>Arket »{sheet}« i »{name}« kunne ikke læses ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="139"/>
+        <location filename="../../ui/core_messages.py" line="150"/>
         <source>The spreadsheet “{name}” is damaged or incomplete and cannot be read. Open it in Excel and save it again, or save it as CSV.</source>
         <translation>Regnearket »{name}« er beskadiget eller ufuldstændigt og kan ikke læses. Åbn det i Excel, og gem det igen, eller gem det som CSV.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="140"/>
+        <location filename="../../ui/core_messages.py" line="151"/>
         <source>“{name}” could not be read as a table near line {line}: a cell runs on for more than {count} characters. This usually means a quotation mark that is never closed.</source>
         <translation>»{name}« kunne ikke læses som en tabel omkring linje {line}: en celle fortsætter i mere end {count} tegn. Det skyldes som regel et anførselstegn, der aldrig bliver lukket.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="141"/>
+        <location filename="../../ui/core_messages.py" line="152"/>
         <source>a damaged ZIP archive</source>
         <translation>et beskadiget ZIP-arkiv</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="142"/>
+        <location filename="../../ui/core_messages.py" line="14"/>
         <source>The database {name} could not be used ({reason}); nothing was written.</source>
         <translation>Databasen {name} kunne ikke bruges ({reason}); intet blev gemt.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="143"/>
+        <location filename="../../ui/core_messages.py" line="15"/>
         <source>of the suppression list</source>
         <translation>til spærrelisten</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="146"/>
+        <location filename="../../ui/core_messages.py" line="18"/>
         <source>The suppression list is open in another window or program; try again when it is closed.</source>
         <translation>Spærrelisten er åben i et andet vindue eller program; prøv igen, når den er lukket.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="147"/>
+        <location filename="../../ui/core_messages.py" line="19"/>
         <source>The disk is full, so nothing was written; free some space and try again.</source>
         <translation>Disken er fuld, så intet blev gemt; frigør noget plads, og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="149"/>
+        <location filename="../../ui/core_messages.py" line="21"/>
         <source>The database {name} is read-only, so nothing was written; choose a folder you can write to.</source>
         <translation>Databasen {name} er skrivebeskyttet, så intet blev gemt; vælg en mappe, du kan gemme i.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="150"/>
+        <location filename="../../ui/core_messages.py" line="22"/>
         <source>The database {name} is damaged, so nothing was written to it; use a copy.</source>
         <translation>Databasen {name} er beskadiget, så intet blev gemt i den; brug en kopi.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="151"/>
+        <location filename="../../ui/core_messages.py" line="23"/>
         <source>The database {name} could not be opened: its folder is missing or cannot be written to.</source>
         <translation>Databasen {name} kunne ikke åbnes: mappen findes ikke, eller der kan ikke gemmes i den.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="152"/>
+        <location filename="../../ui/core_messages.py" line="24"/>
         <source>The disk holding the database {name} could not be read or written.</source>
         <translation>Disken med databasen {name} kunne ikke læses eller skrives til.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="153"/>
+        <location filename="../../ui/core_messages.py" line="25"/>
         <source>The database “{path}” is a folder, not a file.</source>
         <translation>Databasen »{path}« er en mappe, ikke en fil.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="154"/>
+        <location filename="../../ui/core_messages.py" line="31"/>
         <source>This suppression list was made by a newer OptOut Desktop; update the app.</source>
         <translation>Denne spærreliste er lavet med en nyere version af OptOut Desktop; opdatér programmet.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="156"/>
+        <location filename="../../ui/core_messages.py" line="27"/>
         <source>“{path}” is not an OptOut Desktop database; it was left untouched.</source>
         <translation>»{path}« er ikke en OptOut Desktop-database; den er ikke blevet ændret.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="157"/>
+        <location filename="../../ui/core_messages.py" line="28"/>
         <source>The database “{path}” could not be created: {reason}.</source>
         <translation>Databasen »{path}« kunne ikke oprettes: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="158"/>
+        <location filename="../../ui/core_messages.py" line="32"/>
         <source>The suppression list could not be updated for this version of the app, so it was left as it was (a copy is in “{backup}”): {reason}</source>
         <translation>Spærrelisten kunne ikke opdateres til denne version af programmet, så den er ikke blevet ændret (der ligger en kopi i »{backup}«): {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="161"/>
+        <location filename="../../ui/core_messages.py" line="35"/>
         <source>Before updating the suppression list a copy could not be made in “{backup}” ({reason}); nothing was changed.</source>
         <translation>Før spærrelisten kunne opdateres, skulle der laves en kopi i »{backup}«, men det lykkedes ikke ({reason}); intet blev ændret.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="162"/>
+        <location filename="../../ui/core_messages.py" line="29"/>
         <source>The database “{path}” could not be read: {reason}.</source>
         <translation>Databasen »{path}« kunne ikke læses: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="163"/>
+        <location filename="../../ui/core_messages.py" line="36"/>
         <source>the upgrade left rows that refer to nothing</source>
         <translation>opdateringen efterlod rækker, der ikke henviser til noget</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="159"/>
+        <location filename="../../ui/core_messages.py" line="33"/>
         <source>no way from schema version {old} to {new}</source>
         <translation>kan ikke opdatere fra skemaversion {old} til {new}</translation>
     </message>

@@ -1,0 +1,1 @@
+"""Contacts: import them from a file, list, search and delete them."""

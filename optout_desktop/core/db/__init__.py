@@ -1,0 +1,1 @@
+"""The database: models, opening, plain errors, schema and migrations, SQLite or PostgreSQL."""

@@ -1,0 +1,1 @@
+"""Reading a file people bring: sniff it, open it, pick the email column, clean its cells."""
