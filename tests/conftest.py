@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
-import sys
 import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.helpers import CliResult, optout_command
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Log files of the window and the command line go to a folder of this test run.
@@ -77,61 +76,12 @@ def db(db_path: Path) -> Iterator[Any]:
     database.close()
 
 
-def is_server(target: Any) -> bool:
-    """True when the test's database is the PostgreSQL test server's (a URL)."""
-    return str(target).startswith("postgresql://")
-
-
-def outside_rows(target: Any, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    """Rows read by a separate connection (another program's view), on either backend.
-
-    Write the SQL with `?` placeholders; they become `%s` for PostgreSQL.
-    """
-    if is_server(target):
-        import psycopg
-
-        with psycopg.connect(str(target)) as other:
-            return list(other.execute(sql.replace("?", "%s"), params).fetchall())
-    import sqlite3
-
-    with closing(sqlite3.connect(target)) as other:
-        return list(other.execute(sql, params).fetchall())
-
-
-def table_counts(target: Any) -> dict[str, int]:
-    """Rows in every table of the database, read by a separate connection."""
-    if is_server(target):
-        listing = (
-            "SELECT table_name FROM information_schema.tables "
-            "WHERE table_schema = 'public' AND table_type = 'BASE TABLE'"
-        )
-    else:
-        listing = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-    names = [row[0] for row in outside_rows(target, listing)]
-    return {name: outside_rows(target, f'SELECT count(*) FROM "{name}"')[0][0] for name in names}
-
-
-def _optout_command() -> list[str]:
-    script = Path(sys.executable).with_name("optout")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "optout_desktop.cli"]
-
-
-class CliResult:
-    def __init__(self, completed: subprocess.CompletedProcess[str]) -> None:
-        self.returncode = completed.returncode
-        self.stdout = completed.stdout
-        self.stderr = completed.stderr
-
-    def json(self) -> Any:
-        return json.loads(self.stdout)
-
-
 @pytest.fixture
 def optout(db_path: Path, tmp_path: Path) -> Callable[..., CliResult]:
     """Run the real `optout` command on this test's database: optout("billable", "--json")."""
 
     def run(*args: str | Path, check: bool | None = None) -> CliResult:
-        command = [*_optout_command(), "--db", str(db_path), *map(str, args)]
+        command = [*optout_command(), "--db", str(db_path), *map(str, args)]
         env = {**os.environ, "HOME": str(tmp_path / "home")}
         completed = subprocess.run(
             command, capture_output=True, text=True, env=env, timeout=300, cwd=tmp_path
@@ -142,52 +92,3 @@ def optout(db_path: Path, tmp_path: Path) -> Callable[..., CliResult]:
         return result
 
     return run
-
-
-@contextmanager
-def traced_statements(before: Callable[[int], None] | None = None) -> Iterator[list[str]]:
-    """Every SQL statement the open database runs meanwhile: SQLite's trace callback, or on
-    PostgreSQL each execute of a psycopg cursor (an executemany counts once per row).
-
-    On PostgreSQL `before`, if given, is called with each statement's number (1 for the
-    first) just before the statement is sent.
-    """
-    from optout_desktop.core.db import dialect, models
-
-    statements: list[str] = []
-    if not dialect.is_server():
-        connection = models.database.obj.connection()
-        connection.set_trace_callback(statements.append)
-        try:
-            yield statements
-        finally:
-            connection.set_trace_callback(None)
-        return
-    import psycopg
-
-    execute, executemany = psycopg.Cursor.execute, psycopg.Cursor.executemany
-
-    def traced_execute(self: Any, query: Any, params: Any = None, **kwargs: Any) -> Any:
-        statements.append(str(query))
-        if before is not None:
-            before(len(statements))
-        return execute(self, query, params, **kwargs)
-
-    def traced_executemany(self: Any, query: Any, params_seq: Any, **kwargs: Any) -> Any:
-        rows = list(params_seq)
-        statements.extend([str(query)] * len(rows))
-        return executemany(self, query, rows, **kwargs)
-
-    copy = psycopg.Cursor.copy
-
-    def traced_copy(self: Any, statement: Any, params: Any = None, **kwargs: Any) -> Any:
-        statements.append(str(statement))
-        if before is not None:
-            before(len(statements))
-        return copy(self, statement, params, **kwargs)
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(psycopg.Cursor, "execute", traced_execute)
-        patch.setattr(psycopg.Cursor, "executemany", traced_executemany)
-        patch.setattr(psycopg.Cursor, "copy", traced_copy)
-        yield statements

@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QPushButton
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
 from optout_desktop.core.contacts import contact_import
@@ -18,91 +18,14 @@ from optout_desktop.core.reading import sources
 from optout_desktop.core.rules import eligibility
 from optout_desktop.ui.main_window import MainWindow
 from optout_desktop.ui.preview_model import PreviewModel
-
-WAIT = 60_000
-
-
-class ScriptedQuestions:
-    """Answers the window's questions from the test and records its messages."""
-
-    def __init__(self) -> None:
-        self.next_open: Path | None = None
-        self.next_save: Path | None = None
-        self.messages: list[tuple[str, str, str]] = []
-        self.texts: list[str] = []  # answers to ask_text, in order
-        self.yes = True
-
-    def open_file(self, parent: Any, folder: str = "") -> Path | None:
-        return self.next_open
-
-    def save_file(self, parent: Any, title: str, suggested: str, filters: str) -> Path | None:
-        return self.next_save
-
-    def inform(self, parent: Any, title: str, text: str) -> None:
-        self.messages.append(("info", title, text))
-
-    def warn(self, parent: Any, title: str, text: str) -> None:
-        self.messages.append(("warning", title, text))
-
-    def ask_text(self, parent: Any, title: str, label: str, text: str = "") -> str | None:
-        return self.texts.pop(0) if self.texts else None
-
-    def ask_yes_no(self, parent: Any, title: str, text: str) -> bool:
-        self.messages.append(("question", title, text))
-        return self.yes
-
-    def show_folder(self, parent: Any, folder: Path) -> None:
-        self.messages.append(("folder", "", str(folder)))
-
-
-@pytest.fixture
-def questions() -> ScriptedQuestions:
-    return ScriptedQuestions()
-
-
-@pytest.fixture
-def window(qtbot: QtBot, db: Any, db_path: Path, tmp_path: Path, questions: ScriptedQuestions):
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    main = MainWindow(db_path, settings, questions)  # type: ignore[arg-type]
-    qtbot.addWidget(main)
-    main.show()
-    yield main
-    main.close()
-
-
-def danish_excel_file(folder: Path) -> Path:
-    """A semicolon-separated Windows-1252 file with CRLF, as Excel saves it in Danish settings."""
-    lines = [
-        "Fornavn;Efternavn;E-mailadresse;By",
-        "Søren;Ærø;Soeren@Firma.dk;Århus",
-        'Åse;Østergård;"Åse Østergård <aase@firma.dk>";København',
-        "Jens;Hansen; JENS@FIRMA.DK ;Odense",
-        "Mette;Jensen;;Vejle",
-        "Hanne;Nielsen;ikke en adresse;Aalborg",
-        "Niels;Bohr;niels@blåbær.dk;Esbjerg",
-    ]
-    path = folder / "frameldte.csv"
-    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
-    return path
-
-
-def wait_idle(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.waitUntil(lambda: not window.jobs.busy, timeout=WAIT)
-
-
-def open_and_count(qtbot: QtBot, window: MainWindow, path: Path) -> None:
-    window.open_file(path)
-    qtbot.waitUntil(
-        lambda: window.plan is not None or "color:#b00020" in window.counts_label.text(),
-        timeout=WAIT,
-    )
-    wait_idle(qtbot, window)
-
-
-def confirm_dialog() -> QDialog:
-    dialogs = [w for w in QApplication.topLevelWidgets() if w.objectName() == "confirmDialog"]
-    assert dialogs, "the confirmation dialog did not open"
-    return dialogs[-1]  # type: ignore[return-value]
+from tests.ui.helpers import (
+    WAIT,
+    ScriptedQuestions,
+    confirm_dialog,
+    danish_excel_file,
+    open_and_count,
+    wait_idle,
+)
 
 
 def test_whole_flow_on_a_danish_excel_file(qtbot: QtBot, window: MainWindow, tmp_path: Path):

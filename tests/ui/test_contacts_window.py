@@ -13,9 +13,7 @@ from optout_desktop.core.db.models import ACCOUNT, Contact, OneToOneSend, Suppre
 from optout_desktop.core.optouts import by_hand, imports
 from optout_desktop.core.reading.sources import open_source
 from optout_desktop.core.rules import business_units, eligibility
-from tests.test_main_window import WAIT, ScriptedQuestions, wait_idle
-from tests.test_main_window import questions as questions  # noqa: F401 - fixtures
-from tests.test_main_window import window as window  # noqa: F401
+from tests.ui.helpers import WAIT, ScriptedQuestions, wait_idle
 
 
 def write(path: Path, text: str) -> Path:

@@ -8,7 +8,7 @@ import io
 import sqlite3
 import stat
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from contextlib import closing
 from pathlib import Path
 from typing import Any
@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from optout_desktop.core.db.schema import SCHEMA_VERSION
-from tests.conftest import is_server, outside_rows, table_counts
+from tests.helpers import is_server, outside_rows, table_counts, write_rows, writing_optouts
 
 Optout = Callable[..., Any]
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -32,14 +32,6 @@ IMPORT_KEYS = {
     "contacts_unsubscribed",
     "import_id",
 }
-
-
-def write_rows(path: Path, header: Sequence[str], rows: Iterable[Sequence[str]]) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(header)
-        writer.writerows(rows)
-    return path
 
 
 def emails_file(path: Path, emails: Iterable[str]) -> Path:
@@ -64,24 +56,6 @@ def other_program(db_path: Path, *statements: str) -> None:
         for statement in statements:
             other.execute(statement)
         other.commit()
-
-
-def writing_optouts(db_path: Path) -> bool:
-    """True once an import in another process is writing opt-outs inside its transaction:
-    on SQLite its write-ahead log has grown past 2 MB; on PostgreSQL a session of the
-    database has sent a COPY of addresses or the INSERT INTO suppression and not yet ended
-    its transaction."""
-    if is_server(db_path):
-        busy = query(
-            db_path,
-            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-            " AND pid <> pg_backend_pid() AND state IN ('active', 'idle in transaction')"
-            " AND (starts_with(query, 'INSERT INTO suppression ')"
-            " OR starts_with(query, 'COPY incoming_address '))",
-        )
-        return bool(busy[0][0])
-    wal = db_path.with_name(db_path.name + "-wal")
-    return wal.exists() and wal.stat().st_size > 2_000_000
 
 
 def read_csv(path: Path) -> list[list[str]]:

@@ -30,15 +30,15 @@ from optout_desktop.core.reading import sources
 from optout_desktop.ui.history_model import COLUMNS
 from optout_desktop.ui.language import number
 from optout_desktop.ui.main_window import MainWindow
-from tests.conftest import _optout_command, outside_rows
-from tests.test_main_window import (
+from tests.helpers import optout_command, outside_rows
+from tests.ui.helpers import (
     WAIT,
     ScriptedQuestions,
     confirm_dialog,
     open_and_count,
+    visible_texts,
     wait_idle,
 )
-from tests.test_usability import visible_texts
 
 # The test server trusts loopback and ignores a password: one is in the URL, and must never show.
 PASSWORD = "hemmelig"
@@ -168,7 +168,7 @@ def test_a_colleagues_import_on_the_same_server_shows_after_a_refresh(
     open_and_count(qtbot, window, people_file(tmp_path / "mine.csv", range(2_000)))
     assert window.plan is not None and window.plan.counts.new == 2_000
     theirs = people_file(tmp_path / "theirs.csv", range(1_000, 4_000))
-    command = [*_optout_command(), "--db", server_url, "import-optouts", str(theirs)]
+    command = [*optout_command(), "--db", server_url, "import-optouts", str(theirs)]
     done = subprocess.run([*command, "--confirm", "3000"], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert shown(window.suppressed_label) == 0  # nothing tells the window by itself

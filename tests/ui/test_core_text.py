@@ -16,7 +16,7 @@ from optout_desktop.core.reading import addresses
 from optout_desktop.ui import core_messages, language
 from optout_desktop.ui.core_text import message_of, template_of, translated
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture

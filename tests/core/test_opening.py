@@ -16,7 +16,7 @@ import pytest
 
 from optout_desktop.core.db import models, opening, schema
 from optout_desktop.core.errors import StoreError
-from tests.conftest import is_server, outside_rows, table_counts
+from tests.helpers import is_server, outside_rows, table_counts
 
 OUR_TABLES = {"contact", "suppression", "import_run", "row_error", "business_unit", "schema_info"}
 

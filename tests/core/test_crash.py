@@ -24,7 +24,7 @@ from typing import Any
 import pytest
 
 from optout_desktop.core.db.unfinished_imports import ABANDONED
-from tests.conftest import outside_rows
+from tests.helpers import outside_rows
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 

@@ -16,7 +16,7 @@ from optout_desktop.core.errors import Cancelled, ConfirmationError, OptOutError
 from optout_desktop.core.optouts import by_hand, history, imports, lift, undo
 from optout_desktop.core.reading.sources import open_source
 from optout_desktop.core.rules import business_units, eligibility
-from tests.conftest import outside_rows
+from tests.helpers import outside_rows
 
 Optout = Callable[..., Any]
 

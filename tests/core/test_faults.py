@@ -18,14 +18,20 @@ import peewee as pw
 import pytest
 
 from optout_desktop.core.contacts import contact_import
-from optout_desktop.core.db import dialect, failures, models, opening, postgres, unfinished_imports
+from optout_desktop.core.db import dialect, failures, models, opening, unfinished_imports
 from optout_desktop.core.db.models import Contact, ImportRun, RunningImport, Suppression
 from optout_desktop.core.errors import ConfirmationError, StoreError
 from optout_desktop.core.optouts import imports
 from optout_desktop.core.reading.sources import open_source
 from optout_desktop.core.rules import eligibility
-from tests.conftest import is_server, outside_rows, table_counts
-from tests.test_imports import allow_inserts, refuse_inserts
+from tests.helpers import (
+    allow_inserts,
+    intact,
+    is_server,
+    outside_rows,
+    refuse_inserts,
+    table_counts,
+)
 
 Optout = Callable[..., Any]
 
@@ -58,18 +64,6 @@ def emails_file(path: Path, emails: Iterable[str]) -> Path:
         writer.writerow(["Email"])
         writer.writerows([email] for email in emails)
     return path
-
-
-def intact(path: Path) -> None:
-    """The file passes SQLite's integrity check; on a server, every table reads and no
-    writer's lock was left behind."""
-    if is_server(path):
-        assert set(table_counts(path)) >= {"suppression", "import_run", "running_import"}
-        held = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = ?"
-        assert outside_rows(path, held, (postgres.WRITE_LOCK_KEY,)) == [(0,)]
-        return
-    with closing(sqlite3.connect(path)) as raw:
-        assert raw.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
 
 
 def one_plain_line(message: str) -> None:

@@ -18,7 +18,7 @@ from optout_desktop.core.db import opening, schema
 from optout_desktop.core.db.dialect import sql
 from optout_desktop.core.db.models import Suppression
 from optout_desktop.core.errors import StoreError
-from tests.conftest import is_server, outside_rows
+from tests.helpers import is_server, outside_rows
 
 V = schema.SCHEMA_VERSION  # the steps below simulate the versions that follow it
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")

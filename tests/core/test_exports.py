@@ -21,7 +21,7 @@ from optout_desktop.core.errors import OptOutError
 from optout_desktop.core.optouts import exports, imports
 from optout_desktop.core.reading.sources import open_source
 from optout_desktop.core.rules import business_units
-from tests.conftest import is_server, outside_rows
+from tests.helpers import is_server, outside_rows
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")

@@ -26,9 +26,7 @@ from optout_desktop.core.errors import StoreError
 from optout_desktop.core.optouts import exports, imports
 from optout_desktop.core.reading.sources import open_source
 from optout_desktop.core.rules import eligibility
-from tests.conftest import is_server
-from tests.test_cli import writing_optouts
-from tests.test_faults import intact as faults_intact
+from tests.helpers import intact, is_server, writing_optouts
 
 LOCKED = "The suppression list is open in another window or program; try again when it is closed."
 SHORT_MS = 300
@@ -62,10 +60,6 @@ def held(db_path: Path) -> Iterator[Any]:
             yield other
         finally:
             other.execute("ROLLBACK")
-
-
-def intact(db_path: Path) -> None:
-    faults_intact(db_path)
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from optout_desktop.core.db import opening
 from optout_desktop.core.optouts import imports, undo
 from optout_desktop.core.reading.sources import open_source
 from optout_desktop.core.rules import eligibility, one_to_one
-from tests.conftest import is_server, table_counts
+from tests.helpers import is_server, table_counts
 
 NEWER_TABLES = ("one_to_one_send", "import_claim", "lift_log", "tally", "running_import")
 NEWER_COLUMNS = ("domains", "undone_by", "undone_at")

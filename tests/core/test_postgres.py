@@ -15,8 +15,7 @@ from typing import Any
 import pytest
 
 from optout_desktop.core.db import dialect, models, opening
-
-from .conftest import _optout_command, outside_rows
+from tests.helpers import optout_command, outside_rows
 
 
 @pytest.fixture
@@ -29,7 +28,7 @@ def server_url(pg_server: Any) -> Any:
 
 
 def optout(*args: str | Path, db: str | Path | None = None, timeout: int = 300) -> Any:
-    command = [*_optout_command(), *(["--db", str(db)] if db else []), *map(str, args)]
+    command = [*optout_command(), *(["--db", str(db)] if db else []), *map(str, args)]
     return subprocess.run(command, capture_output=True, text=True, timeout=timeout)
 
 
@@ -49,7 +48,7 @@ def test_overlapping_imports_at_once_lose_nothing_and_count_each_address_once(
         for i in range(4)
     ]  # each overlaps the next by 3,000 addresses
     commands = [
-        [*_optout_command(), "--db", server_url, "import-optouts", str(path), "--confirm", "6000"]
+        [*optout_command(), "--db", server_url, "import-optouts", str(path), "--confirm", "6000"]
         for path in files
     ]
     running = [
@@ -79,7 +78,7 @@ def test_the_server_going_away_mid_import_leaves_the_list_as_it_was(
     assert optout("import-optouts", first, "--confirm", "1000", db=server_url).returncode == 0
     big = address_file(tmp_path, "big.csv", range(1_000, 400_000))
     process = subprocess.Popen(
-        [*_optout_command(), "--db", server_url, "import-optouts", str(big), "--confirm", "399000"],
+        [*optout_command(), "--db", server_url, "import-optouts", str(big), "--confirm", "399000"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -116,7 +115,7 @@ def test_an_unreachable_server_is_said_plainly_and_nothing_local_is_touched(
     env = {**os.environ, "HOME": str(home), "XDG_DATA_HOME": str(home / "data")}
     url = "postgresql://someone@127.0.0.1:1/optout"
     done = subprocess.run(
-        [*_optout_command(), "--db", url, "billable"],
+        [*optout_command(), "--db", url, "billable"],
         capture_output=True,
         text=True,
         env=env,

@@ -10,18 +10,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QModelIndex, QSettings, Qt
-from PySide6.QtGui import QAccessible, QAction
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
     QApplication,
     QComboBox,
-    QLabel,
     QLineEdit,
     QMenu,
     QMessageBox,
-    QTabWidget,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -30,7 +26,7 @@ from optout_desktop.core import folders
 from optout_desktop.core.db.models import Suppression
 from optout_desktop.ui import language
 from optout_desktop.ui.main_window import SAMPLE, MainWindow
-from tests.test_main_window import WAIT, ScriptedQuestions, danish_excel_file, wait_idle
+from tests.ui.helpers import WAIT, ScriptedQuestions, danish_excel_file, visible_texts, wait_idle
 
 TS = Path(language.__file__).resolve().parent.parent / "resources/translations/optout_da.ts"
 
@@ -68,42 +64,6 @@ def controls(root: QWidget) -> list[QWidget]:
         and type(widget).__name__ not in {"QScrollBar", "QTabBar", "QMenuBar"}
         and not isinstance(widget.parent(), QComboBox)
     ]
-
-
-def visible_texts(root: QWidget) -> set[str]:
-    """Every text a person can read in the window: labels, buttons, tabs, menus, hints."""
-    texts: set[str] = {root.windowTitle()}
-    for widget in [root, *root.findChildren(QWidget)]:
-        if isinstance(widget, QLabel | QAbstractButton):
-            texts.add(widget.text())
-        if isinstance(widget, QLineEdit):
-            texts.add(widget.placeholderText())
-        if isinstance(widget, QComboBox):
-            texts.update(widget.itemText(i) for i in range(widget.count()))
-        if isinstance(widget, QTabWidget):
-            texts.update(widget.tabText(i) for i in range(widget.count()))
-        if isinstance(widget, QMenu):
-            texts.add(widget.title())
-        texts.add(widget.toolTip())
-        model = widget.model() if isinstance(widget, QAbstractItemView) else None
-        if model is not None:
-            root_index = QModelIndex()
-            try:
-                columns = model.columnCount(root_index)
-            except TypeError:  # a list model keeps columnCount private: one column
-                columns = 1
-            texts.update(
-                str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in range(columns)
-            )
-            if columns == 1:  # lists: their items are the app's words
-                texts.update(
-                    str(model.index(r, 0, root_index).data() or "")
-                    for r in range(model.rowCount(root_index))
-                )
-    for action in root.findChildren(QAction):
-        texts.add(action.text())
-    plain = {re.sub(r"<[^>]+>|&(?=\w)", "", text).strip() for text in texts}
-    return {text for text in plain if text}
 
 
 def test_the_first_screen_says_what_to_do_and_offers_the_sample(

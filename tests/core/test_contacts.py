@@ -17,7 +17,7 @@ from optout_desktop.core.errors import Cancelled, ConfirmationError, OptOutError
 from optout_desktop.core.optouts import imports
 from optout_desktop.core.reading.sources import open_source
 from optout_desktop.core.rules import business_units, eligibility
-from tests.conftest import traced_statements
+from tests.helpers import traced_statements
 
 
 def write_rows(path: Path, header: Sequence[str], rows: Iterable[Sequence[str]]) -> Path:

@@ -22,7 +22,7 @@ from optout_desktop.core.optouts import import_table, imports
 from optout_desktop.core.progress import Progress
 from optout_desktop.core.reading.sources import open_source
 from optout_desktop.core.rules import business_units
-from tests.conftest import table_counts, traced_statements
+from tests.helpers import refuse_inserts, table_counts, traced_statements
 
 
 def write_csv(path: Path, emails: Iterable[str], header: str = "Email") -> Path:
@@ -33,36 +33,6 @@ def write_csv(path: Path, emails: Iterable[str], header: str = "Email") -> Path:
         for number, email in enumerate(emails):
             writer.writerow([f"Person {number}", email])
     return path
-
-
-def refuse_inserts(
-    db: Any, table: str, message: str, when: str | None = None, errcode: str = "P0001"
-) -> None:
-    """Make the database refuse inserts into `table` (those matching `when`, a condition on
-    NEW), with `message`, as a fault in the middle of a transaction would: a trigger that
-    raises (SQLite's RAISE(ABORT); on PostgreSQL a PL/pgSQL RAISE EXCEPTION whose SQLSTATE
-    is `errcode`, e.g. 53100 for a full disk)."""
-    if not dialect.is_server():
-        condition = f" WHEN {when}" if when else ""
-        db.execute_sql(
-            f"CREATE TRIGGER refuse BEFORE INSERT ON {table}{condition}"
-            f" BEGIN SELECT RAISE(ABORT, '{message}'); END"
-        )
-        return
-    db.execute_sql(
-        "CREATE OR REPLACE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
-        f" RAISE EXCEPTION '{message}' USING ERRCODE = '{errcode}'; END $$"
-    )
-    condition = f" WHEN ({when})" if when else ""
-    db.execute_sql(
-        f"CREATE TRIGGER refuse BEFORE INSERT ON {table} FOR EACH ROW{condition}"
-        " EXECUTE FUNCTION refuse()"
-    )
-
-
-def allow_inserts(db: Any, table: str) -> None:
-    """Remove refuse_inserts' trigger again."""
-    db.execute_sql(f"DROP TRIGGER refuse{f' ON {table}' if dialect.is_server() else ''}")
 
 
 def suppressed(scope_id: int | None = None) -> set[str]:

@@ -1,0 +1,183 @@
+"""What many tests share: other programs' views of the database, the real command, files."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import closing, contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from optout_desktop.core.db import dialect, postgres
+
+
+def is_server(target: Any) -> bool:
+    """True when the test's database is the PostgreSQL test server's (a URL)."""
+    return str(target).startswith("postgresql://")
+
+
+def outside_rows(target: Any, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Rows read by a separate connection (another program's view), on either backend.
+
+    Write the SQL with `?` placeholders; they become `%s` for PostgreSQL.
+    """
+    if is_server(target):
+        import psycopg
+
+        with psycopg.connect(str(target)) as other:
+            return list(other.execute(sql.replace("?", "%s"), params).fetchall())
+    import sqlite3
+
+    with closing(sqlite3.connect(target)) as other:
+        return list(other.execute(sql, params).fetchall())
+
+
+def table_counts(target: Any) -> dict[str, int]:
+    """Rows in every table of the database, read by a separate connection."""
+    if is_server(target):
+        listing = (
+            "SELECT table_name FROM information_schema.tables "
+            "WHERE table_schema = 'public' AND table_type = 'BASE TABLE'"
+        )
+    else:
+        listing = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+    names = [row[0] for row in outside_rows(target, listing)]
+    return {name: outside_rows(target, f'SELECT count(*) FROM "{name}"')[0][0] for name in names}
+
+
+def optout_command() -> list[str]:
+    script = Path(sys.executable).with_name("optout")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "optout_desktop.cli"]
+
+
+class CliResult:
+    def __init__(self, completed: subprocess.CompletedProcess[str]) -> None:
+        self.returncode = completed.returncode
+        self.stdout = completed.stdout
+        self.stderr = completed.stderr
+
+    def json(self) -> Any:
+        return json.loads(self.stdout)
+
+
+@contextmanager
+def traced_statements(before: Callable[[int], None] | None = None) -> Iterator[list[str]]:
+    """Every SQL statement the open database runs meanwhile: SQLite's trace callback, or on
+    PostgreSQL each execute of a psycopg cursor (an executemany counts once per row).
+
+    On PostgreSQL `before`, if given, is called with each statement's number (1 for the
+    first) just before the statement is sent.
+    """
+    from optout_desktop.core.db import dialect, models
+
+    statements: list[str] = []
+    if not dialect.is_server():
+        connection = models.database.obj.connection()
+        connection.set_trace_callback(statements.append)
+        try:
+            yield statements
+        finally:
+            connection.set_trace_callback(None)
+        return
+    import psycopg
+
+    execute, executemany = psycopg.Cursor.execute, psycopg.Cursor.executemany
+
+    def traced_execute(self: Any, query: Any, params: Any = None, **kwargs: Any) -> Any:
+        statements.append(str(query))
+        if before is not None:
+            before(len(statements))
+        return execute(self, query, params, **kwargs)
+
+    def traced_executemany(self: Any, query: Any, params_seq: Any, **kwargs: Any) -> Any:
+        rows = list(params_seq)
+        statements.extend([str(query)] * len(rows))
+        return executemany(self, query, rows, **kwargs)
+
+    copy = psycopg.Cursor.copy
+
+    def traced_copy(self: Any, statement: Any, params: Any = None, **kwargs: Any) -> Any:
+        statements.append(str(statement))
+        if before is not None:
+            before(len(statements))
+        return copy(self, statement, params, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(psycopg.Cursor, "execute", traced_execute)
+        patch.setattr(psycopg.Cursor, "executemany", traced_executemany)
+        patch.setattr(psycopg.Cursor, "copy", traced_copy)
+        yield statements
+
+
+def write_rows(path: Path, header: Sequence[str], rows: Iterable[Sequence[str]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
+
+
+def writing_optouts(db_path: Path) -> bool:
+    """True once an import in another process is writing opt-outs inside its transaction:
+    on SQLite its write-ahead log has grown past 2 MB; on PostgreSQL a session of the
+    database has sent a COPY of addresses or the INSERT INTO suppression and not yet ended
+    its transaction."""
+    if is_server(db_path):
+        busy = outside_rows(
+            db_path,
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+            " AND pid <> pg_backend_pid() AND state IN ('active', 'idle in transaction')"
+            " AND (starts_with(query, 'INSERT INTO suppression ')"
+            " OR starts_with(query, 'COPY incoming_address '))",
+        )
+        return bool(busy[0][0])
+    wal = db_path.with_name(db_path.name + "-wal")
+    return wal.exists() and wal.stat().st_size > 2_000_000
+
+
+def refuse_inserts(
+    db: Any, table: str, message: str, when: str | None = None, errcode: str = "P0001"
+) -> None:
+    """Make the database refuse inserts into `table` (those matching `when`, a condition on
+    NEW), with `message`, as a fault in the middle of a transaction would: a trigger that
+    raises (SQLite's RAISE(ABORT); on PostgreSQL a PL/pgSQL RAISE EXCEPTION whose SQLSTATE
+    is `errcode`, e.g. 53100 for a full disk)."""
+    if not dialect.is_server():
+        condition = f" WHEN {when}" if when else ""
+        db.execute_sql(
+            f"CREATE TRIGGER refuse BEFORE INSERT ON {table}{condition}"
+            f" BEGIN SELECT RAISE(ABORT, '{message}'); END"
+        )
+        return
+    db.execute_sql(
+        "CREATE OR REPLACE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+        f" RAISE EXCEPTION '{message}' USING ERRCODE = '{errcode}'; END $$"
+    )
+    condition = f" WHEN ({when})" if when else ""
+    db.execute_sql(
+        f"CREATE TRIGGER refuse BEFORE INSERT ON {table} FOR EACH ROW{condition}"
+        " EXECUTE FUNCTION refuse()"
+    )
+
+
+def allow_inserts(db: Any, table: str) -> None:
+    """Remove refuse_inserts' trigger again."""
+    db.execute_sql(f"DROP TRIGGER refuse{f' ON {table}' if dialect.is_server() else ''}")
+
+
+def intact(path: Path) -> None:
+    """The file passes SQLite's integrity check; on a server, every table reads and no
+    writer's lock was left behind."""
+    if is_server(path):
+        assert set(table_counts(path)) >= {"suppression", "import_run", "running_import"}
+        held = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = ?"
+        assert outside_rows(path, held, (postgres.WRITE_LOCK_KEY,)) == [(0,)]
+        return
+    with closing(sqlite3.connect(path)) as raw:
+        assert raw.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
