@@ -26,5 +26,5 @@ class LoginRefused(StoreError):
 class Cancelled(OptOutError):
     """The user cancelled a running import; nothing was written."""
 
-    def __init__(self) -> None:
-        super().__init__(t("The import was cancelled; nothing was written."))
+    def __init__(self, message: str = "") -> None:  # (a message, for pickling's sake)
+        super().__init__(message or t("The import was cancelled; nothing was written."))

@@ -17,14 +17,12 @@ import logging
 import multiprocessing
 import os
 import queue
-import sys
 from array import array
 from collections.abc import Generator, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
-from types import ModuleType
 from typing import Any, cast
 
+from optout_desktop.core.child_process import bare_main, spawn_context
 from optout_desktop.core.errors import SourceError
 from optout_desktop.core.reading.addresses import BLANK, triage
 from optout_desktop.core.reading.domain_keys import domain_key
@@ -185,7 +183,7 @@ def chunks_with_verdicts(
             yield chunk.fraction_done, dedupe(chunk, clean_all(chunk.values), seen, whole_domains)
         return
     here_first = _chunks_here(source)
-    context = multiprocessing.get_context("spawn")  # safe beside threads and Qt
+    context = spawn_context()
     try:
         results: Any = context.Queue(maxsize=8)
         handover: Any = context.Queue(maxsize=1)
@@ -196,7 +194,7 @@ def chunks_with_verdicts(
             daemon=True,
             name="optout-reader",
         )
-        with _bare_main():
+        with bare_main():
             helper.start()
     except (OSError, ValueError, ImportError):
         log.info("no helper process; reading here", exc_info=True)
@@ -372,20 +370,6 @@ def _unlines(texts: Lines) -> list[str]:
     if isinstance(texts, bytes):
         texts = texts.decode("latin-1")
     return texts.split("\n") if isinstance(texts, str) else texts
-
-
-@contextmanager
-def _bare_main() -> Iterator[None]:
-    """Start helpers without re-running the caller's script: a spawned process imports the
-    parent's __main__ (a script without a main guard would run again, import and all), so
-    for that moment __main__ is an empty module. The helper needs only this module."""
-    main = sys.modules.get("__main__")
-    sys.modules["__main__"] = ModuleType("__main__")
-    try:
-        yield
-    finally:
-        if main is not None:
-            sys.modules["__main__"] = main
 
 
 def _enabled() -> bool:

@@ -1,0 +1,133 @@
+"""The opt-out import in a helper process: the same counts and writes as in-process, progress,
+cancel, refusals, a dead helper, and no reading or counting in the calling process."""
+
+from __future__ import annotations
+
+import csv
+import os
+import threading
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from optout_desktop.core.contacts import contact_import
+from optout_desktop.core.db.models import ImportRun, RowError, Suppression
+from optout_desktop.core.errors import Cancelled, ConfirmationError, SourceError
+from optout_desktop.core.optouts import imports
+from optout_desktop.core.optouts.import_process import HelperFailed, ImportProcess
+from optout_desktop.core.progress import Progress
+from optout_desktop.core.reading import scanning
+from optout_desktop.core.reading.sources import open_source
+from optout_desktop.core.rules import business_units
+
+
+def write_csv(path: Path, emails: Iterable[str]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Name", "Email"])
+        writer.writerows([f"P{n}", email] for n, email in enumerate(emails))
+    return path
+
+
+MIXED = ["a@example.com", "", "not an address", "B@Example.com ", "b@example.com", "old@x.dk"]
+
+
+@pytest.fixture
+def helper(db: Any, db_path: Path) -> Iterator[ImportProcess]:
+    process = ImportProcess(db_path)
+    yield process
+    process.close()
+
+
+@pytest.fixture
+def no_reading_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The calling process must not read or count the file (it would hold the GIL)."""
+
+    def refuse(*_args: Any, **_kwargs: Any) -> Any:
+        raise AssertionError("the file was read in the calling process")
+
+    monkeypatch.setattr(scanning, "scan_column", refuse)
+    monkeypatch.setattr(imports, "scan_column", refuse)
+
+
+def test_the_helper_counts_and_writes_what_the_engine_does(
+    helper: ImportProcess, tmp_path: Path, no_reading_here: None
+) -> None:
+    contact_import.import_contacts(
+        open_source(write_csv(tmp_path / "c.csv", ["a@example.com"])), "Email"
+    )
+    Suppression.create(email="old@x.dk", reason="manual")
+    path = write_csv(tmp_path / "mixed.csv", MIXED)
+    steps: list[Progress] = []
+    plan = helper.plan(open_source(path), "Email", 0, steps.append)
+    counts = plan.counts
+    assert (counts.rows, counts.blank, counts.invalid, counts.duplicates) == (6, 1, 1, 1)
+    assert (counts.valid, counts.new, counts.already_suppressed) == (3, 2, 1)
+    assert counts.contacts_unsubscribed == 1
+    assert plan.column == "Email" and plan.source.path == path and len(plan.checksum) == 64
+    assert plan.scan.addresses == []  # the addresses stay in the helper
+    assert Suppression.select().count() == 1  # counting wrote nothing
+    run = helper.run(3, steps.append)
+    assert isinstance(run, ImportRun) and (run.state, run.new) == ("completed", 2)
+    assert {s.email for s in Suppression.select()} == {"a@example.com", "b@example.com", "old@x.dk"}
+    assert RowError.select().where(RowError.import_run == run.id).count() == 3
+    assert steps and {step.phase for step in steps} >= {"reading"}
+
+
+def test_a_business_unit_and_a_second_file_in_the_same_helper(
+    helper: ImportProcess, tmp_path: Path
+) -> None:
+    unit = business_units.add_unit("Butik").id
+    first = helper.plan(open_source(write_csv(tmp_path / "1.csv", ["x@y.dk"])), "Email", unit)
+    assert helper.run(first.counts.valid).scope_id == unit
+    second = helper.plan(open_source(write_csv(tmp_path / "2.csv", ["x@y.dk", "z@y.dk"])), 1, 0)
+    assert (second.counts.new, second.counts.already_suppressed) == (2, 0)  # other scope
+    helper.run(2)
+    assert Suppression.select().count() == 3
+
+
+def test_refusals_come_back_as_the_engine_words_them(helper: ImportProcess, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "names.csv", ["jens at firma", ""])
+    with pytest.raises(SourceError, match="holds no valid email address"):
+        helper.plan(open_source(path), "Email", 0)
+    good = write_csv(tmp_path / "good.csv", ["a@b.dk", "c@b.dk"])
+    plan = helper.plan(open_source(good), "Email", 0)
+    with pytest.raises(ConfirmationError, match="You confirmed 1 addresses"):
+        helper.run(1)
+    good.write_text("Email\nsomeone@else.dk\n", "utf-8")  # changed after the counting
+    with pytest.raises(SourceError):
+        helper.run(plan.counts.valid)
+    assert Suppression.select().count() == 0
+
+
+def test_cancel_stops_the_counting_and_the_import(helper: ImportProcess, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "big.csv", (f"p{n}@example.com" for n in range(200_000)))
+    cancel = threading.Event()
+
+    def cancel_at_first_step(_step: Progress) -> None:
+        cancel.set()
+
+    with pytest.raises(Cancelled):
+        helper.plan(open_source(path), "Email", 0, cancel_at_first_step, cancel)
+    cancel.clear()
+    plan = helper.plan(open_source(path), "Email", 0, None, cancel)  # a cancel is not sticky
+    with pytest.raises(Cancelled):
+        helper.run(plan.counts.valid, cancel_at_first_step, cancel)
+    assert Suppression.select().count() == 0
+    assert [run.state for run in ImportRun.select()] == ["cancelled"]
+
+
+def test_a_helper_that_dies_is_said_plainly_and_the_next_call_starts_another(
+    helper: ImportProcess, tmp_path: Path
+) -> None:
+    path = write_csv(tmp_path / "a.csv", ["a@b.dk"])
+    helper.plan(open_source(path), "Email", 0)
+    assert helper._process is not None
+    os.kill(helper._process.pid, 9)
+    helper._process.join(10)
+    with pytest.raises(HelperFailed, match="stopped unexpectedly; nothing was written"):
+        helper.run(1)
+    assert helper.plan(open_source(path), "Email", 0).counts.valid == 1
+    assert helper.run(1).state == "completed"
