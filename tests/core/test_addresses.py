@@ -68,6 +68,17 @@ SAME_ADDRESS = [
     "jens@firma.dk (Jens Hansen)",
     # Excel's text prefix: a lone leading apostrophe is not part of the address.
     "'jens@firma.dk",
+    # The name around the address is free text; notes in brackets beside it are fine.
+    "Jens (Salg) <jens@firma.dk>",
+    '"Jens <x>" <jens@firma.dk>',
+    "Jens Hansen\n<jens@firma.dk>",
+    "Jens <jens@firma.dk> ,",
+    "'Jens <jens@firma.dk>'",
+    "Jens <'jens@firma.dk'>;",
+    "Jens <MAILTO:jens%40firma.dk?subject=Afmeld>",
+    "(Jens) jens@firma.dk (Hansen)",
+    "Jens (Salg) (jens@firma.dk)",
+    "mailto:jens@firma.dk (Jens)",
 ]
 
 
@@ -100,6 +111,13 @@ def test_cells_that_are_jens_at_firma(cell: str) -> None:
         ('""', ""),
         ("o'brien@firma.dk", "o'brien@firma.dk"),
         ("a@[192.0.2.1]", "a@[192.0.2.1]"),
+        ("jens@firma.dk (Jens)", "jens@firma.dk"),
+        ("Jens (jens@firma.dk);", "jens@firma.dk"),
+        # Wrapping that does not close, or has text after it, stays for validation to refuse.
+        ("<me@example.com> !", "<me@example.com> !"),
+        ("(comment\\)test@iana.org", "(comment\\)test@iana.org"),
+        ("test@iana.org(comment\\)", "test@iana.org(comment\\)"),
+        ("Jens (jens@firma.dk) Hansen", "Jens (jens@firma.dk) Hansen"),
     ],
 )
 def test_clean_strips_what_surrounds_an_address(cell: str, cleaned: str) -> None:
@@ -157,10 +175,49 @@ def test_no_at_sign_is_invalid_and_says_so(cell: str) -> None:
         "a@b.dk / c@d.dk",
         "Jens <a@b.dk>, Ole <c@d.dk>",
         "Jens <a@b.dk> <c@d.dk>",
+        "(a@b.dk) (c@d.dk)",
+        "a@b.dk (c@d.dk)",
+        "(c@d.dk) a@b.dk",
     ],
 )
 def test_two_addresses_in_one_cell_are_refused(cell: str) -> None:
     assert "more than one address" in _invalid(cell)
+
+
+# Text after the address, or a bracket that never closes (a backslash in a comment escapes the
+# next character, so `(note\)` is not closed), leaves no address one can be sure of:
+# email-validator refuses these cells, and they were once read as the address inside.
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "<me@example.com> !",
+        "(comment\\)test@iana.org",
+        "test@iana.org(comment\\)",
+        "Jens <jens@firma.dk> Hansen",
+        "<jens@firma.dk>x",
+        "<jens@firma.dk>.",
+        "Jens <jens@firma.dk> (kunde)",
+        "Jens <jens@firma.dk>;x",
+        'Jens <jens@firma.dk>"',
+        "<jens@firma.dk>>",
+        "(jens@firma.dk) !",
+        "Jens (jens@firma.dk) Hansen",
+        "jens@firma.dk (Jens\\)",
+        "(Jens\\) jens@firma.dk",
+        "(Jens (Salg)) jens@firma.dk",
+        "jens@firma.dk (Jens\x07)",
+        "(\r)jens@firma.dk",
+    ],
+)
+def test_text_after_the_address_or_an_unclosed_bracket_is_refused(cell: str) -> None:
+    _invalid(cell)
+
+
+@pytest.mark.parametrize(
+    "cell", ["<me@example.com> !", "Jens <jens@firma.dk> Hansen", "JENS <JENS@FIRMA.DK> (KUNDE)"]
+)
+def test_text_after_angle_brackets_is_named_as_such(cell: str) -> None:
+    assert _invalid(cell) == "There is text after the address."
 
 
 @pytest.mark.parametrize(

@@ -46,8 +46,11 @@ _QUOTE_PAIRS = {
     "(": ")",
     "[": "]",
 }
-_ANGLE = re.compile(r"<([^<>]*)>")
-_COMMENT = re.compile(r"\(([^()]*)\)")
+# `Name <address>`: the name may hold quoted text ("a<b"), and nothing may follow the `>`.
+_NAME_ADDRESS = re.compile(r'((?:"[^"]*"|[^<>])*+)<([^<>]*)>').fullmatch
+# A (comment) beside an address: no brackets inside, no backslash (in a comment it escapes
+# the next character, so `(note\)` never closes) and no control characters.
+_COMMENT = re.compile(r"\(([^()\\\x00-\x1f\x7f-\x9f]*)\)")
 _SEPARATOR = re.compile(r"[\s,;]")
 
 # A strict subset of what email-validator accepts, checked per address in well under a
@@ -82,20 +85,22 @@ BLANK = t("blank")  # the reason of a blank cell (compared with ==, and shown as
 
 
 def clean(raw: str) -> str:
-    """Strip what surrounds an address in a cell: spaces, quotes, `Name <a@b>`, `mailto:`."""
+    """Strip what surrounds an address in a cell: spaces, quotes, `Name <a@b>`, `mailto:`.
+
+    A cell whose wrapping does not close, or that has text after it, is left as it is, so
+    the validation refuses it with its reason.
+    """
     text = raw.strip(_SPACES)
-    if "<" in text:
-        found = _ANGLE.findall(text)
-        if len(found) == 1:
-            text = found[0].strip(_SPACES)
-    elif "(" in text and "@" in text:
-        text = _without_comment(text)
-    for _ in range(4):
+    for _ in range(6):
         text = text.strip(_SPACES).rstrip(_TRAILING)
         if text[:7].lower() == "mailto:":
             text = text[7:].split("?", 1)[0]
             if "%" in text:
                 text = unquote(text)
+            continue
+        inner = _unwrapped(text)
+        if inner is not None:
+            text = inner
             continue
         if len(text) >= 2 and _QUOTE_PAIRS.get(text[0]) == text[-1]:
             text = text[1:-1]
@@ -106,13 +111,24 @@ def clean(raw: str) -> str:
     return text.strip(_SPACES)
 
 
-def _without_comment(text: str) -> str:
-    """`jens@firma.dk (Jens)` or `Jens (jens@firma.dk)`: the address, without the comment."""
-    outside = _COMMENT.sub(" ", text).strip(_SPACES)
-    if "@" in outside:
-        return outside
-    inside = [part for part in _COMMENT.findall(text) if "@" in part]
-    return inside[0].strip(_SPACES) if len(inside) == 1 else text
+def _unwrapped(text: str) -> str | None:
+    """The address of `Name <a@b>`, `Name (a@b)` or `a@b (comment)`; None for other text."""
+    if "<" in text:
+        found = _NAME_ADDRESS(text)
+        return None if found is None else found[2]
+    if "(" not in text and ")" not in text:
+        return None
+    parts = _COMMENT.split(text)
+    outside, comments = parts[0::2], parts[1::2]
+    if not comments or any("(" in part or ")" in part for part in outside):
+        return None  # a bracket that never closes, or closes twice
+    address = " ".join(outside)  # a comment inside an address leaves a space that fails it
+    with_at = [comment for comment in comments if "@" in comment]
+    if "@" in address:
+        return None if with_at else address  # `a@b.dk (c@d.dk)` is two addresses
+    if with_at == comments[-1:] and not outside[-1].strip(_TRAILING):
+        return with_at[0]  # `Jens Hansen (jens@firma.dk)`, and nothing after it
+    return None
 
 
 def fast_accepts(candidate: str) -> bool:
@@ -136,10 +152,8 @@ def _library_triage(candidate: str) -> tuple[str | None, str | None]:
 _REASONS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), reason)
     for pattern, reason in (
-        (
-            r"display name|angle bracket|anything after the email address",
-            t("It has angle brackets (< >) in the wrong place."),
-        ),
+        (r"anything after the email address", t("There is text after the address.")),
+        (r"display name|angle bracket", t("It has angle brackets (< >) in the wrong place.")),
         (r"[Qq]uot", t("It has quotation marks that an email address cannot have.")),
         (
             r"bracket|IPv[46]|address literal",
