@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sqlite3
 import subprocess
 import sys
@@ -32,8 +33,6 @@ def outside_rows(target: Any, sql: str, params: tuple[Any, ...] = ()) -> list[tu
 
         with psycopg.connect(str(target)) as other:
             return list(other.execute(sql.replace("?", "%s"), params).fetchall())
-    import sqlite3
-
     with closing(sqlite3.connect(target)) as other:
         return list(other.execute(sql, params).fetchall())
 
@@ -68,18 +67,27 @@ class CliResult:
 
 @contextmanager
 def traced_statements(before: Callable[[int], None] | None = None) -> Iterator[list[str]]:
-    """Every SQL statement the open database runs meanwhile: SQLite's trace callback, or on
-    PostgreSQL each execute of a psycopg cursor (an executemany counts once per row).
+    """Every SQL statement the open database runs meanwhile: SQLite's trace callback (on the
+    connection of the calling thread, which an import's writer thread shares), or on
+    PostgreSQL each execute of a psycopg cursor in any thread (an executemany counts once
+    per row).
 
-    On PostgreSQL `before`, if given, is called with each statement's number (1 for the
-    first) just before the statement is sent.
+    `before`, if given, is called with each statement's number (1 for the first) just
+    before the statement runs (SQLite: as it begins; PostgreSQL: before it is sent), in the
+    thread that runs it.
     """
     from optout_desktop.core.db import dialect, models
 
     statements: list[str] = []
     if not dialect.is_server():
+
+        def trace(statement: str) -> None:
+            statements.append(statement)
+            if before is not None:
+                before(len(statements))
+
         connection = models.database.obj.connection()
-        connection.set_trace_callback(statements.append)
+        connection.set_trace_callback(trace)
         try:
             yield statements
         finally:
@@ -181,3 +189,69 @@ def intact(path: Path) -> None:
         return
     with closing(sqlite3.connect(path)) as raw:
         assert raw.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+
+
+@contextmanager
+def held(target: Any) -> Iterator[Any]:
+    """Another program's open write transaction on the database (BEGIN IMMEDIATE); on a
+    server, a colleague's long write: another session holding the writers' advisory lock."""
+    if is_server(target):
+        import psycopg
+
+        with psycopg.connect(str(target), autocommit=True) as colleague:
+            colleague.execute("SELECT pg_advisory_lock(%s)", (postgres.WRITE_LOCK_KEY,))
+            try:
+                yield colleague
+            finally:
+                colleague.execute("SELECT pg_advisory_unlock(%s)", (postgres.WRITE_LOCK_KEY,))
+        return
+    with closing(sqlite3.connect(target, isolation_level=None)) as other:
+        other.execute("BEGIN IMMEDIATE")
+        try:
+            yield other
+        finally:
+            other.execute("ROLLBACK")
+
+
+_WRITE = re.compile(
+    r"\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|REPLACE\s+INTO|UPDATE|DELETE\s+FROM|COPY|TRUNCATE"
+    r"(?:\s+TABLE)?|ALTER\s+TABLE|DROP\s+(?:TABLE|INDEX)(?:\s+IF\s+EXISTS)?|CREATE\s+(?:"
+    r"TEMP(?:ORARY)?\s+)?(?:UNIQUE\s+)?(?:TABLE|INDEX)(?:\s+IF\s+NOT\s+EXISTS)?)\s+"
+    r'"?(\w+)"?',
+    re.IGNORECASE,
+)
+_TEMPORARY = re.compile(r"\s*CREATE\s+TEMP(?:ORARY)?\s", re.IGNORECASE)
+
+
+def _temporary(statements: Sequence[str]) -> set[str]:
+    """The temporary tables the statements make (CREATE TEMP TABLE)."""
+    return {m.group(1) for s in statements if _TEMPORARY.match(s) and (m := _WRITE.match(s))}
+
+
+def written_tables(statements: Sequence[str]) -> list[str]:
+    """The tables of the database that the statements write to, in order (a connection's
+    own temporary tables, made by one of the statements, are not the database's)."""
+    temporary = _temporary(statements)
+    return [
+        m.group(1) for s in statements if (m := _WRITE.match(s)) and m.group(1) not in temporary
+    ]
+
+
+def unlocked_writes(statements: Sequence[str]) -> list[str]:
+    """The statements that write to the database's tables without holding the write lock:
+    outside a transaction, or in one that began without taking it (SQLite's BEGIN
+    IMMEDIATE; on PostgreSQL pg_advisory_xact_lock before the first write)."""
+    temporary = _temporary(statements)
+    found: list[str] = []
+    locked = False
+    for statement in statements:
+        words = " ".join(statement.split()).upper()
+        if words.startswith("BEGIN"):
+            locked = words.startswith(("BEGIN IMMEDIATE", "BEGIN EXCLUSIVE"))
+        elif words in ("COMMIT", "ROLLBACK", "END"):
+            locked = False
+        elif "PG_ADVISORY_XACT_LOCK(" in words:
+            locked = True
+        elif (m := _WRITE.match(statement)) and m.group(1) not in temporary and not locked:
+            found.append(statement[:120])
+    return found

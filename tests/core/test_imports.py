@@ -1,4 +1,4 @@
-"""The opt-out import engine on real SQLite files: plan, run, counts, cancel, failure, scope."""
+"""The opt-out import engine on both databases: plan, run, counts, cancel, failure, scope."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from optout_desktop.core.contacts import contact_import
 from optout_desktop.core.db import dialect, models
 from optout_desktop.core.db.models import ImportRun, RowError, Suppression
 from optout_desktop.core.errors import Cancelled, ConfirmationError, SourceError
-from optout_desktop.core.optouts import import_table, imports
+from optout_desktop.core.optouts import domains, import_table, imports
 from optout_desktop.core.progress import Progress
 from optout_desktop.core.reading.sources import open_source
 from optout_desktop.core.rules import business_units
@@ -527,3 +527,35 @@ def test_counting_from_the_contacts_looks_each_up_by_address_not_by_import(
     plan = db.execute_sql(f"EXPLAIN QUERY PLAN {counting[0]}").fetchall()
     lookups = [row[-1] for row in plan if row[-1].startswith("SEARCH")]
     assert lookups and all("suppression_email_scope_id" in step for step in lookups), plan
+
+
+@pytest.mark.parametrize("staging", [False, True], ids=["insert-writer", "staging-writer"])
+def test_both_ways_of_writing_give_the_same_list_on_either_database(
+    db: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, staging: bool
+) -> None:
+    """The writer the database loads fastest with is chosen by dialect.loads_by_copy; the
+    other must give the same opt-outs, counts and claims (each runs on both databases)."""
+    monkeypatch.setattr(dialect, "loads_by_copy", lambda: staging)
+    domains.add_domain("@covered.dk")
+    first = one_pass(write_csv(tmp_path / "a.csv", ["old@x.dk", "both@x.dk"]))
+    brand = business_units.add_unit("Brand").id
+    listed = ["old@x.dk", "new@x.dk", "bo@covered.dk", "both@x.dk", "o'brien@x.dk"]
+    unit = one_pass(write_csv(tmp_path / "b.csv", listed), scope_id=brand)
+    again = one_pass(write_csv(tmp_path / "c.csv", ["old@x.dk", "fresh@x.dk"]))
+    assert [(r.new, r.already_suppressed) for r in (first, unit, again)] == [
+        (2, 0),
+        (2, 3),
+        (1, 1),
+    ]
+    assert suppressed(brand) == {"new@x.dk", "o'brien@x.dk"}
+    assert suppressed(models.ACCOUNT) == {"@covered.dk", "old@x.dk", "both@x.dk", "fresh@x.dk"}
+    claims = {
+        (claim.import_run_id, Suppression.get_by_id(claim.suppression_id).email, claim.email)
+        for claim in models.ImportClaim.select()
+    }
+    assert claims == {
+        (unit.id, "old@x.dk", ""),
+        (unit.id, "both@x.dk", ""),
+        (unit.id, "@covered.dk", "bo@covered.dk"),
+        (again.id, "old@x.dk", ""),
+    }

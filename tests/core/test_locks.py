@@ -10,7 +10,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import closing, contextmanager
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -20,13 +20,13 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
 from optout_desktop.core.contacts import contact_import
-from optout_desktop.core.db import dialect, opening, postgres, writes
+from optout_desktop.core.db import dialect, failures, opening, writes
 from optout_desktop.core.db.models import Contact, ImportRun, RunningImport, Suppression
 from optout_desktop.core.errors import StoreError
 from optout_desktop.core.optouts import exports, imports
 from optout_desktop.core.reading.sources import open_source
 from optout_desktop.core.rules import eligibility
-from tests.helpers import intact, is_server, writing_optouts
+from tests.helpers import held, intact, writing_optouts
 
 LOCKED = "The suppression list is open in another window or program; try again when it is closed."
 SHORT_MS = 300
@@ -38,28 +38,6 @@ def emails_file(path: Path, emails: Iterable[str], header: str = "Email") -> Pat
         writer.writerow([header])
         writer.writerows([email] for email in emails)
     return path
-
-
-@contextmanager
-def held(db_path: Path) -> Iterator[Any]:
-    """Another program's open write transaction on the database (BEGIN IMMEDIATE); on a
-    server, a colleague's long write: another session holding the writers' advisory lock."""
-    if is_server(db_path):
-        import psycopg
-
-        with psycopg.connect(str(db_path), autocommit=True) as colleague:
-            colleague.execute("SELECT pg_advisory_lock(%s)", (postgres.WRITE_LOCK_KEY,))
-            try:
-                yield colleague
-            finally:
-                colleague.execute("SELECT pg_advisory_unlock(%s)", (postgres.WRITE_LOCK_KEY,))
-        return
-    with closing(sqlite3.connect(db_path, isolation_level=None)) as other:
-        other.execute("BEGIN IMMEDIATE")
-        try:
-            yield other
-        finally:
-            other.execute("ROLLBACK")
 
 
 @pytest.fixture
@@ -97,6 +75,27 @@ def write_wait_ms(database: Any) -> int:
     units = {"ms": 1, "s": 1000, "min": 60_000}
     number = shown.rstrip("abcdefghijklmnopqrstuvwxyz")
     return int(number) * units[shown[len(number) :]]
+
+
+def test_a_write_may_wait_less_for_the_lock_and_the_usual_wait_stays(
+    db: Any, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An opening's housekeeping waits only a moment for the write lock (wait_ms); the
+    writes after it wait as long as ever."""
+    monkeypatch.delenv("OPTOUT_LOCK_TIMEOUT_MS", raising=False)
+    with held(db_path):
+        started = time.monotonic()
+        with pytest.raises(failures.DATABASE_ERRORS) as caught:
+            with writes.write_transaction(wait_ms=150):
+                Suppression.create(email="a@x.dk", reason="manual")
+        waited = time.monotonic() - started
+    assert failures.error_kind(caught.value) == failures.LOCKED
+    assert 0.15 * 0.9 <= waited < 3
+    assert write_wait_ms(db) == 10_000
+    with writes.write_transaction(wait_ms=150):
+        Suppression.create(email="a@x.dk", reason="manual")
+    assert write_wait_ms(db) == 10_000
+    assert Suppression.select().count() == 1
 
 
 def test_an_import_waits_then_says_the_list_is_open_elsewhere_and_writes_nothing(
@@ -290,9 +289,10 @@ def test_the_window_shows_the_plain_message_and_writes_nothing(
     qtbot.addWidget(window)
     window.show()
     window.open_file(emails_file(tmp_path / "f.csv", ["a@x.dk", "b@x.dk"]))
-    qtbot.waitUntil(lambda: window.plan is not None and not window.jobs.busy, timeout=60_000)
+    page = window.import_page
+    qtbot.waitUntil(lambda: page.plan is not None and not window.jobs.busy, timeout=60_000)
     with held(db_path):
-        qtbot.mouseClick(window.import_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
         dialog = next(
             w for w in QApplication.topLevelWidgets() if w.objectName() == "confirmDialog"
         )

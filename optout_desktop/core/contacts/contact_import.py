@@ -8,8 +8,7 @@ from dataclasses import asdict, dataclass
 import peewee as pw
 
 from optout_desktop.core.computer_user import user_name
-from optout_desktop.core.db import tallies, unfinished_imports
-from optout_desktop.core.db.dialect import adapt, sql
+from optout_desktop.core.db import dialect, tallies, unfinished_imports
 from optout_desktop.core.db.failures import DATABASE_ERRORS, plain_errors, plain_message
 from optout_desktop.core.db.models import (
     ACCOUNT,
@@ -143,24 +142,22 @@ def _write_contacts(
     checksum: str,
     note: int,
 ) -> tuple[ImportRun, ContactCounts]:
-    db = database.obj
-    with write_transaction(), import_table.interruptible(db, cancel):
-        adapt(StagedContact)
+    with write_transaction(), dialect.interruptible(cancel):
+        dialect.adapt(StagedContact)
         StagedContact.create_table(safe=True)
         StagedContact.delete().execute()
         # Multi-row INSERTs written directly: peewee's insert_many spent 40 s building the SQL
         # for a million contacts.
-        cursor = db.cursor()
+        connection = dialect.connection()
         no_names = ("", "")
-        per_statement = import_table.rows_per_statement(3)
-        row = sql("(?, ?, ?)")
-        for batch in import_table.batches(scan.addresses, per_statement):
+        row = dialect.sql("(?, ?, ?)")
+        for batch in import_table.batches(scan.addresses, connection.rows_per_statement(3)):
             raise_if_cancelled(cancel)
             values: list[str] = []
             for email in batch:
                 first, last = scan.extras.get(email, no_names)
                 values += (email, first, last)
-            cursor.execute(
+            connection.execute(
                 "INSERT INTO staged_contact (email, first_name, last_name) VALUES "
                 + ",".join([row] * len(batch)),
                 values,

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import peewee as pw
-
 from optout_desktop.core.db import tallies
-from optout_desktop.core.db.models import ACCOUNT, Contact, Suppression, database
+from optout_desktop.core.db.failures import plain_errors
+from optout_desktop.core.db.models import ACCOUNT, Contact, Suppression
+from optout_desktop.core.db.writes import write_transaction
 from optout_desktop.core.optouts.domains import load_cover
 from optout_desktop.core.optouts.import_table import batches
 
@@ -60,17 +60,8 @@ def page(search: str = "", after: str | None = None, limit: int = PAGE) -> list[
 def delete_contacts(ids: Sequence[int]) -> int:
     """Delete the chosen contacts; opt-outs belong to addresses and stay. Returns how many."""
     deleted = 0
-    with database.obj.atomic():
+    with plain_errors(), write_transaction():
         for batch in batches(ids, 500):
             deleted += int(Contact.delete().where(Contact.id.in_(batch)).execute())
         tallies.add(tallies.CONTACTS, -deleted)
     return deleted
-
-
-def count_matching(search: str = "") -> int:
-    """How many contacts the search finds (all of them for an empty search)."""
-    prefix = search.strip().lower()
-    if not prefix:
-        return tallies.read(tallies.CONTACTS)
-    condition: pw.Expression = (Contact.email >= prefix) & (Contact.email < prefix + "\U0010ffff")
-    return int(Contact.select().where(condition).count())

@@ -10,13 +10,13 @@ from typing import Any
 
 import peewee as pw
 
-from optout_desktop.core.db import failures, models, opening, postgres, writes
-from optout_desktop.core.db.dialect import stream_rows
+from optout_desktop.core.db import dialect, failures, models, opening, postgres, writes
 from optout_desktop.core.db.models import MODELS
 from optout_desktop.core.errors import OptOutError
 from optout_desktop.core.texts import t
 
-BATCH = 2_000
+BATCH = 2_000  # rows read at a time
+PROGRESS_EVERY = 50_000  # rows copied between two reports of progress
 # Made again at every opening, or only meaningful while a program runs: not copied.
 RECOMPUTED = {"schema_info", "tally", "running_import"}
 
@@ -27,10 +27,6 @@ class CopyReport:
 
     rows: dict[str, int] = field(default_factory=dict)
     checksum: str = ""
-
-    @property
-    def suppressions(self) -> int:
-        return self.rows.get("suppression", 0)
 
 
 def copy_database(
@@ -119,7 +115,9 @@ def _rows(db: pw.Database, model: type[Any]) -> Iterator[list[Any]]:
     columns = ", ".join(f'"{f.column_name}"' for f in fields)
     order = ", ".join(f'"{c}"' for c in _key_columns(model))
     table = model._meta.table_name
-    for row in stream_rows(db, f'SELECT {columns} FROM "{table}" ORDER BY {order}', (), BATCH):
+    for row in dialect.stream_rows(
+        db, f'SELECT {columns} FROM "{table}" ORDER BY {order}', (), BATCH
+    ):
         yield [f.python_value(value) for f, value in zip(fields, row, strict=True)]
 
 
@@ -131,54 +129,17 @@ def _copy_table(
 ) -> int:
     fields = model._meta.sorted_fields
     table = model._meta.table_name
-    columns = ", ".join(f'"{f.column_name}"' for f in fields)
-    if isinstance(destination, pw.PostgresqlDatabase):
-        return _copy_into_server(source, destination, model, progress)
-    marker = destination.param
-    one_row = "(" + ", ".join([marker] * len(fields)) + ")"
-    per_statement = max(1, 900 // len(fields))  # under SQLite's 999 variables
     copied = 0
-    pending: list[Any] = []
 
-    def flush() -> None:
-        rows = len(pending) // len(fields)
-        destination.execute_sql(
-            f'INSERT INTO "{table}" ({columns}) VALUES {", ".join([one_row] * rows)}', pending
-        )
-        pending.clear()
-
-    for row in _rows(source, model):
-        pending.extend(f.db_value(value) for f, value in zip(fields, row, strict=True))
-        copied += 1
-        if copied % per_statement == 0:
-            flush()
-            if progress is not None and copied % (per_statement * 50) == 0:
+    def rows() -> Iterator[list[Any]]:
+        nonlocal copied
+        for row in _rows(source, model):
+            yield [f.db_value(value) for f, value in zip(fields, row, strict=True)]
+            copied += 1
+            if progress is not None and copied % PROGRESS_EVERY == 0:
                 progress(table, copied)
-    if pending:
-        flush()
-    return copied
 
-
-def _copy_into_server(
-    source: pw.Database,
-    destination: pw.PostgresqlDatabase,
-    model: type[Any],
-    progress: Callable[[str, int], None] | None,
-) -> int:
-    """A table into a server by COPY: multi-row INSERTs took four times as long there,
-    mostly in the driver's parsing of each long statement."""
-    fields = model._meta.sorted_fields
-    table = model._meta.table_name
-    columns = ", ".join(f'"{f.column_name}"' for f in fields)
-    copied = 0
-    wrapper: Any = pw.__exception_wrapper__  # type: ignore[attr-defined]
-    with wrapper, destination.cursor() as cursor:
-        with cursor.copy(f'COPY "{table}" ({columns}) FROM STDIN') as copy:
-            for row in _rows(source, model):
-                copy.write_row([f.db_value(value) for f, value in zip(fields, row, strict=True)])
-                copied += 1
-                if progress is not None and copied % 50_000 == 0:
-                    progress(table, copied)
+    dialect.Connection(destination).load_rows(table, [f.column_name for f in fields], rows())
     return copied
 
 
@@ -194,14 +155,8 @@ def _checksum(db: pw.Database, model: type[Any]) -> str:
 
 
 def _restart_numbering(db: pw.Database, models: list[type[Any]]) -> None:
-    """On PostgreSQL, new rows must number on after the copied ones (their sequences)."""
-    if not isinstance(db, pw.PostgresqlDatabase):
-        return
+    """New rows must number on after the copied ones."""
     for model in models:
         key = model._meta.primary_key
         if isinstance(key, pw.AutoField):
-            table, column = model._meta.table_name, key.column_name
-            db.execute_sql(
-                f"SELECT setval(pg_get_serial_sequence('\"{table}\"', '{column}'), "
-                f'coalesce(max("{column}"), 0) + 1, false) FROM "{table}"'
-            )
+            dialect.continue_numbering(db, model._meta.table_name, key.column_name)

@@ -127,7 +127,7 @@ def prepare_models(models: Sequence[type[pw.Model]], on_postgres: bool) -> None:
                 field.collation = '"C"' if on_postgres else None
 
 
-# SQLSTATE classes and codes in the words store.error_kind uses.
+# SQLSTATE classes and codes in the words failures.error_kind uses.
 SQLSTATE_KINDS = {
     "55P03": "locked",  # lock_not_available (lock_timeout)
     "40P01": "locked",  # deadlock_detected
@@ -186,12 +186,3 @@ def error_kind(error: BaseException) -> str | None:
             return None
         cause = cause.__cause__ or cause.__context__
     return None
-
-
-def driver_errors() -> tuple[type[Exception], ...]:
-    """psycopg's base error, when psycopg is installed (it is imported only when needed)."""
-    try:
-        import psycopg
-    except ImportError:
-        return ()
-    return (psycopg.Error,)

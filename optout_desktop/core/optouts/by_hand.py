@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from optout_desktop.core.db.models import Suppression, database, now
+from optout_desktop.core.db.failures import plain_errors
+from optout_desktop.core.db.models import Suppression, now
+from optout_desktop.core.db.writes import write_transaction
 from optout_desktop.core.errors import OptOutError
 from optout_desktop.core.reading.addresses import triage
 from optout_desktop.core.texts import t
@@ -37,7 +39,7 @@ def add_manual(raw: str, scope_id: int, reason: str = MANUAL, note: str = "") ->
         raise OptOutError(
             t("“{entry}” is not a valid email address: {why}", entry=raw.strip(), why=why)
         )
-    with database.obj.atomic():
+    with plain_errors(), write_transaction():
         row = Suppression.get_or_none(
             (Suppression.email == address) & (Suppression.scope_id == scope_id)
         )

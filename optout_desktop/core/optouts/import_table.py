@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import logging
-import sqlite3
-import threading
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
-from functools import lru_cache
 from itertools import islice
 from typing import Any
 
 import peewee as pw
 
-from optout_desktop.core.db import tallies
-from optout_desktop.core.db.dialect import adapt, is_server, param, sql, writer_connection
+from optout_desktop.core.db import dialect, tallies
 from optout_desktop.core.db.models import (
     ACCOUNT,
     BaseModel,
@@ -25,14 +19,9 @@ from optout_desktop.core.db.models import (
     database,
 )
 from optout_desktop.core.optouts import domains
-from optout_desktop.core.progress import CancelFlag, Progress, ProgressCallback, raise_if_cancelled
+from optout_desktop.core.progress import CancelFlag, raise_if_cancelled
 from optout_desktop.core.reading.scanning import RefusedRow
 
-log = logging.getLogger(__name__)
-
-# Rows per multi-row INSERT: larger statements save little time and their compiled form
-# costs memory (5,000 rows took some 30 MB more at peak for a 1M-row import).
-BATCH = 500
 SORT_BATCH = 50_000  # addresses sorted at a time before writing: a few ms of the GIL each
 
 
@@ -55,48 +44,19 @@ def batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield batch
 
 
-def stage_addresses(
-    addresses: Iterable[str],
-    progress: ProgressCallback | None = None,
-    cancel: CancelFlag | None = None,
-) -> None:
+def stage_addresses(addresses: Iterable[str], cancel: CancelFlag | None = None) -> None:
     """Fill the staging table, each batch sorted (a sorted insert into an index is faster).
 
     No sort of the whole list: sorting a million strings holds the GIL for half a second,
     which would freeze the window while this runs on its worker thread.
     """
-    db = database.obj
-    adapt(StagedAddress)
+    dialect.adapt(StagedAddress)
     StagedAddress.create_table(safe=True)
     StagedAddress.delete().execute()
-    addresses = list(addresses)
-    server = writer_connection(db) if is_server() else None
-    cursor = db.cursor()
-    done = 0
-    # One multi-row INSERT per statement, not one statement per row (as executemany does);
-    # on a server, one COPY per batch.
+    connection = dialect.connection()
     for batch in batches(addresses, SORT_BATCH):
         raise_if_cancelled(cancel)
-        if server is not None:
-            server.copy_lines("COPY staged_address (email) FROM STDIN", batch)
-        else:
-            for part in batches(sorted(batch), rows_per_statement(1)):
-                cursor.execute(_rows(len(part), param()), part)
-        done += len(batch)
-        if progress is not None:
-            progress(Progress("writing", done, len(addresses)))
-
-
-def rows_per_statement(columns: int, most: int = BATCH) -> int:
-    """Rows per multi-row INSERT: at most `most`, within SQLite's limit on bound parameters."""
-    getlimit = getattr(database.obj.connection(), "getlimit", None)
-    limit = int(getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)) if getlimit else 999
-    return max(1, min(most, limit // columns))
-
-
-@lru_cache(maxsize=4)
-def _rows(count: int, marker: str) -> str:
-    return sql(f"INSERT INTO staged_address (email) VALUES {','.join(['(?)'] * count)}", marker)
+        connection.load_column(StagedAddress._meta.table_name, "email", sorted(batch))
 
 
 def in_scope(scope_id: int) -> pw.Expression:
@@ -162,70 +122,14 @@ def save_refused_rows(
     run: ImportRun, refused: Sequence[RefusedRow], cancel: CancelFlag | None = None
 ) -> None:
     """Keep the refused rows with the import, for its errors file (multi-row INSERTs)."""
-    cursor = database.obj.cursor()
+    connection = dialect.connection()
     table = RowError._meta.table_name
     run_id = int(run.id)
-    for batch in batches(refused, rows_per_statement(3)):
+    for batch in batches(refused, connection.rows_per_statement(3)):
         raise_if_cancelled(cancel)
         values = ",".join([f"({run_id:d}, ?, ?, ?)"] * len(batch))
         columns = "(import_run_id, row_number, raw_value, reason)"
-        cursor.execute(
-            sql(f"INSERT INTO {table} {columns} VALUES {values}"),
+        connection.execute(
+            dialect.sql(f"INSERT INTO {table} {columns} VALUES {values}"),
             [cell for row in batch for cell in (row.row_number, row.raw_value, row.reason)],
         )
-
-
-@contextmanager
-def interruptible(db: pw.Database, cancel: CancelFlag | None) -> Iterator[None]:
-    """Let a cancel interrupt a long SQL statement: SQLite's progress handler, or on
-    PostgreSQL a watcher thread that asks the server to cancel the running statement."""
-    if cancel is None:
-        yield
-        return
-    connection = db.connection()  # the raw connection every statement of the block runs on
-    handler = getattr(connection, "set_progress_handler", None)  # SQLite only
-    if handler is not None:
-        handler(lambda: 1 if cancel.is_set() else 0, 100_000)
-        try:
-            yield
-        finally:
-            handler(None, 0)
-    elif hasattr(connection, "cancel_safe"):  # psycopg 3
-        with _cancel_watcher(connection, cancel):
-            yield
-    else:
-        yield
-
-
-CANCEL_POLL_S = 0.05  # how often the watcher looks at the cancel flag on PostgreSQL
-
-
-@contextmanager
-def _cancel_watcher(connection: Any, cancel: CancelFlag) -> Iterator[None]:
-    """While the block runs, cancel the statement in progress once the flag is set (the
-    statement then fails with QueryCanceled, which the caller turns into Cancelled). A
-    cancel that reaches an idle server is ignored, so only a busy connection is cancelled."""
-    done = threading.Event()
-
-    def watch() -> None:
-        while not done.wait(CANCEL_POLL_S):
-            if cancel.is_set() and _busy(connection):
-                try:
-                    connection.cancel_safe(timeout=5.0)
-                except Exception:  # noqa: BLE001 - the flag still stops the next batch
-                    log.info("could not cancel the running statement", exc_info=True)
-
-    watcher = threading.Thread(target=watch, name="optout-cancel", daemon=True)
-    watcher.start()
-    try:
-        yield
-    finally:
-        done.set()
-        watcher.join()
-
-
-def _busy(connection: Any) -> bool:
-    """True while a statement runs on the psycopg connection."""
-    from psycopg import pq
-
-    return bool(connection.info.transaction_status == pq.TransactionStatus.ACTIVE)

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-import peewee as pw
-
 from optout_desktop.core.computer_user import user_name
-from optout_desktop.core.db import unfinished_imports
+from optout_desktop.core.db import dialect, unfinished_imports
 from optout_desktop.core.db.failures import (
     DAMAGED,
     DATABASE_ERRORS,
@@ -83,8 +80,9 @@ def plan_optouts(
     scan = scan_column(source, index, progress, cancel, whole_domains=True)
     name = source.headers[index]
     _refuse_empty(scan, name)
-    db = database.obj
-    with plain_errors(), db.atomic() as transaction:
+    # A plain transaction, not the write lock: it writes only its own temporary table, and
+    # rolls that back (a plan counts while another program writes).
+    with plain_errors(), database.obj.atomic() as transaction:
         import_table.stage_addresses(scan.addresses, cancel=cancel)
         counts = _counts(scan, scope_id)
         transaction.rollback()
@@ -227,7 +225,6 @@ def _record(
     removes it. If the process dies first, the next opening records the import as failed.
     `checksum` may be a function that gives it once the file has been read.
     """
-    db = database.obj
     details = {
         "kind": "optouts",
         "user_name": user_name(),
@@ -248,9 +245,9 @@ def _record(
     with plain_errors():  # waits for another program's write, then says so plainly
         note = unfinished_imports.begin(details)
     try:
-        with write_transaction(), import_table.interruptible(db, cancel):
+        with write_transaction(), dialect.interruptible(cancel):
             run = ImportRun.create(**details)
-            writer = suppression_writer(db, run.id, scope_id, now())
+            writer = suppression_writer(run.id, scope_id, now())
             scan = write(writer)
             new = writer.settle()
             counts = OptOutCounts(
@@ -338,6 +335,6 @@ def _record_end(
             ImportRun.create(**details, state=state, message=message, finished_at=now())
             if note is not None:
                 unfinished_imports.end(note)
-    except (pw.DatabaseError, sqlite3.DatabaseError):
+    except DATABASE_ERRORS:
         # (info, not error: the command line's stderr keeps to its one plain line)
         log.info("could not record the end of importing %s", details["file_name"], exc_info=True)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from optout_desktop.core.db.dialect import param, sql
+from optout_desktop.core.db.dialect import Connection, sql
 from optout_desktop.core.db.models import ACCOUNT, database
 from optout_desktop.core.optouts.domains import Cover
 
@@ -18,13 +17,6 @@ _COLUMNS = "INSERT INTO import_claim (suppression_id, import_run_id, email)"
 _IGNORE = "ON CONFLICT DO NOTHING"
 # An import's claims live while it is completed; an undone one's are deleted with it.
 _LIVE = "r.state = 'completed'"
-
-
-def _rows_per_statement(connection: Any, columns: int) -> int:
-    """Rows per multi-row statement on this connection (the writer's thread has its own)."""
-    getlimit = getattr(connection, "getlimit", None)
-    limit = int(getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)) if getlimit else 999
-    return max(1, min(500, (limit - 2) // columns))
 
 
 @lru_cache(maxsize=8)
@@ -37,15 +29,18 @@ def _conflict_sql(rows: int, marker: str) -> str:
     )
 
 
-def claim_existing(connection: Any, addresses: Sequence[str], run_id: int, scope_id: int) -> None:
-    """Claim the opt-outs that already held some of these addresses (one statement)."""
-    statement = _conflict_sql(len(addresses), param())
+def claim_existing(
+    connection: Connection, addresses: Sequence[str], run_id: int, scope_id: int
+) -> None:
+    """Claim the opt-outs that already held some of these addresses (one statement, of at
+    most rows_per_statement(1) addresses: four more values are bound)."""
+    statement = _conflict_sql(len(addresses), connection.marker)
     connection.execute(statement, [run_id, *addresses, ACCOUNT, scope_id, run_id])
 
 
-def claim_incoming(connection: Any, run_id: int, scope_id: int) -> None:
-    """Claim the opt-outs that already held addresses of the incoming_address table (the
-    server's import: one statement for all of them, in the claims' order).
+def claim_incoming(connection: Connection, run_id: int, scope_id: int) -> None:
+    """Claim the opt-outs that already held addresses of the incoming_address table (an
+    import by StagingWriter: one statement for all of them, in the claims' order).
 
     No ON CONFLICT: the import is new, its addresses distinct, and its other claims (of
     domain opt-outs) name an address, so none of these can be there already.
@@ -61,7 +56,7 @@ def claim_incoming(connection: Any, run_id: int, scope_id: int) -> None:
 
 
 def claim_covered(
-    connection: Any, addresses: Sequence[str], cover: Cover, run_id: int
+    connection: Connection, addresses: Sequence[str], cover: Cover, run_id: int
 ) -> list[str]:
     """Claim the domain opt-outs that cover some of these addresses; returns the others."""
     free: list[str] = []
@@ -72,7 +67,7 @@ def claim_covered(
             pairs.extend((row, address) for row in rows)
         else:
             free.append(address)
-    per = _rows_per_statement(connection, 3)
+    per = connection.rows_per_statement(3)
     for start in range(0, len(pairs), per):
         batch = pairs[start : start + per]
         values = ",".join(["(?, ?, ?)"] * len(batch))
@@ -83,7 +78,7 @@ def claim_covered(
     return free
 
 
-def claim_account_cover(connection: Any, run_id: int) -> None:
+def claim_account_cover(connection: Connection, run_id: int) -> None:
     """A business unit's import: claim the whole-account opt-outs that cover its rows."""
     connection.execute(
         sql(

@@ -6,20 +6,19 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from optout_desktop.core.computer_user import user_name
-from optout_desktop.core.db import models
+from optout_desktop.core.db import dialect, models
 from optout_desktop.core.db.failures import plain_errors
-from optout_desktop.core.db.models import ImportRun, database, now
+from optout_desktop.core.db.models import ImportRun, now
 from optout_desktop.core.db.writes import write_transaction
 from optout_desktop.core.errors import ConfirmationError, OptOutError, StoreError
-from optout_desktop.core.optouts import import_table, ownership
+from optout_desktop.core.optouts import ownership
 from optout_desktop.core.progress import CancelFlag, raise_if_cancelled
 from optout_desktop.core.rules.business_units import scope_name
 from optout_desktop.core.texts import t
 
 # The import's own rows; one that a person or a user took over since is theirs, not its.
-# (A ? placeholder: core.claims puts the database's own in.)
+# (A ? placeholder: ownership.py puts the database's own in.)
 _OWN = "import_run_id = ? AND reason = 'import'"
-# Columns this feature added to import_run, for a database made before them.
 # How an import that wrote nothing ended, in words (its state is a key).
 _ENDED = {"running": t("running"), "cancelled": t("cancelled"), "failed": t("failed")}
 
@@ -101,9 +100,8 @@ def undo_import(import_id: int, confirm: int, cancel: CancelFlag | None = None) 
     An import undone before is left as it is (the result says so). A wrong number, or a
     cancel, changes nothing.
     """
-    db = database.obj
     try:
-        with plain_errors(), write_transaction(), import_table.interruptible(db, cancel):
+        with plain_errors(), write_transaction(), dialect.interruptible(cancel):
             run = _run(import_id)
             plan = _plan(run)
             if run.state == "undone":

@@ -1,4 +1,4 @@
-"""Write opt-outs (SQLite: multi-row INSERTs; a server: COPY), on a thread beside the reader."""
+"""Write an import's opt-outs: multi-row INSERTs on a thread beside the reader, or by COPY."""
 
 from __future__ import annotations
 
@@ -6,11 +6,11 @@ import queue
 import threading
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any
 
-from optout_desktop.core.db.dialect import is_server, param, sql, writer_connection
+from optout_desktop.core.db import dialect
+from optout_desktop.core.db.dialect import Connection, sql
 from optout_desktop.core.db.models import ACCOUNT
-from optout_desktop.core.optouts import domains, import_table, ownership
+from optout_desktop.core.optouts import domains, ownership
 
 _STOP = None
 
@@ -21,17 +21,17 @@ class SuppressionWriter:
     Addresses already suppressed in the scope are skipped by the unique index (same scope),
     by a domain opt-out that covers them, or, for a business unit, removed again by `settle`
     (covered by a whole-account opt-out). Each time, the import claims the opt-out that held
-    the address, so it inherits it if that one is withdrawn (see core.claims).
+    the address, so it inherits it if that one is withdrawn (see ownership.py).
     """
 
-    def __init__(self, connection: Any, run_id: int, scope_id: int, stamp: str) -> None:
+    def __init__(self, connection: Connection, run_id: int, scope_id: int, stamp: str) -> None:
         self.connection = connection
         self.run_id = int(run_id)
         self.scope_id = int(scope_id)
         self.stamp = stamp
-        self.marker = param()  # the database's placeholder, for the SQL written once
+        self.marker = connection.marker  # the database's placeholder, for the SQL written once
         self.inserted = 0
-        self.per_statement = import_table.rows_per_statement(1)
+        self.per_statement = connection.rows_per_statement(1)
         cover = domains.load_cover(self.scope_id)
         self.cover = cover if cover else None
 
@@ -68,28 +68,24 @@ class SuppressionWriter:
         return _insert_sql(rows, self.scope_id, self.run_id, self.stamp, self.marker)
 
 
-class CopyingWriter(SuppressionWriter):
-    """On PostgreSQL: COPY each batch into a temporary table while the file is read, then
-    insert and claim them all in two set-based statements (the server's per-statement cost
-    made 500-row INSERTs three times slower than its own COPY)."""
+class StagingWriter(SuppressionWriter):
+    """Load each batch into a temporary table while the file is read, then insert and claim
+    them all in two set-based statements: where the database loads rows fastest by COPY
+    (see dialect.loads_by_copy)."""
 
-    def __init__(self, connection: Any, run_id: int, scope_id: int, stamp: str) -> None:
+    def __init__(self, connection: Connection, run_id: int, scope_id: int, stamp: str) -> None:
         super().__init__(connection, run_id, scope_id, stamp)
         self.copied = 0
-        connection.execute(
-            'CREATE TEMP TABLE IF NOT EXISTS incoming_address (email text COLLATE "C") '
-            "ON COMMIT DROP"
-        )
-        connection.execute("TRUNCATE incoming_address")
+        connection.make_column_table("incoming_address", "email")
 
     def write(self, addresses: Sequence[str]) -> None:
-        """COPY a batch in (those a domain opt-out covers are only claimed)."""
+        """Load a batch (those a domain opt-out covers are only claimed)."""
         if self.cover is not None:
             addresses = ownership.claim_covered(
                 self.connection, sorted(addresses), self.cover, self.run_id
             )
         if addresses:
-            self.connection.copy_lines("COPY incoming_address (email) FROM STDIN", addresses)
+            self.connection.load_column("incoming_address", "email", addresses)
             self.copied += len(addresses)
 
     def settle(self) -> int:
@@ -113,10 +109,10 @@ class CopyingWriter(SuppressionWriter):
         return super().settle()
 
 
-def suppression_writer(db: Any, run_id: int, scope_id: int, stamp: str) -> SuppressionWriter:
+def suppression_writer(run_id: int, scope_id: int, stamp: str) -> SuppressionWriter:
     """The writer for the open database, on the connection of the caller's transaction."""
-    kind = CopyingWriter if is_server() else SuppressionWriter
-    return kind(writer_connection(db), run_id, scope_id, stamp)
+    kind = StagingWriter if dialect.loads_by_copy() else SuppressionWriter
+    return kind(dialect.connection(), run_id, scope_id, stamp)
 
 
 def _checked(stamp: str) -> str:

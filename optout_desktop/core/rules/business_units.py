@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from optout_desktop.core.db.failures import plain_errors
 from optout_desktop.core.db.models import ACCOUNT, BusinessUnit, ImportRun, Suppression
 from optout_desktop.core.db.writes import write_transaction
 from optout_desktop.core.errors import OptOutError
@@ -61,7 +62,7 @@ def _clean_name(name: str) -> str:
 def add_unit(name: str) -> BusinessUnit:
     """Create a business unit with a new name."""
     cleaned = _clean_name(name)
-    with write_transaction():  # after any other write: a colleague's import, another add
+    with plain_errors(), write_transaction():  # after any other write: an import, another add
         if BusinessUnit.get_or_none(BusinessUnit.name == cleaned):
             raise OptOutError(t("There is already a business unit “{name}”.", name=cleaned))
         unit: BusinessUnit = BusinessUnit.create(name=cleaned)
@@ -70,7 +71,7 @@ def add_unit(name: str) -> BusinessUnit:
 
 def rename_unit(old: str, new: str) -> BusinessUnit:
     """Give a business unit a new name; its opt-outs stay with it."""
-    with write_transaction():
+    with plain_errors(), write_transaction():
         unit = BusinessUnit.get_by_id(_unit_id(old))
         cleaned = _clean_name(new)
         if cleaned != unit.name and BusinessUnit.get_or_none(BusinessUnit.name == cleaned):
@@ -85,7 +86,7 @@ def remove_unit(name: str) -> None:
     scope = _unit_id(name)
     # The write lock first: on a server an import into this unit may be under way, its
     # opt-outs not yet visible; it finishes before the unit is looked at.
-    with write_transaction():
+    with plain_errors(), write_transaction():
         used = Suppression.select().where(Suppression.scope_id == scope).exists() or (
             ImportRun.select().where(ImportRun.scope_id == scope).exists()
         )

@@ -6,12 +6,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from optout_desktop.core.computer_user import user_name
-from optout_desktop.core.db.models import (
-    ACCOUNT,
-    Contact,
-    OneToOneSend,
-    Suppression,
-)
+from optout_desktop.core.db.failures import plain_errors
+from optout_desktop.core.db.models import ACCOUNT, Contact, OneToOneSend, Suppression
+from optout_desktop.core.db.writes import write_transaction
 from optout_desktop.core.errors import OptOutError
 from optout_desktop.core.optouts.domains import keys_covering
 from optout_desktop.core.optouts.import_table import in_scope
@@ -70,22 +67,24 @@ def log_one_to_one(
         raise OptOutError(
             t("“{entry}” is not a valid email address: {why}", entry=raw.strip(), why=why)
         )
-    rule = verdict(address, scope_id)
-    if not rule.allowed:
-        raise OptOutError(
-            t(
-                "A one-to-one email to {address} is not allowed. {reason}",
-                address=address,
-                reason=rule.reason,
+    with plain_errors(), write_transaction():  # the rule as it is when the send is logged
+        rule = verdict(address, scope_id)
+        if not rule.allowed:
+            raise OptOutError(
+                t(
+                    "A one-to-one email to {address} is not allowed. {reason}",
+                    address=address,
+                    reason=rule.reason,
+                )
             )
+        send: OneToOneSend = OneToOneSend.create(
+            email=address,
+            scope_id=scope_id,
+            legal_basis=legal_basis,
+            explanation=explanation.strip(),
+            user_name=user_name(),
         )
-    return OneToOneSend.create(
-        email=address,
-        scope_id=scope_id,
-        legal_basis=legal_basis,
-        explanation=explanation.strip(),
-        user_name=user_name(),
-    )
+    return send
 
 
 def send_log(limit: int | None = None) -> list[dict[str, Any]]:
