@@ -69,6 +69,7 @@ def main() -> None:
     )
     window.resize(1100, 700)
     window.show()
+    page = window.import_page
     probe = StallProbe()
 
     def wait_for(condition: object, what: str) -> float:
@@ -84,33 +85,33 @@ def main() -> None:
     started = time.perf_counter()
     window.open_file(data)
     first_screen = wait_for(
-        lambda: window.model is not None and window.model.rowCount() > 0, "the first screen"
+        lambda: page.model is not None and page.model.rowCount() > 0, "the first screen"
     )
     app.processEvents()
     print(f"first screen of {data.name}: {first_screen * 1000:.0f} ms after choosing the file")
     probe.enter("count")
-    counted = wait_for(lambda: window.plan is not None, "the counts") + first_screen
+    counted = wait_for(lambda: page.plan is not None, "the counts") + first_screen
     print(f"counts shown (valid, invalid, blank, repeated, new): {counted:.2f} s after choosing")
-    assert window.plan is not None
-    valid = window.plan.counts.valid
+    assert page.plan is not None
+    valid = page.plan.counts.valid
 
     probe.enter("scroll")
     for _ in range(20):
-        window.table.verticalScrollBar().setValue(window.table.verticalScrollBar().maximum())
+        page.table.verticalScrollBar().setValue(page.table.verticalScrollBar().maximum())
         app.processEvents()
-    print(f"rows loaded after scrolling to the end 20 times: {window.model.rowCount():,}")
+    print(f"rows loaded after scrolling to the end 20 times: {page.model.rowCount():,}")
 
     probe.enter("import")
-    window.confirm_import()
+    page.confirm_import()
     app.processEvents()
-    window._dialog.count_edit.setText(str(valid))
-    window._dialog.action_button.click()
+    page._dialog.count_edit.setText(str(valid))
+    page._dialog.action_button.click()
     imported = wait_for(lambda: not window.jobs.busy, "the import")
     print(f"import of {valid:,} addresses from the window: {imported:.2f} s")
     probe.enter("done")
     for phase in ("open", "count", "scroll", "import"):
         print(f"worst event-loop stall while {phase}: {probe.worst.get(phase, 0) * 1000:.0f} ms")
-    print(f"total {time.perf_counter() - started:.1f} s; result: {window.result_label.text()}")
+    print(f"total {time.perf_counter() - started:.1f} s; result: {page.result_label.text()}")
     window.close()
 
 

@@ -57,6 +57,7 @@ def shoot(language_code: str, out: Path, work: Path) -> list[Path]:
     window.resize(*SIZE)
     window.show()
     wait_for(lambda: not window.reads.busy)
+    page = window.import_page
     suffix = "" if language_code == "en" else f"-{language_code}"
     written = []
 
@@ -67,16 +68,16 @@ def shoot(language_code: str, out: Path, work: Path) -> list[Path]:
 
     save(window, "first-start")
     window.open_file(sample)
-    wait_for(lambda: window.plan is not None and not window.jobs.busy)
+    wait_for(lambda: page.plan is not None and not window.jobs.busy)
     save(window, "main-window")
-    window.confirm_import()
-    dialog = window._dialog
+    page.confirm_import()
+    dialog = page._dialog
     wait_for(lambda: dialog is not None and dialog.isVisible())
-    dialog.count_edit.setText(str(window.plan.counts.valid if window.plan else ""))
+    dialog.count_edit.setText(str(page.plan.counts.valid if page.plan else ""))
     QApplication.processEvents()
     save(dialog, "confirm-dialog")
     dialog.accept()
-    wait_for(lambda: not window.jobs.busy and bool(window.result_label.text()))
+    wait_for(lambda: not window.jobs.busy and bool(page.result_label.text()))
     window.refresh_totals()
     wait_for(lambda: not window.reads.busy)
     window.tabs.setCurrentIndex(3)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import (
@@ -26,12 +26,10 @@ from optout_desktop.core.reading.sources import open_source
 
 from .contacts_import_dialog import ContactsImportDialog
 from .contacts_model import ContactsModel
+from .context import WindowContext
 from .jobs import Job
 from .language import number
 from .typed_count_dialog import TypedCountDialog
-
-if TYPE_CHECKING:
-    from .main_window import MainWindow
 
 ProgressFn = Callable[[Progress], None]
 
@@ -39,10 +37,10 @@ ProgressFn = Callable[[Progress], None]
 class ContactsPage(QWidget):
     """Contacts are what the billable total counts; opted-out addresses never are."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.setObjectName("contactsPage")
-        self.main = window
+        self.context = context
         self.unsubscribed_count = 0
 
         self.import_button = QPushButton(self.tr("Import contacts…"))
@@ -94,8 +92,6 @@ class ContactsPage(QWidget):
         layout.addWidget(self.table, 1)
 
         self._show_unsubscribed(0)  # until the first count arrives
-        window.jobs.succeeded.connect(self._job_done)
-        window.reads.succeeded.connect(self._read_done)
         self.refresh()
 
     # ---- the list ---------------------------------------------------------------------
@@ -111,7 +107,10 @@ class ContactsPage(QWidget):
         def count(_progress: ProgressFn, _cancel: threading.Event) -> int:
             return int(contact_import.unsubscribed_contacts().count())
 
-        self.main.reads.start(Job("unsubscribed-count", count))  # queued if the reader is busy
+        # Read-only and never shown on the status line: its label is for the log.
+        self.context.read(
+            Job("count unsubscribed contacts", count, on_done=self._show_unsubscribed)
+        )
 
     @Slot()
     def _apply_search(self) -> None:
@@ -132,7 +131,7 @@ class ContactsPage(QWidget):
 
     @Slot()
     def choose_file(self) -> None:
-        path = self.main.questions.open_file(self.main)
+        path = self.context.questions.open_file(self)
         if path is not None:
             self.open_file(path)
 
@@ -143,12 +142,12 @@ class ContactsPage(QWidget):
             names = contact_import.guess_name_columns(source.headers)
             return source, guess.index if guess else -1, names
 
-        self.main.start_job(Job("contacts-open", read))
+        self.context.run(Job(self.tr("Reading the contacts file…"), read, on_done=self._opened))
 
     def _opened(self, result: Any) -> None:
         source, email_index, (first, last) = result
-        dialog = ContactsImportDialog(source, email_index, first, last, self.main)
-        dialog.accepted.connect(lambda: self._import(dialog))  # runs in the GUI thread
+        dialog = ContactsImportDialog(source, email_index, first, last, self)
+        dialog.accepted.connect(lambda: self._import(dialog))  # a dialog's signal: GUI thread
         self._dialog = dialog
         dialog.open()
 
@@ -158,7 +157,7 @@ class ContactsPage(QWidget):
         def run(progress: ProgressFn, cancel: threading.Event) -> Any:
             return contact_import.import_contacts(source, email, first, last, progress, cancel)
 
-        self.main.start_job(Job("contacts-import", run))
+        self.context.run(Job(self.tr("Importing contacts…"), run, on_done=self._imported))
 
     # ---- deleting -----------------------------------------------------------------------
 
@@ -166,13 +165,13 @@ class ContactsPage(QWidget):
     def delete_selected(self) -> None:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         if not rows:
-            self.main.questions.inform(
-                self.main, self.tr("Delete contacts"), self.tr("Select the contacts to delete.")
+            self.context.questions.inform(
+                self, self.tr("Delete contacts"), self.tr("Select the contacts to delete.")
             )
             return
         ids = [self.model.contact_at(row).id for row in rows]
-        asked = self.main.questions.ask_yes_no(
-            self.main,
+        asked = self.context.questions.ask_yes_no(
+            self,
             self.tr("Delete contacts"),
             self.tr(
                 "Delete {n} contacts? They stop counting as billable. Their opt-outs stay: "
@@ -184,7 +183,7 @@ class ContactsPage(QWidget):
             def run(_progress: ProgressFn, _cancel: threading.Event) -> int:
                 return contact_list.delete_contacts(ids)
 
-            self.main.start_job(Job("contacts-delete", run))
+            self._delete(run)
 
     @Slot()
     def delete_unsubscribed(self) -> None:
@@ -197,7 +196,7 @@ class ContactsPage(QWidget):
             self.unsubscribed_count,
             self.tr("Delete contacts"),
             "deleteUnsubscribedDialog",
-            self.main,
+            self,
         )
         dialog.accepted.connect(lambda: self._delete_unsubscribed(dialog.typed_count() or 0))
         self._typed = dialog
@@ -207,40 +206,31 @@ class ContactsPage(QWidget):
         def run(_progress: ProgressFn, _cancel: threading.Event) -> int:
             return contact_import.delete_unsubscribed_contacts(confirm)
 
-        self.main.start_job(Job("contacts-delete", run))
+        self._delete(run)
+
+    def _delete(self, run: Callable[[ProgressFn, threading.Event], int]) -> None:
+        """Delete on the writer; a job that runs meanwhile goes first (the status line says so)."""
+        self.context.run(Job(self.tr("Deleting contacts…"), run, on_done=self._deleted))
 
     # ---- results ------------------------------------------------------------------------
 
-    @Slot(str, object)
-    def _job_done(self, name: str, result: object) -> None:
-        if name == "contacts-open":
-            self._opened(result)
-        elif name == "contacts-import":
-            _run, counts = result  # type: ignore[misc]
-            self.main.questions.inform(
-                self.main,
-                self.tr("Contacts imported"),
-                self.tr(
-                    "{created} contacts created, {updated} updated. Left out: {invalid} invalid, "
-                    "{blank} blank, {duplicates} repeated rows."
-                ).format(
-                    created=number(counts.contacts_created),
-                    updated=number(counts.contacts_updated),
-                    invalid=number(counts.invalid),
-                    blank=number(counts.blank),
-                    duplicates=number(counts.duplicates),
-                ),
-            )
-            self._changed()
-        elif name == "contacts-delete":
-            self._changed()
+    def _deleted(self, _count: int) -> None:
+        self.context.list_changed.emit()
 
-    def _changed(self) -> None:
-        self.refresh()
-        self.main.refresh_totals()
-        self.main.history_page.refresh()
-
-    @Slot(str, object)
-    def _read_done(self, name: str, result: object) -> None:
-        if name == "unsubscribed-count" and isinstance(result, int):
-            self._show_unsubscribed(result)
+    def _imported(self, result: Any) -> None:
+        _run, counts = result
+        self.context.questions.inform(
+            self,
+            self.tr("Contacts imported"),
+            self.tr(
+                "{created} contacts created, {updated} updated. Left out: {invalid} invalid, "
+                "{blank} blank, {duplicates} repeated rows."
+            ).format(
+                created=number(counts.contacts_created),
+                updated=number(counts.contacts_updated),
+                invalid=number(counts.invalid),
+                blank=number(counts.blank),
+                duplicates=number(counts.duplicates),
+            ),
+        )
+        self.context.list_changed.emit()

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -17,23 +17,26 @@ from PySide6.QtWidgets import (
 from optout_desktop.core.optouts import exports, history, undo
 from optout_desktop.core.optouts.undo import UndoPlan
 
+from .context import WindowContext
 from .core_text import translated
 from .history_model import HistoryModel
 from .jobs import Job
+from .language import number
 from .undo_dialog import UndoDialog
 
-if TYPE_CHECKING:
-    from .main_window import MainWindow
 
-UNDO_PLAN, UNDO = "undo-plan", "undo"
+def _window_tr(text: str) -> str:
+    # Texts that moved here from the main window keep its translation context.
+    return QCoreApplication.translate("MainWindow", text)
 
 
 class HistoryPage(QWidget):
     """A table of imports, newest first."""
 
-    def __init__(self, questions: object, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window_ = window
+    def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("historyPage")
+        self.context = context
         self.model = HistoryModel(self)
         self.table = QTableView()
         self.table.setObjectName("historyTable")
@@ -63,8 +66,6 @@ class HistoryPage(QWidget):
         layout.addWidget(self.table)
         layout.addLayout(buttons)
         self._dialog: UndoDialog | None = None
-        window.jobs.succeeded.connect(self._job_done)
-        window.jobs.cancelled.connect(self._job_cancelled)
 
     def refresh(self) -> None:
         self.model.set_runs(history.history(limit=500))
@@ -95,9 +96,8 @@ class HistoryPage(QWidget):
 
     def save_errors(self, import_id: int) -> None:
         """Ask where, then write the import's refused rows on the worker."""
-        window = self.window_
-        path = window.questions.save_file(
-            window,
+        path = self.context.questions.save_file(
+            self,
             self.tr("Save the errors file"),
             f"import-{import_id}-errors.csv",
             self.tr("CSV (*.csv)"),
@@ -108,7 +108,17 @@ class HistoryPage(QWidget):
         def write(_progress: object, _cancel: object) -> tuple[object, int]:
             return path, exports.export_refused_rows(import_id, path, translated)
 
-        window.start_job(Job("errors", write))
+        self.context.run(Job(_window_tr("Saving the errors file…"), write, on_done=self._saved))
+
+    def _saved(self, result: tuple[object, int]) -> None:
+        path, count = result
+        self.context.questions.inform(
+            self,
+            _window_tr("Errors file saved"),
+            _window_tr("{count} refused rows were written to {path}.").format(
+                count=number(count), path=path
+            ),
+        )
 
     # ---- undo: count on the worker, confirm with the typed number, undo on the worker ----
 
@@ -119,26 +129,21 @@ class HistoryPage(QWidget):
             self.undo(int(run["id"]))
 
     def undo(self, import_id: int) -> None:
-        """Count what undoing the import lifts (off the GUI thread), then ask to confirm."""
-        window = self.window_
-        if window.jobs.busy:
-            window.questions.inform(
-                window,
-                self.tr("Please wait"),
-                self.tr("Wait for the running job to finish, then undo the import."),
-            )
-            return
+        """Count what undoing the import lifts (off the GUI thread), then ask to confirm.
+
+        A job that runs meanwhile goes first; the status line says the count waits for it.
+        """
 
         def count(_progress: object, _cancel: object) -> UndoPlan:
             return undo.plan_undo(import_id)
 
-        window.start_job(Job(UNDO_PLAN, count))
-        window.progress_label.setText(self.tr("Counting what the undo lifts…"))
+        label = self.tr("Counting what the undo lifts…")
+        self.context.run(Job(label, count, on_done=self._confirm))
 
     def _confirm(self, plan: UndoPlan) -> None:
         if plan.already_undone:
-            self.window_.questions.inform(
-                self.window_,
+            self.context.questions.inform(
+                self,
                 self.tr("Already undone"),
                 self.tr(
                     "Import #{id} was already undone by {who} at {when}; nothing changed."
@@ -146,7 +151,7 @@ class HistoryPage(QWidget):
             )
             self.refresh()
             return
-        dialog = UndoDialog(plan, self.window_)
+        dialog = UndoDialog(plan, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self._confirmed)
         self._dialog = dialog
@@ -163,11 +168,10 @@ class HistoryPage(QWidget):
         def run(_progress: object, cancel: Any) -> UndoPlan:
             return undo.undo_import(import_id, typed, cancel)
 
-        self.window_.start_job(Job(UNDO, run))
-        self.window_.progress_label.setText(self.tr("Undoing import #{id}…").format(id=import_id))
+        label = self.tr("Undoing import #{id}…").format(id=import_id)
+        self.context.run(Job(label, run, on_done=self._undone, on_cancelled=self._undo_cancelled))
 
     def _undone(self, done: UndoPlan) -> None:
-        window = self.window_
         if done.already_undone:
             text = self.tr("Import #{id} was already undone; nothing changed.").format(
                 id=done.import_id
@@ -181,22 +185,12 @@ class HistoryPage(QWidget):
             text = self.tr("Import #{id} was undone: {lift} opt-outs were lifted.").format(
                 id=done.import_id, lift=f"{done.lift:,}"
             )
-        window.questions.inform(window, self.tr("Import undone"), text)
-        window.refresh_totals()
-        self.refresh()
+        self.context.questions.inform(self, self.tr("Import undone"), text)
+        self.context.list_changed.emit()
 
-    @Slot(str, object)
-    def _job_done(self, name: str, result: object) -> None:
-        if name == UNDO_PLAN and isinstance(result, UndoPlan):
-            self._confirm(result)
-        elif name == UNDO and isinstance(result, UndoPlan):
-            self._undone(result)
-
-    @Slot(str)
-    def _job_cancelled(self, name: str) -> None:
-        if name == UNDO:
-            self.window_.questions.inform(
-                self.window_,
-                self.tr("Undo cancelled"),
-                self.tr("The undo was cancelled; nothing was changed."),
-            )
+    def _undo_cancelled(self) -> None:
+        self.context.questions.inform(
+            self,
+            self.tr("Undo cancelled"),
+            self.tr("The undo was cancelled; nothing was changed."),
+        )

@@ -4,21 +4,19 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from optout_desktop.core.optouts import by_hand, domains
 from optout_desktop.core.progress import Progress
 from optout_desktop.core.rules import eligibility, one_to_one
 
+from .context import WindowContext
 from .jobs import Job
 from .lookup_dialog import LookupDialog
 from .one_to_one_dialog import OneToOneDialog
-
-if TYPE_CHECKING:
-    from .main_window import MainWindow
 
 ProgressFn = Callable[[Progress], None]
 
@@ -26,18 +24,15 @@ ProgressFn = Callable[[Progress], None]
 class LookupBox(QLineEdit):
     """Type an address and press Enter: the verdicts and reasons, in a dialog."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.main = window
+    def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
         self.setObjectName("lookupEdit")
         self.setAccessibleName(self.tr("Look up an address"))
         self.setPlaceholderText(self.tr("Look up an address…"))
         self.setClearButtonEnabled(True)
         self.setMinimumWidth(220)
         self.returnPressed.connect(self.look_up)
-        window.reads.succeeded.connect(self._read_done)
-        window.reads.failed.connect(self._read_failed)
-        window.jobs.succeeded.connect(self._job_done)
         self.dialog: LookupDialog | None = None
 
     @Slot()
@@ -51,7 +46,7 @@ class LookupBox(QLineEdit):
         text = (address or self.text()).strip()
         if not text:
             return
-        scope = self.main.scope_id()
+        scope = self.context.scope_id()
         if text.startswith(("@", "*.")):
             self._offer_domain(text, scope)
             return
@@ -59,56 +54,56 @@ class LookupBox(QLineEdit):
         def find(_progress: ProgressFn, _cancel: threading.Event) -> eligibility.Lookup:
             return eligibility.lookup(text, scope)
 
-        self.main.reads.start(Job("lookup", find))
+        # Read-only, beside the writer, and quick: its label is for the log.
+        self.context.read(
+            Job("look up an address", find, on_done=self._found, on_failed=self._not_found)
+        )
 
-    @Slot(str, object)
-    def _read_done(self, name: str, result: object) -> None:
-        if name != "lookup" or not isinstance(result, eligibility.Lookup):
-            return
-        dialog = LookupDialog(result, self.main)
+    def _found(self, result: eligibility.Lookup) -> None:
+        dialog = LookupDialog(result, self.window())
         dialog.record_one_to_one.connect(self._ask_one_to_one)
         dialog.add_opt_out.connect(self._add_opt_out)
         self.dialog = dialog
         dialog.open()
 
-    @Slot(str, str)
-    def _read_failed(self, name: str, message: str) -> None:
-        if name == "lookup":
-            self.main.questions.warn(self.main, self.tr("Look up an address"), message)
+    def _not_found(self, message: str) -> None:
+        self.context.questions.warn(self, self.tr("Look up an address"), message)
 
     @Slot(str)
     def _ask_one_to_one(self, address: str) -> None:
-        dialog = OneToOneDialog(address, self.main)
+        dialog = OneToOneDialog(address, self.window())
         dialog.accepted.connect(lambda: self._record(address, *dialog.choice()))
         self.one_to_one_dialog = dialog
         dialog.open()
 
     def _record(self, address: str, basis: str, explanation: str) -> None:
-        scope = self.main.scope_id()
+        scope = self.context.scope_id()
 
         def record(_progress: ProgressFn, _cancel: threading.Event) -> Any:
             return one_to_one.log_one_to_one(address, basis, explanation, scope)
 
-        self.main.start_job(Job("one-to-one", record))
+        label = self.tr("Recording the one-to-one email…")
+        self.context.run(Job(label, record, on_done=self._recorded))
 
     @Slot(str, str)
     def _add_opt_out(self, address: str, reason: str) -> None:
-        scope = self.main.scope_id()
+        scope = self.context.scope_id()
 
         def add(_progress: ProgressFn, _cancel: threading.Event) -> Any:
             return by_hand.add_manual(address, scope, reason)
 
-        self.main.start_job(Job("manual", add))
+        label = self.tr("Adding the opt-out…")
+        self.context.run(Job(label, add, on_done=self._added))
 
     def _offer_domain(self, text: str, scope: int) -> None:
         """`@firma.dk` (or `*.firma.dk`, with subdomains) in the look-up field: opt it out."""
-        asked = self.main.questions.ask_yes_no(
-            self.main,
+        asked = self.context.questions.ask_yes_no(
+            self,
             self.tr("Opt out a whole domain"),
             self.tr(
                 "Suppress every address at {domain} for {scope}? Contacts there stay contacts "
                 "(and billable) but are unsubscribed from all email."
-            ).format(domain=text, scope=self.main.unit_combo.currentText()),
+            ).format(domain=text, scope=self.context.scope_name()),
         )
         if not asked:
             return
@@ -116,38 +111,39 @@ class LookupBox(QLineEdit):
         def add(_progress: ProgressFn, _cancel: threading.Event) -> Any:
             return domains.add_domain(text, scope)
 
-        self.main.start_job(Job("domain", add))
+        label = self.tr("Opting out {domain}…").format(domain=text)
+        self.context.run(Job(label, add, on_done=self._domain_added))
 
-    @Slot(str, object)
-    def _job_done(self, name: str, result: object) -> None:
-        if name == "one-to-one":
-            send: Any = result
-            self.main.questions.inform(
-                self.main,
-                self.tr("One-to-one email recorded"),
-                self.tr("Recorded: {address}, legal basis “{basis}”.").format(
-                    address=send.email, basis=self.tr(one_to_one.LEGAL_BASES[send.legal_basis])
-                ),
+    # ---- results ------------------------------------------------------------------------
+
+    def _recorded(self, send: Any) -> None:
+        self.context.questions.inform(
+            self,
+            self.tr("One-to-one email recorded"),
+            self.tr("Recorded: {address}, legal basis “{basis}”.").format(
+                address=send.email, basis=self.tr(one_to_one.LEGAL_BASES[send.legal_basis])
+            ),
+        )
+        self.context.list_changed.emit()
+
+    def _domain_added(self, entry: Any) -> None:
+        self.context.questions.inform(
+            self,
+            self.tr("Whole domain opted out"),
+            self.tr("{domain} is suppressed ({contacts} contacts there).").format(
+                domain=entry.domain, contacts=entry.contacts
             )
-        elif name == "domain":
-            entry: Any = result
-            self.main.questions.inform(
-                self.main,
-                self.tr("Whole domain opted out"),
-                self.tr("{domain} is suppressed ({contacts} contacts there).").format(
-                    domain=entry.domain, contacts=entry.contacts
-                )
-                if entry.outcome == "added"
-                else self.tr("{domain} was already suppressed.").format(domain=entry.domain),
-            )
-            self.main.refresh_totals()
-        elif name == "manual":
-            done: Any = result
-            self.main.questions.inform(
-                self.main,
-                self.tr("Opt-out added"),
-                self.tr("{address} is suppressed ({reason}).").format(
-                    address=done.address, reason=done.reason
-                ),
-            )
-            self.main.refresh_totals()
+            if entry.outcome == "added"
+            else self.tr("{domain} was already suppressed.").format(domain=entry.domain),
+        )
+        self.context.list_changed.emit()
+
+    def _added(self, done: Any) -> None:
+        self.context.questions.inform(
+            self,
+            self.tr("Opt-out added"),
+            self.tr("{address} is suppressed ({reason}).").format(
+                address=done.address, reason=done.reason
+            ),
+        )
+        self.context.list_changed.emit()

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -13,23 +13,24 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from optout_desktop.core.errors import OptOutError
 from optout_desktop.core.rules import business_units
 
 from .core_text import message_of
-
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+from .questions import Questions
 
 
 class UnitsDialog(QDialog):
     """A list of units with Add, Rename and Remove; the whole account is always there."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.main = window
+    units_changed = Signal()  # a unit was added, renamed or removed
+
+    def __init__(self, questions: Questions, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.questions = questions
         self.setObjectName("unitsDialog")
         self.setWindowTitle(self.tr("Business units"))
         intro = QLabel(
@@ -73,17 +74,17 @@ class UnitsDialog(QDialog):
         item = self.list.currentItem()
         return item.text() if item is not None else None
 
-    def _apply(self, change: object) -> None:
+    def _apply(self, change: Callable[[], object]) -> None:
         try:
-            change()  # type: ignore[operator]
+            change()
         except OptOutError as error:
-            self.main.questions.warn(self, self.tr("Business units"), message_of(error))
+            self.questions.warn(self, self.tr("Business units"), message_of(error))
         self._fill()
-        self.main.refresh_units()
+        self.units_changed.emit()
 
     @Slot()
     def add(self) -> None:
-        name = self.main.questions.ask_text(self, self.tr("Add a business unit"), self.tr("Name:"))
+        name = self.questions.ask_text(self, self.tr("Add a business unit"), self.tr("Name:"))
         if name:
             self._apply(lambda: business_units.add_unit(name))
 
@@ -92,7 +93,7 @@ class UnitsDialog(QDialog):
         old = self._selected()
         if old is None:
             return
-        new = self.main.questions.ask_text(
+        new = self.questions.ask_text(
             self, self.tr("Rename the business unit"), self.tr("New name:"), old
         )
         if new and new != old:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import re
 from pathlib import Path
 from typing import Any
@@ -76,16 +77,24 @@ def danish_excel_file(folder: Path) -> Path:
     return path
 
 
+def big_file(folder: Path, rows: int, name: str = "big.csv") -> Path:
+    """A CSV of `rows` people with distinct addresses: long enough to keep the worker busy."""
+    path = folder / name
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["name", "email"])
+        writer.writerows([f"Person {n}", f"person{n}@example.com"] for n in range(rows))
+    return path
+
+
 def wait_idle(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: not window.jobs.busy, timeout=WAIT)
 
 
 def open_and_count(qtbot: QtBot, window: MainWindow, path: Path) -> None:
     window.open_file(path)
-    qtbot.waitUntil(
-        lambda: window.plan is not None or "color:#b00020" in window.counts_label.text(),
-        timeout=WAIT,
-    )
+    page = window.import_page
+    qtbot.waitUntil(lambda: page.plan is not None or page.plan_error is not None, timeout=WAIT)
     wait_idle(qtbot, window)
 
 

@@ -23,12 +23,12 @@ seen = {}
 
 def look_and_quit():
     windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
-    if not windows or windows[-1].jobs.busy or windows[-1].plan is None:
+    if not windows or windows[-1].jobs.busy or windows[-1].import_page.plan is None:
         QTimer.singleShot(50, look_and_quit)
         return
     window = windows[-1]
-    seen.update(title=window.windowTitle(), valid=window.plan.counts.valid,
-                column=window.column_combo.currentText(), visible=window.isVisible())
+    seen.update(title=window.windowTitle(), valid=window.import_page.plan.counts.valid,
+                column=window.import_page.column_combo.currentText(), visible=window.isVisible())
     window.close()
     QApplication.quit()
 

@@ -13,7 +13,14 @@ from optout_desktop.core.db.models import ACCOUNT, Contact, OneToOneSend, Suppre
 from optout_desktop.core.optouts import by_hand, imports
 from optout_desktop.core.reading.sources import open_source
 from optout_desktop.core.rules import business_units, eligibility
-from tests.ui.helpers import WAIT, ScriptedQuestions, wait_idle
+from tests.ui.helpers import (
+    WAIT,
+    ScriptedQuestions,
+    big_file,
+    danish_excel_file,
+    open_and_count,
+    wait_idle,
+)
 
 
 def write(path: Path, text: str) -> Path:
@@ -137,6 +144,77 @@ def test_deleting_selected_contacts_asks_first(
     wait_idle(qtbot, window)
     assert eligibility.lookup("a@firma.dk").suppressed  # deleting a contact never lifts an opt-out
     assert not eligibility.lookup("a@firma.dk").is_contact
+
+
+def test_deleting_contacts_while_a_count_runs_waits_its_turn_and_says_so(
+    qtbot: QtBot, window: Any, questions: ScriptedQuestions, tmp_path: Path
+) -> None:
+    """Confirming "Delete N contacts?" while the import page counted a file did nothing and
+    said nothing. Now the delete waits for the count, the status line says so, then it runs."""
+    seed(tmp_path)
+    page = window.contacts_page
+    page.refresh()
+    window.open_file(big_file(tmp_path, 300_000))
+    qtbot.waitUntil(lambda: getattr(window.jobs.running, "label", "") == "Counting…", timeout=WAIT)
+    window.tabs.setCurrentWidget(page)
+    page.table.selectRow(0)  # a@firma.dk
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    assert questions.messages[-1][0] == "question"
+    status = window.job_status
+    assert status.waiting_label.text() == "Waiting to start: Deleting contacts"
+    assert status.waiting_label.isVisible()  # on the Contacts page, where the user is
+    wait_idle(qtbot, window)
+    assert [c.email for c in Contact.select().order_by(Contact.email)] == [
+        "b@firma.dk",
+        "c@firma.dk",
+    ]
+    plan = window.import_page.plan
+    assert plan is not None and plan.counts.valid == 300_000  # the count was not dropped either
+    assert status.waiting_label.text() == ""
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=WAIT)
+
+
+def test_opening_an_opt_out_file_leaves_a_running_contacts_import_alone(
+    qtbot: QtBot, window: Any, questions: ScriptedQuestions, tmp_path: Path
+) -> None:
+    """Opening a file on the import page used to cancel whatever job ran, a contacts
+    import included; now it waits for that import, which completes."""
+    people = big_file(tmp_path, 100_000, "people.csv")
+    _page, dialog = import_contacts_in_window(qtbot, window, questions, people)
+    wait_idle(qtbot, window)  # the contacts file was read; its dialog is open
+    qtbot.mouseClick(
+        dialog.findChild(QPushButton, "beginContactsImportButton"), Qt.MouseButton.LeftButton
+    )
+    assert window.jobs.running.label == "Importing contacts…"
+    window.open_file(danish_excel_file(tmp_path))
+    wait_idle(qtbot, window)
+    assert Contact.select().count() == 100_000
+    assert [m[1] for m in questions.messages] == ["Contacts imported"]
+    plan = window.import_page.plan
+    assert plan is not None and plan.counts.valid == 4
+
+
+def test_choosing_the_email_column_while_contacts_import_counts_it_afterwards(
+    qtbot: QtBot, window: Any, questions: ScriptedQuestions, tmp_path: Path
+) -> None:
+    """Choosing a column while another page's job ran left the counts undone and Import…
+    disabled for good; now the count waits for that job."""
+    open_and_count(qtbot, window, danish_excel_file(tmp_path))
+    _page, dialog = import_contacts_in_window(
+        qtbot, window, questions, big_file(tmp_path, 100_000, "people.csv")
+    )
+    wait_idle(qtbot, window)
+    qtbot.mouseClick(
+        dialog.findChild(QPushButton, "beginContactsImportButton"), Qt.MouseButton.LeftButton
+    )
+    page = window.import_page
+    page.column_combo.setCurrentIndex(3)  # "By": a count that waits…
+    page.column_combo.setCurrentIndex(2)  # …and gives way to the email column's
+    assert page.plan is None and not page.import_button.isEnabled()
+    wait_idle(qtbot, window)
+    assert Contact.select().count() == 100_000
+    assert page.plan is not None and page.plan.column == "E-mailadresse"
+    assert page.plan.counts.valid == 4 and page.import_button.isEnabled()
 
 
 def test_business_units_are_managed_and_chosen_in_the_navigation(

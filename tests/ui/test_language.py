@@ -23,7 +23,7 @@ def test_the_window_in_danish(qtbot: QtBot, db: Any, db_path: Path, tmp_path: Pa
         settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
         window = MainWindow(db_path, settings)
         qtbot.addWidget(window)
-        assert window.import_button.text() == "Importér…"
+        assert window.import_page.import_button.text() == "Importér…"
         assert window.export_button.text() == "Eksportér spærreliste…"
         assert "Fakturerbare kontakter" in window.billable_label.text()
         assert window.tabs.tabText(1) == "Kontakter"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +20,7 @@ from optout_desktop.ui.preview_model import PreviewModel
 from tests.ui.helpers import (
     WAIT,
     ScriptedQuestions,
+    big_file,
     confirm_dialog,
     danish_excel_file,
     open_and_count,
@@ -33,16 +33,16 @@ def test_whole_flow_on_a_danish_excel_file(qtbot: QtBot, window: MainWindow, tmp
     billable_before = window.billable_label.text()
     open_and_count(qtbot, window, path)
 
-    assert window.column_combo.currentText() == "E-mailadresse"
-    assert "Windows-1252" in window.file_status.text()
-    assert "semicolon" in window.file_status.text()
-    table = window.findChild(type(window.table), "previewTable")
+    assert window.import_page.column_combo.currentText() == "E-mailadresse"
+    assert "Windows-1252" in window.import_page.file_status.text()
+    assert "semicolon" in window.import_page.file_status.text()
+    table = window.findChild(type(window.import_page.table), "previewTable")
     assert table.model().rowCount() == 6
     assert table.model().data(table.model().index(0, 0)) == "Søren"
-    assert window.plan is not None and window.plan.counts.valid == 4
-    assert window.import_button.isEnabled()
+    assert window.import_page.plan is not None and window.import_page.plan.counts.valid == 4
+    assert window.import_page.import_button.isEnabled()
 
-    qtbot.mouseClick(window.import_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.import_page.import_button, Qt.MouseButton.LeftButton)
     dialog = confirm_dialog()
     edit = dialog.findChild(QLineEdit, "confirmCountEdit")
     begin = dialog.findChild(QPushButton, "beginImportButton")
@@ -50,19 +50,19 @@ def test_whole_flow_on_a_danish_excel_file(qtbot: QtBot, window: MainWindow, tmp
     qtbot.keyClicks(edit, "4")
     assert begin.isEnabled()
     qtbot.mouseClick(begin, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "completed" in window.result_label.text(), timeout=WAIT)
+    qtbot.waitUntil(lambda: "completed" in window.import_page.result_label.text(), timeout=WAIT)
 
     emails = {s.email for s in Suppression.select()}
     assert emails == {"soeren@firma.dk", "aase@firma.dk", "jens@firma.dk", "niels@blåbær.dk"}
     assert window.billable_label.text() == billable_before  # opt-outs are not contacts
     qtbot.waitUntil(lambda: "<b>4</b>" in window.suppressed_label.text(), timeout=WAIT)
-    assert window.errors_button.isVisible()  # a blank and an invalid row were refused
+    assert window.import_page.errors_button.isVisible()  # a blank and an invalid row were refused
     assert window.history_page.model.rowCount() == 1
 
 
 def test_a_wrong_count_keeps_begin_import_disabled(qtbot: QtBot, window: MainWindow, tmp_path):
     open_and_count(qtbot, window, danish_excel_file(tmp_path))
-    qtbot.mouseClick(window.import_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.import_page.import_button, Qt.MouseButton.LeftButton)
     dialog = confirm_dialog()
     edit = dialog.findChild(QLineEdit, "confirmCountEdit")
     begin = dialog.findChild(QPushButton, "beginImportButton")
@@ -78,27 +78,20 @@ def test_a_wrong_count_keeps_begin_import_disabled(qtbot: QtBot, window: MainWin
     assert ImportRun.select().count() == 0
 
 
-def big_file(folder: Path, rows: int) -> Path:
-    path = folder / "big.csv"
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["name", "email"])
-        writer.writerows([f"Person {n}", f"person{n}@example.com"] for n in range(rows))
-    return path
-
-
 def test_cancel_during_the_import_writes_nothing(qtbot: QtBot, window: MainWindow, tmp_path):
     open_and_count(qtbot, window, big_file(tmp_path, 300_000))
-    assert window.plan is not None
-    qtbot.mouseClick(window.import_button, Qt.MouseButton.LeftButton)
+    assert window.import_page.plan is not None
+    qtbot.mouseClick(window.import_page.import_button, Qt.MouseButton.LeftButton)
     dialog = confirm_dialog()
     dialog.findChild(QLineEdit, "confirmCountEdit").setText("300000")
     qtbot.mouseClick(dialog.findChild(QPushButton, "beginImportButton"), Qt.MouseButton.LeftButton)
-    assert window.jobs.running == "import"
-    assert window.cancel_button.isVisible()
-    qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+    assert window.import_page.import_pending()
+    assert window.job_status.cancel_button.isVisible()
+    qtbot.mouseClick(window.job_status.cancel_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, window)
-    assert "cancelled" in window.result_label.text(), window.result_label.text()
+    assert "cancelled" in window.import_page.result_label.text(), (
+        window.import_page.result_label.text()
+    )
     assert Suppression.select().count() == 0
     assert [run.state for run in ImportRun.select()] == ["cancelled"]
     qtbot.waitUntil(lambda: not window.reads.busy, timeout=WAIT)
@@ -123,7 +116,7 @@ def test_a_refused_file_shows_a_plain_message_and_writes_nothing(
     kind, _title, text = questions.messages[-1]
     assert kind == "warning"
     assert name in text and "Traceback" not in text and "\n" not in text
-    assert not window.import_button.isEnabled()
+    assert not window.import_page.import_button.isEnabled()
     assert Suppression.select().count() == 0 and ImportRun.select().count() == 0
 
 
@@ -131,9 +124,11 @@ def test_a_column_without_addresses_says_so_and_cannot_be_imported(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ):
     open_and_count(qtbot, window, danish_excel_file(tmp_path))
-    window.column_combo.setCurrentIndex(3)  # "By": towns, no addresses
-    qtbot.waitUntil(lambda: "no valid email address" in window.counts_label.text(), timeout=WAIT)
-    assert not window.import_button.isEnabled()
+    window.import_page.column_combo.setCurrentIndex(3)  # "By": towns, no addresses
+    qtbot.waitUntil(
+        lambda: "no valid email address" in window.import_page.counts_label.text(), timeout=WAIT
+    )
+    assert not window.import_page.import_button.isEnabled()
 
 
 def test_billable_label_follows_contacts_not_opt_outs(
@@ -147,12 +142,15 @@ def test_billable_label_follows_contacts_not_opt_outs(
     assert "<b>2</b>" in window.billable_label.text()
 
     open_and_count(qtbot, window, danish_excel_file(tmp_path))
-    assert window.plan is not None and window.plan.counts.contacts_unsubscribed == 1
-    qtbot.mouseClick(window.import_button, Qt.MouseButton.LeftButton)
+    assert (
+        window.import_page.plan is not None
+        and window.import_page.plan.counts.contacts_unsubscribed == 1
+    )
+    qtbot.mouseClick(window.import_page.import_button, Qt.MouseButton.LeftButton)
     dialog = confirm_dialog()
     dialog.findChild(QLineEdit, "confirmCountEdit").setText("4")
     qtbot.mouseClick(dialog.findChild(QPushButton, "beginImportButton"), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "completed" in window.result_label.text(), timeout=WAIT)
+    qtbot.waitUntil(lambda: "completed" in window.import_page.result_label.text(), timeout=WAIT)
     assert "<b>2</b>" in window.billable_label.text()  # the contact stays billable
     assert eligibility.billable_contacts() == 2
 
@@ -161,10 +159,10 @@ def test_export_writes_the_suppression_list(
     qtbot: QtBot, window: MainWindow, questions: ScriptedQuestions, tmp_path: Path
 ):
     open_and_count(qtbot, window, danish_excel_file(tmp_path))
-    assert window.plan is not None
+    assert window.import_page.plan is not None
     from optout_desktop.core.optouts import imports
 
-    imports.run_optouts(window.plan, 4)
+    imports.run_optouts(window.import_page.plan, 4)
     questions.next_save = tmp_path / "out.csv"
     qtbot.mouseClick(window.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(questions.messages), timeout=WAIT)
@@ -227,8 +225,8 @@ def test_dropping_a_file_on_the_window_opens_it(qtbot: QtBot, window: MainWindow
             point.toPointF(), actions, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier
         )
     )
-    qtbot.waitUntil(lambda: window.plan is not None, timeout=WAIT)
-    assert window.plan.counts.valid == 4
+    qtbot.waitUntil(lambda: window.import_page.plan is not None, timeout=WAIT)
+    assert window.import_page.plan.counts.valid == 4
 
 
 def test_recent_files_are_remembered_and_reopened(
@@ -239,15 +237,18 @@ def test_recent_files_are_remembered_and_reopened(
     for path in (first, second):
         questions.next_open = path
         window.choose_file()
-        qtbot.waitUntil(lambda: window.plan is not None, timeout=WAIT)
+        qtbot.waitUntil(lambda: window.import_page.plan is not None, timeout=WAIT)
         wait_idle(qtbot, window)
-    assert window.recent_files()[:2] == [str(second.resolve()), str(first.resolve())]
-    window._fill_recent_menu()
-    actions = [a for a in window.recent_menu.actions() if a.data()]
+    assert window.import_page.recent_files()[:2] == [str(second.resolve()), str(first.resolve())]
+    window.import_page._fill_recent_menu()
+    actions = [a for a in window.import_page.recent_menu.actions() if a.data()]
     assert [a.text() for a in actions[:2]] == ["big.csv", "frameldte.csv"]
     actions[1].trigger()
     qtbot.waitUntil(
-        lambda: window.plan is not None and window.plan.source.path.name == "frameldte.csv",
+        lambda: (
+            window.import_page.plan is not None
+            and window.import_page.plan.source.path.name == "frameldte.csv"
+        ),
         timeout=WAIT,
     )
 
@@ -256,21 +257,30 @@ def test_a_wrong_guess_of_how_to_read_the_file_can_be_corrected(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
     open_and_count(qtbot, window, danish_excel_file(tmp_path))
-    assert window.table.model().data(window.table.model().index(0, 0)) == "Søren"
-    options = window.read_options
+    assert (
+        window.import_page.table.model().data(window.import_page.table.model().index(0, 0))
+        == "Søren"
+    )
+    options = window.import_page.read_options
     latin = options.encoding.findData("cp850")  # a DOS code page: the letters come out wrong
     options.encoding.setCurrentIndex(latin)
     options.encoding.activated.emit(latin)
-    qtbot.waitUntil(lambda: "DOS" in window.file_status.text(), timeout=WAIT)
+    qtbot.waitUntil(lambda: "DOS" in window.import_page.file_status.text(), timeout=WAIT)
     wait_idle(qtbot, window)
-    assert window.table.model().data(window.table.model().index(0, 0)) != "Søren"
+    assert (
+        window.import_page.table.model().data(window.import_page.table.model().index(0, 0))
+        != "Søren"
+    )
     options.header.click()  # "the first row holds the column names": now it does not
-    qtbot.waitUntil(lambda: "no header row" in window.file_status.text(), timeout=WAIT)
+    qtbot.waitUntil(lambda: "no header row" in window.import_page.file_status.text(), timeout=WAIT)
     wait_idle(qtbot, window)
-    assert window.table.model().rowCount() == 7  # the header row is data now
+    assert window.import_page.table.model().rowCount() == 7  # the header row is data now
     windows = options.encoding.findData("cp1252")
     options.encoding.setCurrentIndex(windows)
     options.encoding.activated.emit(windows)
-    qtbot.waitUntil(lambda: "Windows-1252" in window.file_status.text(), timeout=WAIT)
+    qtbot.waitUntil(lambda: "Windows-1252" in window.import_page.file_status.text(), timeout=WAIT)
     wait_idle(qtbot, window)
-    assert window.table.model().data(window.table.model().index(1, 0)) == "Søren"
+    assert (
+        window.import_page.table.model().data(window.import_page.table.model().index(1, 0))
+        == "Søren"
+    )

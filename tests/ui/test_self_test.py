@@ -35,6 +35,7 @@ def test_self_test_passes_and_leaves_nothing_behind(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "self-test: passed" in done.stdout
     assert "7 valid" in done.stdout  # the sample's seven addresses
+    assert "imported: import #1 completed, 7 new opt-outs" in done.stdout  # the engine's record
     assert "header “Email”" in done.stdout
     assert "platform offscreen" in done.stdout
     assert done.stderr == ""  # no Qt warnings, no tracebacks
@@ -45,8 +46,8 @@ def test_self_test_passes_and_leaves_nothing_behind(tmp_path: Path) -> None:
 def test_a_failing_self_test_says_why_in_one_line_and_exits_non_zero(tmp_path: Path) -> None:
     driver = (
         "import sys\n"
-        "from optout_desktop import app\n"
-        "app.SAMPLE_COLUMN = 'Email column that is not there'\n"
+        "from optout_desktop import app, self_test\n"
+        "self_test.SAMPLE_COLUMN = 'Email column that is not there'\n"
         "sys.exit(app.main(['--self-test']))\n"
     )
     done = _run([sys.executable, "-c", driver], tmp_path)
@@ -59,10 +60,10 @@ def test_a_failing_self_test_says_why_in_one_line_and_exits_non_zero(tmp_path: P
 
 
 def test_the_sample_and_icons_are_found_from_the_source_tree() -> None:
-    from optout_desktop import app
+    from optout_desktop import app, self_test
 
-    assert app.resource_path(app.SAMPLE_NAME).is_file()
+    assert app.resource_path(self_test.SAMPLE_NAME).is_file()
     assert all(
         app.resource_path(f"icons/{app.ICON_NAME}-{size}.png").is_file() for size in app.ICON_SIZES
     )
-    assert len(app.expected_addresses(app.resource_path(app.SAMPLE_NAME))) == 7
+    assert len(self_test.expected_addresses(app.resource_path(self_test.SAMPLE_NAME))) == 7

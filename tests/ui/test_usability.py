@@ -25,8 +25,16 @@ from pytestqt.qtbot import QtBot
 from optout_desktop.core import folders
 from optout_desktop.core.db.models import Suppression
 from optout_desktop.ui import language
-from optout_desktop.ui.main_window import SAMPLE, MainWindow
-from tests.ui.helpers import WAIT, ScriptedQuestions, danish_excel_file, visible_texts, wait_idle
+from optout_desktop.ui.import_page import SAMPLE
+from optout_desktop.ui.main_window import MainWindow
+from tests.ui.helpers import (
+    WAIT,
+    ScriptedQuestions,
+    big_file,
+    danish_excel_file,
+    visible_texts,
+    wait_idle,
+)
 
 TS = Path(language.__file__).resolve().parent.parent / "resources/translations/optout_da.ts"
 
@@ -70,14 +78,14 @@ def test_the_first_screen_says_what_to_do_and_offers_the_sample(
     qtbot: QtBot, db: Any, db_path: Path, tmp_path: Path
 ) -> None:
     window = make_window(qtbot, db_path, tmp_path)
-    assert window.table_stack.currentWidget() is window.empty_state
-    assert window.empty_state.sample_button.isVisible()
-    qtbot.mouseClick(window.empty_state.sample_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.plan is not None, timeout=WAIT)
+    assert window.import_page.table_stack.currentWidget() is window.import_page.empty_state
+    assert window.import_page.empty_state.sample_button.isVisible()
+    qtbot.mouseClick(window.import_page.empty_state.sample_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.import_page.plan is not None, timeout=WAIT)
     wait_idle(qtbot, window)
-    assert window.table_stack.currentWidget() is window.table
-    assert window.column_combo.currentText() == "E-mailadresse"
-    assert window.plan is not None and window.plan.counts.valid > 0
+    assert window.import_page.table_stack.currentWidget() is window.import_page.table
+    assert window.import_page.column_combo.currentText() == "E-mailadresse"
+    assert window.import_page.plan is not None and window.import_page.plan.counts.valid > 0
     assert SAMPLE.is_file()
 
 
@@ -89,17 +97,17 @@ def test_the_whole_import_with_the_keyboard_alone(
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=WAIT)
     qtbot.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: window.plan is not None, timeout=WAIT)
+    qtbot.waitUntil(lambda: window.import_page.plan is not None, timeout=WAIT)
     wait_idle(qtbot, window)
 
     # Tab from the email column reaches the import button, the window's default button.
-    window.column_combo.setFocus()
+    window.import_page.column_combo.setFocus()
     for _ in range(12):
-        if QApplication.focusWidget() is window.import_button:
+        if QApplication.focusWidget() is window.import_page.import_button:
             break
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
-    assert QApplication.focusWidget() is window.import_button
-    qtbot.keyClick(window.import_button, Qt.Key.Key_Space)
+    assert QApplication.focusWidget() is window.import_page.import_button
+    qtbot.keyClick(window.import_page.import_button, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None, timeout=WAIT)
     dialog = QApplication.activeModalWidget()
     assert dialog.objectName() == "confirmDialog"
@@ -107,7 +115,7 @@ def test_the_whole_import_with_the_keyboard_alone(
     qtbot.waitUntil(lambda: QApplication.focusWidget() is edit, timeout=WAIT)
     qtbot.keyClicks(edit, "4")
     qtbot.keyClick(edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: "completed" in window.result_label.text(), timeout=WAIT)
+    qtbot.waitUntil(lambda: "completed" in window.import_page.result_label.text(), timeout=WAIT)
     assert Suppression.select().count() == 4
 
     # Ctrl+L jumps to the look-up field.
@@ -122,7 +130,7 @@ def test_every_control_has_a_name_a_screen_reader_can_say(
 ) -> None:
     window = make_window(qtbot, db_path, tmp_path)
     window.open_file(danish_excel_file(tmp_path))
-    qtbot.waitUntil(lambda: window.plan is not None, timeout=WAIT)
+    qtbot.waitUntil(lambda: window.import_page.plan is not None, timeout=WAIT)
     wait_idle(qtbot, window)
     nameless = []
     for index in range(window.tabs.count()):
@@ -173,7 +181,7 @@ def danish() -> Any:
 def open_every_dialog(qtbot: QtBot, window: MainWindow) -> None:
     """The confirmation, business units, About and a look-up: their texts count too."""
     wait_idle(qtbot, window)
-    window.confirm_import()
+    window.import_page.confirm_import()
     window.manage_units()
     window.show_about()
     window.lookup.look_up("jens@firma.dk")
@@ -187,7 +195,7 @@ def test_no_english_is_left_in_the_danish_window(
 ) -> None:
     english = make_window(qtbot, db_path, tmp_path, "en.ini")
     english.open_file(danish_excel_file(tmp_path))
-    qtbot.waitUntil(lambda: english.plan is not None, timeout=WAIT)
+    qtbot.waitUntil(lambda: english.import_page.plan is not None, timeout=WAIT)
     open_every_dialog(qtbot, english)
     english_texts = visible_texts(english)
     english.close()
@@ -197,7 +205,7 @@ def test_no_english_is_left_in_the_danish_window(
     try:
         window = make_window(qtbot, db_path, tmp_path, "da.ini")
         window.open_file(danish_excel_file(tmp_path))
-        qtbot.waitUntil(lambda: window.plan is not None, timeout=WAIT)
+        qtbot.waitUntil(lambda: window.import_page.plan is not None, timeout=WAIT)
         wait_idle(qtbot, window)
         open_every_dialog(qtbot, window)
         danish_texts = visible_texts(window)
@@ -227,19 +235,19 @@ def test_choosing_a_language_reopens_the_window_in_it(
     first = desktop.open_window(application, db_path, settings)
     first.show()
     first.open_file(danish_excel_file(tmp_path))
-    qtbot.waitUntil(lambda: first.plan is not None, timeout=WAIT)
+    qtbot.waitUntil(lambda: first.import_page.plan is not None, timeout=WAIT)
     wait_idle(qtbot, first)
     try:
         first.choose_language("da")
         danish_window = desktop._windows[0]
         assert danish_window is not first and danish_window.isVisible()
-        assert danish_window.import_button.text() == "Importér…"
+        assert danish_window.import_page.import_button.text() == "Importér…"
         assert settings.value(language.SETTING) == "da"
         # The file that was open is open again.
-        qtbot.waitUntil(lambda: danish_window.plan is not None, timeout=WAIT)
+        qtbot.waitUntil(lambda: danish_window.import_page.plan is not None, timeout=WAIT)
         wait_idle(qtbot, danish_window)
         danish_window.choose_language("en")
-        assert desktop._windows[0].import_button.text() == "Import…"
+        assert desktop._windows[0].import_page.import_button.text() == "Import…"
     finally:
         language.install(application, "en")
         for window in desktop._windows:
@@ -288,6 +296,28 @@ def test_choosing_another_database_reopens_the_window_on_it(
         opening.open_database(db_path)
 
 
+def test_choosing_a_database_while_a_job_runs_says_to_wait(
+    qtbot: QtBot, db: Any, db_path: Path, tmp_path: Path
+) -> None:
+    """File › Choose database… while the worker was busy did nothing and said nothing."""
+    window = make_window(qtbot, db_path, tmp_path)
+    chosen: list[str] = []
+    window.database_chosen.connect(chosen.append)
+    window.questions.texts = [str(tmp_path / "other.sqlite3")]  # type: ignore[attr-defined]
+    window.open_file(big_file(tmp_path, 300_000))
+    assert window.jobs.busy
+    window.choose_database()
+    assert window.questions.messages[-1] == (  # type: ignore[attr-defined]
+        "info",
+        "Choose database",
+        "Wait for the running job to finish, then choose the database.",
+    )
+    wait_idle(qtbot, window)
+    assert not chosen
+    window.choose_database()  # now it asks, and the app opens the other database
+    assert chosen == [str(tmp_path / "other.sqlite3")]
+
+
 def test_a_change_by_a_colleague_after_the_counts_is_reported(
     qtbot: QtBot, db: Any, db_path: Path, tmp_path: Path
 ) -> None:
@@ -295,17 +325,17 @@ def test_a_change_by_a_colleague_after_the_counts_is_reported(
 
     window = make_window(qtbot, db_path, tmp_path)
     window.open_file(danish_excel_file(tmp_path))
-    qtbot.waitUntil(lambda: window.plan is not None, timeout=WAIT)
+    qtbot.waitUntil(lambda: window.import_page.plan is not None, timeout=WAIT)
     wait_idle(qtbot, window)
-    assert window.plan is not None and window.plan.counts.new == 4
+    assert window.import_page.plan is not None and window.import_page.plan.counts.new == 4
     by_hand.add_manual("jens@firma.dk", 0)  # a colleague, on the shared list, meanwhile
-    window.confirm_import()
-    dialog = window._dialog
+    window.import_page.confirm_import()
+    dialog = window.import_page._dialog
     dialog.count_edit.setText("4")
     dialog.accept()
-    qtbot.waitUntil(lambda: "completed" in window.result_label.text(), timeout=WAIT)
-    assert "3 were" in window.result_label.text()
-    assert "4 addresses were to be new" in window.result_label.text()
+    qtbot.waitUntil(lambda: "completed" in window.import_page.result_label.text(), timeout=WAIT)
+    assert "3 were" in window.import_page.result_label.text()
+    assert "4 addresses were to be new" in window.import_page.result_label.text()
 
 
 def test_a_long_export_shows_progress_and_can_be_cancelled(
@@ -335,7 +365,7 @@ def test_a_long_export_shows_progress_and_can_be_cancelled(
     window = make_window(qtbot, db_path, tmp_path)
     window.questions.next_save = out  # type: ignore[attr-defined]
     window.export_suppressions()
-    assert window.cancel_button.isVisible()
+    assert window.job_status.cancel_button.isVisible()
     qtbot.waitUntil(lambda: not window.jobs.busy, timeout=WAIT)
     assert out.exists()
 

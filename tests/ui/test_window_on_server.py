@@ -99,12 +99,12 @@ def server_count(url: str, sql: str = "SELECT count(*) FROM suppression") -> int
 
 def import_in_window(qtbot: QtBot, window: MainWindow, count: int, wait: bool = True) -> None:
     """Import…, type the count in the confirmation, Begin import; wait for the worker."""
-    qtbot.mouseClick(window.import_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.import_page.import_button, Qt.MouseButton.LeftButton)
     dialog = confirm_dialog()
     qtbot.keyClicks(dialog.findChild(QLineEdit, "confirmCountEdit"), str(count))
     qtbot.mouseClick(dialog.findChild(QPushButton, "beginImportButton"), Qt.MouseButton.LeftButton)
     if wait:
-        qtbot.waitUntil(lambda: "completed" in window.result_label.text(), timeout=WAIT)
+        qtbot.waitUntil(lambda: "completed" in window.import_page.result_label.text(), timeout=WAIT)
 
 
 def run_optouts(path: Path, count: int) -> None:
@@ -122,16 +122,16 @@ def test_a_whole_import_through_the_window_lands_on_the_server(
     contact_import.import_contacts(sources.open_source(people), "email")
     window.refresh_totals()
     open_and_count(qtbot, window, people_file(tmp_path / "optouts.csv", range(3_000), True))
-    assert window.column_combo.currentText() == "E-mail"
-    assert window.plan is not None
-    counts = window.plan.counts
+    assert window.import_page.column_combo.currentText() == "E-mail"
+    assert window.import_page.plan is not None
+    counts = window.import_page.plan.counts
     assert (counts.valid, counts.new, counts.invalid, counts.blank) == (3_000, 3_000, 40, 5)
     assert (counts.duplicates, counts.contacts_unsubscribed) == (60, 1)
 
     import_in_window(qtbot, window, 3_000)
     qtbot.waitUntil(lambda: shown(window.suppressed_label) == 3_000, timeout=WAIT)
     assert shown(window.billable_label) == 2  # the contact who opted out stays billable
-    assert window.errors_button.isVisible()  # 45 invalid and blank rows were refused
+    assert window.import_page.errors_button.isVisible()  # 45 invalid and blank rows were refused
     assert window.history_page.model.rowCount() == 2  # the contacts, then the opt-outs
     assert [history_cell(window, 0, key) for key in ("kind", "state", "file_name")] == [
         "Opt-outs",
@@ -166,7 +166,7 @@ def test_a_colleagues_import_on_the_same_server_shows_after_a_refresh(
     into the same list; the window then shows the colleague's import, the combined total, and
     says the list changed since the counts."""
     open_and_count(qtbot, window, people_file(tmp_path / "mine.csv", range(2_000)))
-    assert window.plan is not None and window.plan.counts.new == 2_000
+    assert window.import_page.plan is not None and window.import_page.plan.counts.new == 2_000
     theirs = people_file(tmp_path / "theirs.csv", range(1_000, 4_000))
     command = [*optout_command(), "--db", server_url, "import-optouts", str(theirs)]
     done = subprocess.run([*command, "--confirm", "3000"], capture_output=True, text=True)
@@ -181,7 +181,7 @@ def test_a_colleagues_import_on_the_same_server_shows_after_a_refresh(
 
     import_in_window(qtbot, window, 2_000)
     assert f"{number(2_000)} addresses were to be new, {number(1_000)} were" in (
-        window.result_label.text()
+        window.import_page.result_label.text()
     )
     qtbot.waitUntil(lambda: shown(window.suppressed_label) == 4_000, timeout=WAIT)
     assert server_count(server_url) == 4_000
@@ -243,13 +243,15 @@ def test_cancel_during_a_big_import_on_the_server_leaves_the_list_as_it_was(
     says nothing was written and the history says Cancelled."""
     run_optouts(people_file(tmp_path / "first.csv", range(100)), 100)
     open_and_count(qtbot, window, people_file(tmp_path / "big.csv", range(200_000)))
-    assert window.plan is not None and window.plan.counts.new == 199_900
+    assert window.import_page.plan is not None and window.import_page.plan.counts.new == 199_900
     import_in_window(qtbot, window, 200_000, wait=False)
-    assert window.jobs.running == "import" and window.cancel_button.isVisible()
-    qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+    assert window.import_page.import_pending() and window.job_status.cancel_button.isVisible()
+    qtbot.mouseClick(window.job_status.cancel_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, window)
 
-    assert "cancelled" in window.result_label.text(), window.result_label.text()
+    assert "cancelled" in window.import_page.result_label.text(), (
+        window.import_page.result_label.text()
+    )
     assert server_count(server_url) == 100
     states = "SELECT state FROM import_run ORDER BY id"
     assert outside_rows(server_url, states) == [("completed",), ("cancelled",)]

@@ -1,0 +1,489 @@
+"""The import page: open a file, see it, pick the email column, see the counts, confirm, import."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from functools import partial
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from optout_desktop.core.db.models import ImportRun
+from optout_desktop.core.optouts import imports
+from optout_desktop.core.optouts.imports import OptOutPlan
+from optout_desktop.core.progress import Progress
+from optout_desktop.core.reading.columns import guess_email_column
+from optout_desktop.core.reading.sniffing import ENCODING_NAMES
+from optout_desktop.core.reading.sources import TableSource, open_source
+
+from .confirm_dialog import ConfirmDialog
+from .context import WindowContext
+from .empty_state import EmptyState
+from .jobs import Job
+from .language import number
+from .preview_model import PreviewModel
+from .read_options import ReadOptions
+
+log = logging.getLogger("optout.ui")
+RECENT_KEY = "recentFiles"
+RECENT_MAX = 8
+FIRST_SCREEN_ROWS = 200
+SAMPLE = Path(__file__).resolve().parent.parent / "resources" / "sample-optouts.csv"
+ProgressFn = Callable[[Progress], None]
+
+
+def _tr(text: str) -> str:
+    # The page was part of the main window: its texts keep that translation context.
+    return QCoreApplication.translate("MainWindow", text)
+
+
+class ImportPage(QWidget):
+    """Every long step runs as a job of the window's worker; the page keeps its own jobs."""
+
+    errors_file_requested = Signal(int)  # an import's id: its refused rows, saved to a file
+
+    def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("importPage")
+        self.context = context
+        self.source: TableSource | None = None
+        self.model: PreviewModel | None = None
+        self.plan: OptOutPlan | None = None  # the counts of the chosen column, once counted
+        self.plan_error: str | None = None  # why counting failed, if it did
+        self.last_run: ImportRun | None = None  # the engine's record of the last import
+        self._open_job: Job | None = None
+        self._plan_job: Job | None = None
+        self._import_job: Job | None = None
+        self._dialog: ConfirmDialog | None = None
+        self._build()
+        context.scope_changed.connect(self.start_plan)
+
+    # ---- building ---------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        file_row = QHBoxLayout()
+        self.open_button = QPushButton(_tr("Open file…"))
+        self.open_button.setObjectName("openButton")
+        self.open_button.clicked.connect(self.choose_file)
+        self.recent_button = QToolButton()
+        self.recent_button.setObjectName("recentButton")
+        self.recent_button.setText(_tr("Recent"))
+        self.recent_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.recent_menu = QMenu(self.recent_button)
+        self.recent_button.setMenu(self.recent_menu)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.file_status = QLabel(
+            _tr("Open a CSV or Excel file of opted-out addresses, or drop it on this window.")
+        )
+        self.file_status.setObjectName("fileStatusLabel")
+        self.file_status.setWordWrap(True)
+        file_row.addWidget(self.open_button)
+        file_row.addWidget(self.recent_button)
+        file_row.addWidget(self.file_status, 1)
+        layout.addLayout(file_row)
+
+        self.read_options = ReadOptions(self)
+        self.read_options.changed.connect(self._reopen)
+        self.read_options.setEnabled(False)
+        layout.addWidget(self.read_options)
+
+        column_row = QHBoxLayout()
+        column_label = QLabel(_tr("Email column:"))
+        self.column_combo = QComboBox()
+        self.column_combo.setObjectName("emailColumnCombo")
+        self.column_combo.setMinimumWidth(220)
+        self.column_combo.setEnabled(False)
+        self.column_combo.currentIndexChanged.connect(self._column_changed)
+        column_label.setBuddy(self.column_combo)
+        self.samples_label = QLabel()
+        self.samples_label.setObjectName("samplesLabel")
+        self.samples_label.setStyleSheet("color: palette(placeholder-text);")
+        column_row.addWidget(column_label)
+        column_row.addWidget(self.column_combo)
+        column_row.addWidget(self.samples_label, 1)
+        layout.addLayout(column_row)
+
+        self.counts_label = QLabel()
+        self.counts_label.setObjectName("countsLabel")
+        self.counts_label.setWordWrap(True)
+        self.counts_label.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.counts_label)
+
+        self.table = QTableView()
+        self.table.setObjectName("previewTable")
+        self.table.setAccessibleName(_tr("The file's rows"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setDefaultSectionSize(22)
+        self.empty_state = EmptyState()
+        self.empty_state.open_requested.connect(self.choose_file)
+        self.empty_state.sample_requested.connect(self.open_sample)
+        self.table_stack = QStackedWidget()
+        self.table_stack.addWidget(self.empty_state)
+        self.table_stack.addWidget(self.table)
+        layout.addWidget(self.table_stack, 1)
+
+        bottom = QHBoxLayout()
+        self.errors_button = QPushButton(_tr("Save errors file…"))
+        self.errors_button.setObjectName("saveErrorsButton")
+        self.errors_button.setVisible(False)
+        self.errors_button.clicked.connect(self._save_last_errors)
+        self.import_button = QPushButton(_tr("Import…"))
+        self.import_button.setObjectName("importButton")
+        self.import_button.setEnabled(False)
+        self.import_button.setDefault(True)
+        self.import_button.clicked.connect(self.confirm_import)
+        self.result_label = QLabel()
+        self.result_label.setObjectName("resultLabel")
+        self.result_label.setWordWrap(True)
+        bottom.addWidget(self.result_label, 1)
+        bottom.addWidget(self.errors_button)
+        bottom.addWidget(self.import_button)
+        layout.addLayout(bottom)
+
+    # ---- opening a file ---------------------------------------------------------------
+
+    @Slot()
+    def choose_file(self) -> None:
+        folder = str(self.context.settings.value("lastFolder", "") or "")
+        path = self.context.questions.open_file(self, folder)
+        if path is not None:
+            self.open_new(path)
+
+    @Slot()
+    def open_sample(self) -> None:
+        """Open the bundled sample file, to try the app on before a real list."""
+        self.open_new(SAMPLE)
+
+    def open_new(self, path: Path) -> None:
+        """Open a file chosen afresh: how to read it is guessed again."""
+        self.read_options.reset()
+        self.open_file(path)
+
+    def import_pending(self) -> bool:
+        """True while this page's import runs or waits to."""
+        return self.context.pending(self._import_job)
+
+    def open_file(self, path: Path, **how: Any) -> None:
+        """Read the file on the worker: kind, encoding, delimiter, headers, first screen.
+
+        A file being read or counted for this page gives way; a running import does not.
+        """
+        if self.import_pending():
+            self.context.questions.warn(
+                self, _tr("Import running"), _tr("Wait for the import to finish.")
+            )
+            return
+        self.context.cancel(self._plan_job)
+        self.context.cancel(self._open_job)
+        self.file_status.setText(_tr("Reading {name}…").format(name=path.name))
+        self.plan, self.plan_error = None, None
+        self.import_button.setEnabled(False)
+
+        def read(_progress: ProgressFn, _cancel: threading.Event) -> Any:
+            source = open_source(path, **how)
+            rows = source.iter_data_rows()
+            first = list(islice(rows, FIRST_SCREEN_ROWS))
+            guess = guess_email_column(source.headers, source.preview)
+            return source, first, rows, guess
+
+        job = Job(_tr("Reading the file…"), read)
+        job.on_done = partial(self._opened, job)
+        job.on_failed = partial(self._open_failed, job)
+        self._open_job = job
+        self.context.run(job)
+
+    def _opened(self, job: Job, result: tuple[TableSource, list[list[str]], Any, Any]) -> None:
+        source, first, rows, guess = result
+        if job is not self._open_job:  # another file was chosen meanwhile
+            getattr(rows, "close", lambda: None)()
+            return
+        if self.model is not None:
+            self.model.close()
+        self.source = source
+        self.model = PreviewModel(source.headers, first, rows, source.first_data_row, self)
+        self.table.setModel(self.model)
+        self.table_stack.setCurrentWidget(self.table)
+        self._size_columns()
+        self._remember_recent(source.path)
+        self.file_status.setText(self._describe(source))
+        self.read_options.show_source(source)
+        self.read_options.setEnabled(True)
+        self.column_combo.blockSignals(True)
+        self.column_combo.clear()
+        self.column_combo.addItems(source.headers)
+        self.column_combo.setCurrentIndex(guess.index if guess is not None else -1)
+        self.column_combo.setEnabled(True)
+        self.column_combo.blockSignals(False)
+        self.result_label.clear()
+        self.errors_button.setVisible(False)
+        if guess is None:
+            self.counts_label.setText(
+                _tr("No column looks like email addresses: choose the email column.")
+            )
+            self.samples_label.clear()
+            return
+        self._column_changed(guess.index)
+
+    def _open_failed(self, job: Job, message: str) -> None:
+        if job is not self._open_job:
+            return
+        self.file_status.setText(_tr("The file could not be used."))
+        self.context.questions.warn(self, _tr("This file cannot be imported"), message)
+
+    def _describe(self, source: TableSource) -> str:
+        if source.kind == "csv":
+            separators = {
+                ",": _tr("comma"),
+                ";": _tr("semicolon"),
+                "\t": _tr("tab"),
+                "|": _tr("vertical bar"),
+            }
+            how = ", ".join(
+                [
+                    ENCODING_NAMES.get(source.encoding or "", source.encoding or ""),
+                    separators.get(source.delimiter or ",", source.delimiter or ""),
+                ]
+            )
+        else:
+            how = _tr("sheet “{sheet}”").format(sheet=source.sheet)
+        header = _tr("first row is the header") if source.has_header else _tr("no header row")
+        return _tr("<b>{name}</b> — read as {how}, {header}").format(
+            name=source.path.name, how=how, header=header
+        )
+
+    def _size_columns(self) -> None:
+        # Size columns from the first screenful only: resizing over every row is slow.
+        header = self.table.horizontalHeader()
+        metrics = self.table.fontMetrics()
+        assert self.model is not None
+        for column in range(self.model.columnCount()):
+            texts = [str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")]
+            texts += [
+                str(self.model.data(self.model.index(row, column)) or "")
+                for row in range(min(self.model.rowCount(), 40))
+            ]
+            width = max(metrics.horizontalAdvance(text) for text in texts) + 24
+            header.resizeSection(column, min(max(width, 60), 360))
+
+    @Slot()
+    def _reopen(self) -> None:
+        if self.source is not None:
+            self.open_file(self.source.path, **self.read_options.overrides())
+
+    # ---- the email column and the plan --------------------------------------------------
+
+    @Slot(int)
+    def _column_changed(self, index: int) -> None:
+        if self.source is None or index < 0:
+            return
+        if self.model is not None:
+            self.model.set_email_column(index)
+        samples = [row[index] for row in self.source.preview if index < len(row) and row[index]]
+        self.samples_label.setText(
+            _tr("e.g. {samples}").format(samples=", ".join(samples[:3])) if samples else ""
+        )
+        self.start_plan()
+
+    @Slot()
+    def start_plan(self) -> None:
+        """Count the chosen column off the GUI thread: valid, invalid, blank, repeated, new."""
+        source, column = self.source, self.column_combo.currentIndex()
+        if source is None or column < 0 or self.import_pending():
+            return
+        self.plan, self.plan_error = None, None
+        self.import_button.setEnabled(False)
+        self.context.cancel(self._plan_job)  # a count of another column or unit gives way
+        self.counts_label.setText(_tr("Counting the addresses…"))
+        scope = self.context.scope_id()
+
+        def count(progress: ProgressFn, cancel: threading.Event) -> OptOutPlan:
+            return imports.plan_optouts(source, column, scope, progress, cancel)
+
+        job = Job(_tr("Counting…"), count)
+        job.on_done = partial(self._planned, job)
+        job.on_failed = partial(self._plan_failed, job)
+        job.on_cancelled = partial(self._plan_cancelled, job)
+        self._plan_job = job
+        self.context.run(job)
+
+    def _planned(self, job: Job, plan: OptOutPlan) -> None:
+        if job is not self._plan_job or plan.source is not self.source:
+            return
+        self.plan = plan
+        c = plan.counts
+        self.counts_label.setText(
+            _tr(
+                "<b>{valid}</b> addresses to opt out: {new} new, {already} already suppressed, "
+                "{contacts} existing contact(s) will be unsubscribed (and stay billable). "
+                "Left out: {invalid} invalid, {blank} blank, {duplicates} repeated. "
+                "{rows} rows read{domains}."
+            ).format(
+                valid=number(c.valid),
+                new=number(c.new),
+                already=number(c.already_suppressed),
+                contacts=number(c.contacts_unsubscribed),
+                invalid=number(c.invalid),
+                blank=number(c.blank),
+                duplicates=number(c.duplicates),
+                rows=number(c.rows),
+                domains=_tr("; {n} of the entries are whole domains").format(n=number(c.domains))
+                if c.domains
+                else "",
+            )
+        )
+        self.import_button.setEnabled(True)
+
+    def _plan_failed(self, job: Job, message: str) -> None:
+        if job is not self._plan_job:
+            return
+        self.plan_error = message
+        self.counts_label.setText(f"<span style='color:#b00020'>{message}</span>")
+
+    def _plan_cancelled(self, job: Job) -> None:
+        if job is self._plan_job:  # not when a newer count took its place
+            self.counts_label.setText(_tr("Counting was cancelled."))
+
+    # ---- confirming and importing -------------------------------------------------------
+
+    def scope_text(self) -> str:
+        """Who the import is for, in the confirmation's words."""
+        if self.context.scope_id():
+            return _tr("the business unit “{name}”").format(name=self.context.scope_name())
+        return _tr("the whole account")
+
+    @Slot()
+    def confirm_import(self) -> None:
+        if self.plan is None or self.import_pending():
+            return
+        dialog = ConfirmDialog(
+            self.plan.counts, self.plan.source.path.name, self.scope_text(), self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._confirmed)
+        self._dialog = dialog
+        dialog.open()
+
+    @Slot()
+    def _confirmed(self) -> None:
+        dialog, plan = self._dialog, self.plan
+        typed = dialog.typed_count() if dialog is not None else None
+        if plan is None or typed is None or self.import_pending():
+            return
+
+        def run(progress: ProgressFn, cancel: threading.Event) -> ImportRun:
+            return imports.run_optouts(plan, typed, progress, cancel)
+
+        job = Job(
+            _tr("Importing…"),
+            run,
+            on_done=partial(self._imported, plan),
+            on_failed=self._import_failed,
+            on_cancelled=self._import_cancelled,
+        )
+        self.import_button.setEnabled(False)
+        self.open_button.setEnabled(False)
+        self._import_job = job
+        self.context.run(job)
+
+    def _imported(self, plan: OptOutPlan, run: ImportRun) -> None:
+        self.open_button.setEnabled(True)
+        self.plan = None
+        self.last_run = run
+        refused = run.rows - run.valid
+        text = _tr(
+            "Import #{id} completed: {new} addresses are now unsubscribed from all email "
+            "({already} were already suppressed, {contacts} existing contacts unsubscribed). "
+            "{refused} rows were left out."
+        ).format(
+            id=run.id,
+            new=number(run.new),
+            already=number(run.already_suppressed),
+            contacts=number(run.contacts_unsubscribed),
+            refused=number(refused),
+        )
+        planned = plan.counts.new
+        if planned != run.new:  # a colleague's import or undo on the shared list, meanwhile
+            text += " " + _tr(
+                "The list changed after the counts were shown (another import or undo): "
+                "{planned} addresses were to be new, {new} were."
+            ).format(planned=number(planned), new=number(run.new))
+        self.result_label.setText(text)
+        self.counts_label.setText(
+            _tr("Imported. Open another file, or choose another column to import again.")
+        )
+        self.errors_button.setVisible(refused > 0)
+        self.context.list_changed.emit()
+
+    def _import_failed(self, message: str) -> None:
+        self.open_button.setEnabled(True)
+        self.import_button.setEnabled(self.plan is not None)
+        self.context.questions.warn(self, _tr("Something went wrong"), message)
+        self.context.list_changed.emit()  # the history shows the failed import
+
+    def _import_cancelled(self) -> None:
+        self.open_button.setEnabled(True)
+        self.import_button.setEnabled(self.plan is not None)
+        self.result_label.setText(_tr("The import was cancelled; nothing was written."))
+        self.context.list_changed.emit()  # the history shows the cancelled import
+
+    @Slot()
+    def _save_last_errors(self) -> None:
+        if self.last_run is not None:
+            self.errors_file_requested.emit(self.last_run.id)
+
+    # ---- recent files -------------------------------------------------------------------
+
+    def recent_files(self) -> list[str]:
+        value = self.context.settings.value(RECENT_KEY, []) or []
+        return [str(item) for item in (value if isinstance(value, list) else [value])]
+
+    def _remember_recent(self, path: Path) -> None:
+        resolved = str(path.resolve())
+        files = [resolved] + [f for f in self.recent_files() if f != resolved]
+        self.context.settings.setValue(RECENT_KEY, files[:RECENT_MAX])
+        self.context.settings.setValue("lastFolder", str(path.resolve().parent))
+
+    @Slot()
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        files = [f for f in self.recent_files() if Path(f).exists()]
+        if not files:
+            self.recent_menu.addAction(_tr("No recent files")).setEnabled(False)
+        for name in files:
+            action = self.recent_menu.addAction(Path(name).name)
+            action.setToolTip(name)
+            action.setData(name)
+            action.triggered.connect(self._open_recent)
+
+    @Slot()
+    def _open_recent(self) -> None:
+        action = self.sender()
+        if isinstance(action, QAction):
+            self.open_new(Path(str(action.data())))
+
+    def close_file(self) -> None:
+        """Let go of the open file (on closing the window)."""
+        if self.model is not None:
+            self.model.close()
