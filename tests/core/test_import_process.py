@@ -15,8 +15,13 @@ import pytest
 from optout_desktop.core.contacts import contact_import
 from optout_desktop.core.db.models import ImportRun, RowError, Suppression
 from optout_desktop.core.errors import Cancelled, ConfirmationError, SourceError
-from optout_desktop.core.optouts import imports
-from optout_desktop.core.optouts.import_process import HelperFailed, ImportProcess
+from optout_desktop.core.optouts import exports, imports, undo
+from optout_desktop.core.optouts.import_process import (
+    CANCEL,
+    PROGRESS,
+    HelperFailed,
+    ImportProcess,
+)
 from optout_desktop.core.progress import Progress
 from optout_desktop.core.reading import scanning
 from optout_desktop.core.reading.sources import open_source
@@ -131,3 +136,51 @@ def test_a_helper_that_dies_is_said_plainly_and_the_next_call_starts_another(
         helper.run(1)
     assert helper.plan(open_source(path), "Email", 0).counts.valid == 1
     assert helper.run(1).state == "completed"
+
+
+def test_any_core_job_runs_in_the_helper_with_progress_and_cancel(
+    helper: ImportProcess, tmp_path: Path
+) -> None:
+    for n in range(3):
+        Suppression.create(email=f"p{n}@x.dk", reason="manual")
+    path = write_csv(tmp_path / "big.csv", (f"p{n}@example.com" for n in range(30_000)))
+    plan = helper.plan(open_source(path), "Email", 0)
+    helper.run(plan.counts.valid)
+    steps: list[Progress] = []
+    out = tmp_path / "list.csv"
+    count = helper.call(
+        exports.export_suppressions, out, None, PROGRESS, CANCEL, progress=steps.append
+    )
+    assert count == 30_003 and len(out.read_text("utf-8-sig").splitlines()) == 30_004
+    assert steps and steps[-1].total == 30_003  # the helper's progress came through
+    cancel = threading.Event()
+    cancel.set()
+    with pytest.raises(Cancelled):
+        helper.call(
+            exports.export_suppressions, tmp_path / "no.csv", None, PROGRESS, CANCEL, cancel=cancel
+        )
+    assert not (tmp_path / "no.csv").exists()
+    undone = helper.call(undo.undo_import, plan_run_id(), 30_000, CANCEL)
+    assert undone.lift == 30_000 and Suppression.select().count() == 3
+
+
+def plan_run_id() -> int:
+    return int(ImportRun.select().order_by(ImportRun.id.desc()).get().id)
+
+
+def test_where_no_helper_can_start_the_work_runs_here(
+    db: Any, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    process = ImportProcess(db_path)
+
+    def no_processes(*_args: Any, **_kwargs: Any) -> Any:
+        raise OSError("no processes here")
+
+    monkeypatch.setattr(process._context, "Process", no_processes)
+    process.start()  # says nothing: the jobs run here instead
+    path = write_csv(tmp_path / "a.csv", ["a@b.dk", "c@b.dk", "a@b.dk"])
+    plan = process.plan(open_source(path), "Email", 0)
+    assert plan.scan.addresses == ["a@b.dk", "c@b.dk"]  # read here
+    assert process.run(2).new == 2
+    assert process.call(exports.export_suppressions, tmp_path / "o.csv", progress=None) == 2
+    process.close()

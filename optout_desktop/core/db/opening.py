@@ -49,6 +49,15 @@ PRAGMAS: dict[str, Any] = {
 }
 
 
+_current: list[tuple[Path | str, str | None]] = []  # what open_database was last given
+
+
+def opened() -> tuple[Path | str, str | None]:
+    """The database last opened and the password it was opened with (memory only), so a
+    helper process can open the same one."""
+    return _current[0] if _current else (default_path(), None)
+
+
 def open_database(path: str | Path | None = None, password: str | None = None) -> Any:
     """Open (creating if needed) the suppression list and bind the models to it.
 
@@ -58,6 +67,7 @@ def open_database(path: str | Path | None = None, password: str | None = None) -
     copy of the file was made beside it (on PostgreSQL, in one transaction instead).
     """
     target = path if path else default_path()
+    _current[:] = [(target, password)]
     if postgres.is_url(target):
         return _open_server(str(target), password)
     path = Path(target).expanduser()

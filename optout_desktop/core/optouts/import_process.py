@@ -1,10 +1,12 @@
-"""An opt-out import counted and written in a process of its own, so a window never waits on it.
+"""Long jobs in a process of their own (counting, importing, exporting, undoing), so a window
+never waits on them.
 
-The window's process only sends the file as it was read (a TableSource), the column, the
-scope and the typed count, and receives progress, the counts and the finished import. The
-reading, cleaning, de-duplicating, counting and writing (all Python work that would hold
-the interpreter lock the window needs) happen in the helper process, which keeps what it
-read between the counting and the import, so the import after the confirmation only writes.
+The window's process sends the file as it was read (a TableSource), the column, the scope
+and the typed count, and receives progress, the counts and the finished import. Reading,
+cleaning, de-duplicating, counting and writing (Python work that would hold the interpreter
+lock the window needs) happen in the helper, which keeps what it read between the counting
+and the import, so the import after the confirmation only writes. Where no helper process
+can start, the same work runs in the calling thread instead.
 """
 
 from __future__ import annotations
@@ -12,14 +14,14 @@ from __future__ import annotations
 import logging
 import signal
 import time
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from optout_desktop.core.child_process import bare_main, spawn_context
 from optout_desktop.core.db import opening
 from optout_desktop.core.db.models import ImportRun
-from optout_desktop.core.errors import Cancelled, OptOutError
+from optout_desktop.core.errors import OptOutError
 from optout_desktop.core.optouts import imports
 from optout_desktop.core.progress import CancelFlag, Progress, ProgressCallback
 from optout_desktop.core.reading.scanning import Scan
@@ -30,31 +32,37 @@ log = logging.getLogger(__name__)
 STOPPED = t("The import’s helper process stopped unexpectedly; nothing was written.")
 POLL_S = 0.05  # how often the waiting side looks at the cancel flag
 PROGRESS_EVERY_S = 0.05  # progress messages at most this often (the window redraws on each)
+PROGRESS = "<progress>"  # in call()'s arguments: the helper's progress callback goes here
+CANCEL = "<cancel>"  # in call()'s arguments: the helper's cancel flag goes here
 
 
 class HelperFailed(OptOutError):
     """The helper process stopped or failed in a way that is not a plain refusal."""
 
 
-@dataclass(frozen=True)
-class _Target:
-    database: str
-    password: str | None
-
-
 class ImportProcess:
-    """One helper process for a window's opt-out imports: plan, then run, then the next file.
+    """One helper process for a window's long jobs: plan, then run, then the next file.
 
     Each call blocks its caller (the window's worker thread) until the helper answers,
     passing progress on and a cancel through. Not for use from two threads at once.
     """
 
-    def __init__(self, database: Path | str, password: str | None = None) -> None:
-        self._target = _Target(str(database), password)
+    def __init__(self, database: Path | str | None = None, password: str | None = None) -> None:
+        if database is None:
+            database, password = opening.opened()
+        self._target = (str(database), password)
         self._context = spawn_context()
         self._cancel = self._context.Event()
         self._process: Any = None
         self._connection: Any = None
+        self._local_plan: imports.OptOutPlan | None = None  # when no helper could start
+
+    def start(self) -> None:
+        """Start the helper now (it opens the database), so the first count need not wait."""
+        try:
+            self._start()
+        except (OSError, ValueError, ImportError):
+            log.info("no helper process; long jobs run in this process", exc_info=True)
 
     def plan(
         self,
@@ -69,8 +77,12 @@ class ImportProcess:
         The plan returned here holds the counts, not the addresses: those stay in the
         helper for `run`.
         """
-        answer = self._ask(("plan", source, column, scope_id), progress, cancel)
-        name, checksum, counts = answer
+        self._local_plan = None
+        try:
+            name, checksum, counts = self._ask(("plan", source, column, scope_id), progress, cancel)
+        except _NoHelper:
+            self._local_plan = imports.plan_optouts(source, column, scope_id, progress, cancel)
+            return self._local_plan
         scan = Scan(
             rows=counts.rows,
             blank=counts.blank,
@@ -87,11 +99,34 @@ class ImportProcess:
         cancel: CancelFlag | None = None,
     ) -> ImportRun:
         """Write the last plan's import (the helper still holds its addresses)."""
+        if self._local_plan is not None:
+            return imports.run_optouts(self._local_plan, confirm, progress, cancel)
         if self._process is not None and not self._process.is_alive():
             self.close()  # it took the counted addresses with it
             raise HelperFailed(STOPPED)
         run_id = self._ask(("run", confirm), progress, cancel)
         return ImportRun.get_by_id(run_id)
+
+    def call(
+        self,
+        function: Callable[..., Any],
+        *args: Any,
+        progress: ProgressCallback | None = None,
+        cancel: CancelFlag | None = None,
+        **kwargs: Any,
+    ) -> Any:
+        """Run a core function (a module-level one) in the helper and give back its result.
+
+        Arguments that are PROGRESS or CANCEL become the helper's progress callback and
+        cancel flag there; in this process, `progress` and `cancel` take their place.
+        """
+        try:
+            return self._ask(("call", function, args, kwargs), progress, cancel)
+        except _NoHelper:
+            swap = {PROGRESS: progress, CANCEL: cancel}
+            here = [swap.get(a, a) if isinstance(a, str) else a for a in args]
+            named = {k: swap.get(v, v) if isinstance(v, str) else v for k, v in kwargs.items()}
+            return function(*here, **named)
 
     def close(self) -> None:
         """Stop the helper (it ends by itself, too, when this process goes)."""
@@ -111,6 +146,8 @@ class ImportProcess:
     def _start(self) -> None:
         if self._process is not None and self._process.is_alive():
             return
+        if self._process is not None:
+            self.close()
         ours, theirs = self._context.Pipe()
         process = self._context.Process(
             target=_serve, args=(theirs, self._cancel, self._target), daemon=True
@@ -126,7 +163,11 @@ class ImportProcess:
         progress: ProgressCallback | None,
         cancel: CancelFlag | None,
     ) -> Any:
-        self._start()
+        try:
+            self._start()
+        except (OSError, ValueError, ImportError) as error:
+            log.info("no helper process; the job runs here", exc_info=True)
+            raise _NoHelper() from error
         self._cancel.clear()
         self._connection.send(request)
         while True:
@@ -151,8 +192,12 @@ class ImportProcess:
                 return payload
 
 
-def _serve(connection: Any, cancel: Any, target: _Target) -> None:
-    """The helper's loop: open the database once, then answer plan and run requests."""
+class _NoHelper(Exception):
+    """No helper process could be started here."""
+
+
+def _serve(connection: Any, cancel: Any, target: tuple[str, str | None]) -> None:
+    """The helper's loop: open the database, then answer plan, run and call requests."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the starting process's to handle
     last = [0.0]
 
@@ -162,8 +207,12 @@ def _serve(connection: Any, cancel: Any, target: _Target) -> None:
             last[0] = now
             connection.send(("progress", (step.phase, step.done, step.total)))
 
+    opened: BaseException | None = None
+    try:
+        opening.open_database(*target)
+    except BaseException as error:  # noqa: BLE001 - said in answer to the first request
+        opened = error
     plan: imports.OptOutPlan | None = None
-    opened = False
     while True:
         try:
             request = connection.recv()
@@ -173,25 +222,31 @@ def _serve(connection: Any, cancel: Any, target: _Target) -> None:
         if kind == "stop":
             return
         try:
-            if not opened:
-                opening.open_database(target.database, target.password)
-                opened = True
+            if opened is not None:
+                raise opened
             if kind == "plan":
                 _, source, column, scope_id = request
                 plan = None  # the last file's addresses go before the next file is read
-                plan = imports.plan_optouts(source, column, scope_id, progress, cancel)
+                plan = imports.plan_optouts(
+                    source, column, scope_id, progress, cancel, second_core=True
+                )
                 answer: Any = (plan.column, plan.checksum, plan.counts)
             elif kind == "run":
                 if plan is None:
                     raise HelperFailed(t("Count the file again before importing it."))
-                run = imports.run_optouts(plan, request[1], progress, cancel)
-                answer = int(run.id)
+                answer = int(imports.run_optouts(plan, request[1], progress, cancel).id)
+            elif kind == "call":
+                _, function, args, kwargs = request
+                swap = {PROGRESS: progress, CANCEL: cancel}
+                args = [swap.get(a, a) if isinstance(a, str) else a for a in args]
+                kwargs = {k: swap.get(v, v) if isinstance(v, str) else v for k, v in kwargs.items()}
+                answer = function(*args, **kwargs)
             else:
                 raise ValueError(f"unknown request {kind!r}")
-        except (OptOutError, Cancelled) as error:
+        except OptOutError as error:
             connection.send(("error", error))
         except Exception as error:  # noqa: BLE001 - sent on as a plain failure, logged here
-            log.exception("the import helper failed")
+            log.exception("the helper process failed")
             failure = HelperFailed(t("Something went wrong: {error}", error=str(error)))
             connection.send(("error", failure))
         else:

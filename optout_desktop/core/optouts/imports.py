@@ -73,11 +73,13 @@ def plan_optouts(
     scope_id: int = ACCOUNT,
     progress: ProgressCallback | None = None,
     cancel: CancelFlag | None = None,
+    second_core: bool = False,
 ) -> OptOutPlan:
-    """Read the file and say what an import would do, without writing anything."""
+    """Read the file and say what an import would do, without writing anything (with
+    `second_core`, most of a big file is read by a helper process, as scan_column says)."""
     index = source.column_index(column)
     checksum = sha256_of(source.path)
-    scan = scan_column(source, index, progress, cancel, whole_domains=True)
+    scan = scan_column(source, index, progress, cancel, whole_domains=True, second_core=second_core)
     name = source.headers[index]
     _refuse_empty(scan, name)
     # A plain transaction, not the write lock: it writes only its own temporary table, and
