@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from optout_desktop.core.db.models import ImportRun
-from optout_desktop.core.optouts import imports
+from optout_desktop.core.optouts.import_process import ImportProcess
 from optout_desktop.core.optouts.imports import OptOutPlan
 from optout_desktop.core.progress import Progress
 from optout_desktop.core.reading.columns import guess_email_column
@@ -73,8 +73,28 @@ class ImportPage(QWidget):
         self._plan_job: Job | None = None
         self._import_job: Job | None = None
         self._dialog: ConfirmDialog | None = None
+        # Counting and importing run in a helper process: the window's own interpreter only
+        # passes the file's description in and the counts and progress out.
+        self._helper: ImportProcess | None = None
         self._build()
         context.scope_changed.connect(self.start_plan)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.stop_helper)
+        self.destroyed.connect(self.stop_helper)
+
+    def helper(self) -> ImportProcess:
+        """The page's helper process, started on first use (on the database now open)."""
+        if self._helper is None:
+            self._helper = ImportProcess()
+        return self._helper
+
+    @Slot()
+    def stop_helper(self) -> None:
+        """End the helper process (it would end with the window's process anyway)."""
+        if self._helper is not None:
+            self._helper.close()
+            self._helper = None
 
     # ---- building ---------------------------------------------------------------------
 
@@ -227,6 +247,7 @@ class ImportPage(QWidget):
         self.table_stack.setCurrentWidget(self.table)
         self._size_columns()
         self._remember_recent(source.path)
+        self.helper().start()  # it opens the database while the user looks at the file
         self.file_status.setText(self._describe(source))
         self.read_options.show_source(source)
         self.read_options.setEnabled(True)
@@ -318,8 +339,10 @@ class ImportPage(QWidget):
         self.counts_label.setText(_tr("Counting the addresses…"))
         scope = self.context.scope_id()
 
+        helper = self.helper()
+
         def count(progress: ProgressFn, cancel: threading.Event) -> OptOutPlan:
-            return imports.plan_optouts(source, column, scope, progress, cancel)
+            return helper.plan(source, column, scope, progress, cancel)
 
         job = Job(_tr("Counting…"), count)
         job.on_done = partial(self._planned, job)
@@ -392,8 +415,10 @@ class ImportPage(QWidget):
         if plan is None or typed is None or self.import_pending():
             return
 
+        helper = self.helper()
+
         def run(progress: ProgressFn, cancel: threading.Event) -> ImportRun:
-            return imports.run_optouts(plan, typed, progress, cancel)
+            return helper.run(typed, progress, cancel)
 
         job = Job(
             _tr("Importing…"),

@@ -143,6 +143,8 @@ def run_optouts(
     """
     _check_confirmation(confirm, plan.counts.valid)
     _check_unchanged(plan.source.path, plan.checksum)
+    if len(plan.scan.addresses) != plan.counts.valid:  # counted elsewhere (a helper process)
+        raise SourceError(t("Count the file again before importing it."))
 
     def write(writer: SuppressionWriter) -> Scan:
         addresses = plan.scan.addresses  # the writer sorts each batch
