@@ -19,7 +19,16 @@ from optout_desktop.core import folders
 from optout_desktop.core.contacts import contact_import
 from optout_desktop.core.db import copy_database, failures, opening
 from optout_desktop.core.errors import Cancelled, LoginRefused, OptOutError
-from optout_desktop.core.optouts import by_hand, domains, exports, history, imports, lift, undo
+from optout_desktop.core.optouts import (
+    by_hand,
+    cleaning,
+    domains,
+    exports,
+    history,
+    imports,
+    lift,
+    undo,
+)
 from optout_desktop.core.progress import Progress
 from optout_desktop.core.reading.columns import guess_email_column
 from optout_desktop.core.reading.sources import TableSource, open_source
@@ -200,6 +209,50 @@ def cmd_export(args: argparse.Namespace) -> int:
         {"exported": count, "path": str(args.out)},
         f"Exported {count:,} suppressed addresses to {args.out}",
     )
+    return 0
+
+
+def cmd_scrub(args: argparse.Namespace) -> int:
+    source = open_source(args.file, sheet=args.sheet)
+    scope = business_units.scope_id(args.business_unit)
+    column = _column(source, args.column)
+    with ctrl_c_cancels() as cancel:
+        done, saved, removed = cleaning.clean_file(
+            source, column, args.out, scope, args.removed, _progress(args), cancel
+        )
+    counts = done.counts
+    data = {
+        "column": done.column,
+        "business_unit": done.business_unit,
+        **counts.as_dict(),
+        "out": str(saved.path),
+        "removed": str(args.removed) if args.removed else None,
+        "removed_rows": removed,
+        "file_sha256": done.checksum,
+        "history_id": saved.history_id,
+        "history_note": saved.history_note,
+    }
+    why = ", ".join(
+        f"{cleaning.REASON_TEXT[key]}: {count:,}"
+        for key, count in counts.suppressed_by.items()
+        if count
+    )
+    lines = [
+        f"Email column: {done.column}",
+        f"Business unit: {done.business_unit}",
+        f"Rows read: {counts.rows:,}",
+        f"May be emailed: {counts.kept:,}, saved to {saved.path}",
+        f"Suppressed: {counts.suppressed:,}" + (f" ({why})" if why else ""),
+        f"Invalid: {counts.invalid:,}   Blank: {counts.blank:,}   "
+        f"Repeated in the file: {counts.duplicates:,}",
+    ]
+    if removed is not None:
+        lines.append(f"Left-out rows: {removed:,}, saved to {args.removed}")
+    if saved.history_id is not None:
+        lines.append(f"Kept in the history as cleaning #{saved.history_id}.")
+    else:
+        lines.append(saved.history_note)
+    _emit(args, data, "\n".join(lines))
     return 0
 
 
@@ -433,6 +486,35 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command("export-suppressions", cmd_export, "export the suppression list (.csv or .xlsx)")
     sub.add_argument("out", type=Path)
     sub.add_argument("--business-unit", help="only what applies to this business unit")
+
+    sub = command(
+        "scrub",
+        cmd_scrub,
+        "clean a mailing list before it is sent: save the rows that may be emailed to a new "
+        "file in the same format (the suppression list is not changed)",
+    )
+    sub.add_argument("file", type=Path)
+    sub.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        metavar="CLEANED",
+        help="the new file for the rows that may be emailed (.csv or .txt: as the original; "
+        ".xlsx: a workbook); never an existing file",
+    )
+    sub.add_argument(
+        "--removed",
+        type=Path,
+        metavar="LEFT_OUT.csv",
+        help="also save the rows left out, with their row numbers and why",
+    )
+    sub.add_argument(
+        "--column", help="the email column: header, number or letter (default: guessed)"
+    )
+    sub.add_argument("--sheet", help="the sheet of a spreadsheet (default: the first)")
+    sub.add_argument(
+        "--business-unit", help="send for this business unit (default: the whole account)"
+    )
 
     sub = command("check", cmd_check, "may this address be emailed, and why")
     sub.add_argument("address")

@@ -161,6 +161,34 @@ class OneToOneSend(BaseModel):
     sent_at = pw.TextField(default=now)
 
 
+class CleaningRun(BaseModel):
+    """A mailing list cleaned before it was sent: the file, its column, the scope, every count,
+    who and when (a cleaning only reads the suppression list; this record is all it writes)."""
+
+    id = pw.AutoField()
+    cleaned_at = pw.TextField(default=now)
+    user_name = pw.TextField(default="")
+    file_name = pw.TextField()
+    file_sha256 = pw.TextField()
+    column = pw.TextField()
+    sheet = pw.TextField(null=True)
+    scope_id = pw.IntegerField(default=ACCOUNT)
+    saved_as = pw.TextField(default="")  # the cleaned file's name
+    rows = pw.IntegerField(default=0)
+    kept = pw.IntegerField(default=0)  # rows that may be emailed
+    suppressed = pw.IntegerField(default=0)
+    invalid = pw.IntegerField(default=0)
+    blank = pw.IntegerField(default=0)
+    duplicates = pw.IntegerField(default=0)
+    # The suppressed rows by why (core.optouts.matching.REASONS).
+    suppressed_unsubscribed = pw.IntegerField(default=0)
+    suppressed_spam = pw.IntegerField(default=0)
+    suppressed_bounced = pw.IntegerField(default=0)
+    suppressed_account = pw.IntegerField(default=0)
+    suppressed_business_unit = pw.IntegerField(default=0)
+    suppressed_domain = pw.IntegerField(default=0)
+
+
 class Tally(BaseModel):
     """A named running total."""
 
@@ -180,4 +208,5 @@ MODELS: list[type[BaseModel]] = [
     LiftLog,
     OneToOneSend,
     Tally,
+    CleaningRun,
 ]

@@ -23,6 +23,7 @@ from optout_desktop.core.db.failures import (
 )
 from optout_desktop.core.db.models import (
     MODELS,
+    CleaningRun,
     ImportClaim,
     ImportRun,
     LiftLog,
@@ -35,7 +36,7 @@ from optout_desktop.core.db.writes import lock_timeout_ms, write_transaction
 from optout_desktop.core.errors import StoreError
 from optout_desktop.core.texts import t
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 HOUSEKEEPING_WAIT_MS = 250  # an opening's housekeeping waits no longer, then leaves it for later
 
 log = logging.getLogger(__name__)
@@ -62,7 +63,15 @@ def _add_logs_claims_undo_and_domains(db: pw.Database) -> None:
             db.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN "{name}" {kind}')
 
 
-MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {1: _add_logs_claims_undo_and_domains}
+def _add_cleanings(db: pw.Database) -> None:
+    """Version 2 to 3: the record of each mailing list cleaned before it was sent."""
+    db.create_tables([CleaningRun], safe=True)
+
+
+MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
+    1: _add_logs_claims_undo_and_domains,
+    2: _add_cleanings,
+}
 
 
 def migrate(db: pw.Database, path: Path | None) -> None:
