@@ -184,3 +184,18 @@ def test_where_no_helper_can_start_the_work_runs_here(
     assert process.run(2).new == 2
     assert process.call(exports.export_suppressions, tmp_path / "o.csv", progress=None) == 2
     process.close()
+
+
+@pytest.mark.sqlite_only  # about the helper's own reader process, not the database
+def test_a_big_file_is_read_by_the_helpers_own_reader_process(
+    helper: ImportProcess, tmp_path: Path
+) -> None:
+    """Past 16 MB the helper reads with a reader process of its own (as the command line
+    does): a helper that may not have children (a daemon) failed here."""
+    path = write_csv(
+        tmp_path / "big.csv", (f"person.number{n}@example.com" for n in range(480_000))
+    )
+    assert path.stat().st_size > 16 << 20
+    plan = helper.plan(open_source(path), "Email", 0)
+    assert plan.counts.valid == 480_000
+    assert helper.run(480_000).new == 480_000

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import signal
 import time
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -129,18 +130,10 @@ class ImportProcess:
             return function(*here, **named)
 
     def close(self) -> None:
-        """Stop the helper (it ends by itself, too, when this process goes)."""
+        """Stop the helper (it is stopped, too, when this object or this process goes)."""
         if self._process is None:
             return
-        try:
-            self._connection.send(("stop",))
-        except (OSError, ValueError):
-            pass
-        self._process.join(5)
-        if self._process.is_alive():
-            self._process.kill()
-            self._process.join(5)
-        self._connection.close()
+        self._finalizer()
         self._process = self._connection = None
 
     def _start(self) -> None:
@@ -149,13 +142,14 @@ class ImportProcess:
         if self._process is not None:
             self.close()
         ours, theirs = self._context.Pipe()
-        process = self._context.Process(
-            target=_serve, args=(theirs, self._cancel, self._target), daemon=True
-        )
+        # Not a daemon: the helper starts a reader process of its own for a big file. It
+        # ends when its pipe closes, which finalize makes sure of when this process ends.
+        process = self._context.Process(target=_serve, args=(theirs, self._cancel, self._target))
         with bare_main():
             process.start()
         theirs.close()
         self._process, self._connection = process, ours
+        self._finalizer = weakref.finalize(self, _stop, process, ours)
 
     def _ask(
         self,
@@ -190,6 +184,19 @@ class ImportProcess:
                 raise payload
             else:
                 return payload
+
+
+def _stop(process: Any, connection: Any) -> None:
+    """Ask the helper to end, wait a little, then make sure it has."""
+    try:
+        connection.send(("stop",))
+    except (OSError, ValueError):
+        pass
+    process.join(5)
+    if process.is_alive():
+        process.kill()
+        process.join(5)
+    connection.close()
 
 
 class _NoHelper(Exception):
