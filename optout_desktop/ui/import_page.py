@@ -221,7 +221,10 @@ class ImportPage(QWidget):
         self.plan, self.plan_error = None, None
         self.import_button.setEnabled(False)
 
+        helper = self.helper()
+
         def read(_progress: ProgressFn, _cancel: threading.Event) -> Any:
+            helper.start()  # here, not in the GUI thread: it opens the database meanwhile
             source = open_source(path, **how)
             rows = source.iter_data_rows()
             first = list(islice(rows, FIRST_SCREEN_ROWS))
@@ -247,7 +250,6 @@ class ImportPage(QWidget):
         self.table_stack.setCurrentWidget(self.table)
         self._size_columns()
         self._remember_recent(source.path)
-        self.helper().start()  # it opens the database while the user looks at the file
         self.file_status.setText(self._describe(source))
         self.read_options.show_source(source)
         self.read_options.setEnabled(True)
