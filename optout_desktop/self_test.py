@@ -46,8 +46,11 @@ class _SelfTestQuestions:
     def open_file(self, parent: Any, folder: str = "") -> Path | None:
         return None
 
-    def save_file(self, parent: Any, title: str, suggested: str, filters: str) -> Path | None:
-        return self.export_path
+    def save_file(
+        self, parent: Any, title: str, suggested: str, filters: str
+    ) -> tuple[Path, str] | None:
+        # The name, and the file type chosen: the last, the comma CSV for programs.
+        return self.export_path, filters.split(";;")[-1]
 
     def inform(self, parent: Any, title: str, text: str) -> None:
         self.informed.append(text)

@@ -19,16 +19,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from optout_desktop.core.contacts import contact_import, contact_list
+from optout_desktop.core.contacts import contact_import, deleting
 from optout_desktop.core.progress import Progress
 from optout_desktop.core.reading.columns import guess_email_column
 from optout_desktop.core.reading.sources import open_source
 
+from . import count_texts, remembered_folders
 from .contacts_import_dialog import ContactsImportDialog
 from .contacts_model import ContactsModel
 from .context import WindowContext
 from .jobs import Job
-from .language import number
 from .typed_count_dialog import TypedCountDialog
 
 ProgressFn = Callable[[Progress], None]
@@ -120,9 +120,11 @@ class ContactsPage(QWidget):
         self.unsubscribed_count = count
         self.unsubscribed_label.setText(
             self.tr(
-                "<b>{n}</b> contacts are unsubscribed from all email but still billable. "
-                "Delete them to stop paying for them: their addresses stay suppressed."
-            ).format(n=number(count))
+                "<b>%Ln</b> contacts are unsubscribed from all email but still billable. "
+                "Delete them to stop paying for them: their addresses stay suppressed.",
+                "",
+                count,
+            )
         )
         self.unsubscribed_label.setVisible(count > 0)
         self.delete_unsubscribed_button.setVisible(count > 0)
@@ -131,8 +133,13 @@ class ContactsPage(QWidget):
 
     @Slot()
     def choose_file(self) -> None:
-        path = self.context.questions.open_file(self)
+        settings = self.context.settings
+        folder = remembered_folders.folder(settings, remembered_folders.CONTACTS)
+        path = self.context.questions.open_file(
+            self, str(folder), self.tr("Choose the file of contacts")
+        )
         if path is not None:
+            remembered_folders.remember(settings, remembered_folders.CONTACTS, path)
             self.open_file(path)
 
     def open_file(self, path: Path) -> None:
@@ -174,14 +181,16 @@ class ContactsPage(QWidget):
             self,
             self.tr("Delete contacts"),
             self.tr(
-                "Delete {n} contacts? They stop counting as billable. Their opt-outs stay: "
-                "an opt-out belongs to the address."
-            ).format(n=number(len(ids))),
+                "Delete %Ln contacts? They stop counting as billable. Their opt-outs stay: "
+                "an opt-out belongs to the address.",
+                "",
+                len(ids),
+            ),
         )
         if asked:
 
             def run(_progress: ProgressFn, _cancel: threading.Event) -> int:
-                return contact_list.delete_contacts(ids)
+                return deleting.delete_contacts(ids)
 
             self._delete(run)
 
@@ -190,9 +199,11 @@ class ContactsPage(QWidget):
         dialog = TypedCountDialog(
             self.tr("Delete unsubscribed contacts"),
             self.tr(
-                "{n} contacts are unsubscribed from all email. Deleting them lowers the billable "
-                "total; their addresses stay suppressed and are never emailed."
-            ).format(n=number(self.unsubscribed_count)),
+                "%Ln contacts are unsubscribed from all email. Deleting them lowers the billable "
+                "total; their addresses stay suppressed and are never emailed.",
+                "",
+                self.unsubscribed_count,
+            ),
             self.unsubscribed_count,
             self.tr("Delete contacts"),
             "deleteUnsubscribedDialog",
@@ -204,7 +215,7 @@ class ContactsPage(QWidget):
 
     def _delete_unsubscribed(self, confirm: int) -> None:
         def run(_progress: ProgressFn, _cancel: threading.Event) -> int:
-            return contact_import.delete_unsubscribed_contacts(confirm)
+            return deleting.delete_unsubscribed_contacts(confirm)
 
         self._delete(run)
 
@@ -214,23 +225,23 @@ class ContactsPage(QWidget):
 
     # ---- results ------------------------------------------------------------------------
 
-    def _deleted(self, _count: int) -> None:
-        self.context.list_changed.emit()
-
-    def _imported(self, result: Any) -> None:
-        _run, counts = result
+    def _deleted(self, count: int) -> None:
+        self.context.list_changed.emit()  # every view shows it behind the message
         self.context.questions.inform(
             self,
-            self.tr("Contacts imported"),
+            self.tr("Contacts deleted"),
             self.tr(
-                "{created} contacts created, {updated} updated. Left out: {invalid} invalid, "
-                "{blank} blank, {duplicates} repeated rows."
-            ).format(
-                created=number(counts.contacts_created),
-                updated=number(counts.contacts_updated),
-                invalid=number(counts.invalid),
-                blank=number(counts.blank),
-                duplicates=number(counts.duplicates),
+                "%Ln contacts were deleted; their addresses stay suppressed. The history "
+                "keeps the deletion.",
+                "",
+                count,
             ),
         )
-        self.context.list_changed.emit()
+
+    def _imported(self, result: Any) -> None:
+        _run, c = result
+        text = count_texts.contacts_imported(
+            c.contacts_created, c.contacts_updated, c.invalid, c.blank, c.duplicates
+        )
+        self.context.list_changed.emit()  # every view shows it behind the message
+        self.context.questions.inform(self, self.tr("Contacts imported"), text)

@@ -1,4 +1,4 @@
-"""The import history as a table model: one row per import, newest first."""
+"""The history as a table model: one row per import or change, newest first."""
 
 from __future__ import annotations
 
@@ -11,41 +11,51 @@ from .language import local_time, number
 
 Index = QModelIndex | QPersistentModelIndex
 
-# (key in core.history's dictionaries, column title)
+# (key in core.history's dictionaries, column title): what fits the window; the rest of an
+# entry (its column, sheet, SHA-256, every count) is in the details under the table.
 COLUMNS = [
     ("id", "#"),
     ("started_at", "When"),
     ("user_name", "By"),
-    ("kind", "Kind"),
+    ("kind", "What"),
     ("state", "State"),
-    ("file_name", "File"),
-    ("column", "Column"),
+    ("file_name", "File or entry"),
     ("business_unit", "Business unit"),
     ("rows", "Rows"),
-    ("valid", "Valid"),
-    ("invalid", "Invalid"),
-    ("blank", "Blank"),
-    ("duplicates", "Repeated"),
     ("new", "New opt-outs"),
-    ("already_suppressed", "Already suppressed"),
     ("contacts_unsubscribed", "Contacts unsubscribed"),
-    ("domains", "Whole domains"),
-    ("undone_by", "Undone by"),
-    ("undone_at", "Undone at"),
-    ("file_sha256", "SHA-256"),
+    ("left_out", "Left out"),
 ]
-_KINDS = {"optouts": "Opt-outs", "contacts": "Contacts"}
-_STATES = {
+KINDS = {
+    "optouts": "Opt-out import",
+    "contacts": "Contacts import",
+    "cleaned": "Mailing list cleaned",
+    "domain": "Whole domain opted out",
+    "manual": "Opt-out by hand",
+    "lift": "Opt-out lifted",
+    "contacts_deleted": "Contacts deleted",
+}
+STATES = {
     "running": "Running",
     "completed": "Completed",
     "cancelled": "Cancelled",
     "failed": "Failed",
     "undone": "Undone",
+    "lifted": "Lifted",
 }
+_FILES = ("optouts", "contacts", "cleaned")  # kinds whose rows were read from a file
+_NO_OPT_OUTS = ("contacts_deleted", "lift")
+
+
+def left_out(run: dict[str, Any]) -> int | None:
+    """Rows of a file that were not used: invalid, blank and repeated."""
+    if run.get("kind") not in _FILES:
+        return None
+    return sum(int(run.get(key) or 0) for key in ("invalid", "blank", "duplicates"))
 
 
 class HistoryModel(QAbstractTableModel):
-    """Imports as the core's history() lists them."""
+    """Entries as the core's history() lists them."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -65,24 +75,39 @@ class HistoryModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(COLUMNS)
 
+    def kind_text(self, run: dict[str, Any]) -> str:
+        kind = str(run.get("kind"))
+        if kind == "manual" and run.get("column") == "unsubscribed":
+            return self.tr("The person unsubscribed")
+        return self.tr(KINDS.get(kind, kind))
+
+    def state_text(self, run: dict[str, Any]) -> str:
+        state = str(run.get("state"))
+        return self.tr(STATES.get(state, state))
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
         key = COLUMNS[index.column()][0]
-        value = self._runs[index.row()].get(key)
+        run = self._runs[index.row()]
+        value = left_out(run) if key == "left_out" else run.get(key)
         if role == Qt.ItemDataRole.DisplayRole:
             if key == "kind":
-                return self.tr(_KINDS.get(str(value), str(value)))
+                return self.kind_text(run)
             if key == "state":
-                return self.tr(_STATES.get(str(value), str(value)))
+                return self.state_text(run)
             if key in ("started_at", "undone_at") and isinstance(value, str):
                 return local_time(value)
+            if key == "rows" and run.get("kind") not in (*_FILES, "contacts_deleted"):
+                return ""  # a change by hand is one entry: no rows were read
+            if key in ("new", "contacts_unsubscribed") and run.get("kind") in _NO_OPT_OUTS:
+                return ""  # deleting contacts or lifting adds no opt-out
             if isinstance(value, int) and key != "id":
                 return number(value)
             return "" if value is None else translated(str(value))
-        if role == Qt.ItemDataRole.ToolTipRole and key in ("state", "file_sha256"):
-            message = self._runs[index.row()].get("message")
-            return translated(message) if message else str(value)
+        if role == Qt.ItemDataRole.ToolTipRole and key in ("state", "file_name"):
+            message = run.get("message")
+            return translated(message) if message else None
         if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, int):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

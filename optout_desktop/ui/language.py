@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 LANGUAGES = {"da": "Dansk", "en": "English"}
 SETTING = "language"
 _installed: list[QTranslator] = []
+_current: list[str] = []  # the language installed last (the window's, whatever chose it)
 
 
 def chosen_language(settings: QSettings) -> str:
@@ -33,15 +34,20 @@ def install(app: QCoreApplication, language: str) -> bool:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
+    _current[:] = [language]
     QLocale.setDefault(
         QLocale(
             QLocale.Language.Danish if language == "da" else QLocale.Language.English,
             QLocale.Country.Denmark if language == "da" else QLocale.Country.UnitedKingdom,
         )
     )
-    if language == "en":
-        return True
     ours = Path(__file__).resolve().parent.parent / "resources" / "translations"
+    if language == "en":  # English needs only its plural forms ("1 contact", "2 contacts")
+        translator = QTranslator(app)
+        if translator.load("optout_en", str(ours)):
+            app.installTranslator(translator)
+            _installed.append(translator)
+        return True
     candidates = [
         (ours, f"optout_{language}"),
         (Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)), f"qtbase_{language}"),
@@ -75,3 +81,24 @@ def local_time(moment: object) -> str:
 def number(value: int) -> str:
     """A count as the interface language writes it: 1,027,280 or 1.027.280."""
     return QLocale().toString(int(value))
+
+
+def current() -> str:
+    """The language the window speaks: the one installed last, else the computer's."""
+    if _current:
+        return _current[0]
+    return "da" if QLocale().language() == QLocale.Language.Danish else "en"
+
+
+def list_separator() -> str:
+    """The separator Excel expects in a CSV on this computer: ";" where a comma is the
+    decimal point (Danish settings), else ",". The window's language counts too, so a
+    Danish window offers what Danish Excel opens."""
+    commas = {QLocale.system().decimalPoint(), QLocale().decimalPoint()}
+    return ";" if "," in commas else ","
+
+
+def excel_date_format() -> str:
+    """How a workbook's date cells show the date and time, in the window's language
+    (Excel's notation): 05-12-2026 14:49 in Danish, 2026-12-05 14:49 in English."""
+    return "dd-mm-yyyy hh:mm" if current() == "da" else "yyyy-mm-dd hh:mm"

@@ -1,19 +1,25 @@
-"""The look-up field in the main navigation, and what follows from it: one-to-one, by hand."""
+"""The look-up field in the main navigation: it only looks up (an address, or a domain)."""
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from optout_desktop.core.db.models import ACCOUNT
 from optout_desktop.core.optouts import by_hand, domains
+from optout_desktop.core.optouts.domains import DomainLookup
 from optout_desktop.core.progress import Progress
+from optout_desktop.core.reading.domain_keys import domain_key
 from optout_desktop.core.rules import eligibility, one_to_one
+from optout_desktop.core.rules.business_units import scope_name
 
 from .context import WindowContext
+from .domain_dialog import DomainDialog
 from .jobs import Job
 from .lookup_dialog import LookupDialog
 from .one_to_one_dialog import OneToOneDialog
@@ -21,19 +27,46 @@ from .one_to_one_dialog import OneToOneDialog
 ProgressFn = Callable[[Progress], None]
 
 
+@dataclass
+class Found:
+    """An address looked up, with the business units that the look-up's scope leaves out and
+    the address's own opt-outs that apply (scope id, scope name, reason)."""
+
+    lookup: eligibility.Lookup
+    elsewhere: list[str] = field(default_factory=list)
+    own: list[tuple[int, str, str]] = field(default_factory=list)
+
+
+def find(text: str, scope: int) -> Found:
+    """Everything the look-up dialog says about an address (on the reader: it writes nothing)."""
+    lookup = eligibility.lookup(text, scope)
+    own = [
+        (scope_id, scope_name(scope_id), reason)
+        for scope_id, reason in by_hand.hand_made(lookup.address)
+        if scope_id in (ACCOUNT, scope)
+    ]
+    return Found(lookup, domains.elsewhere(lookup.address, scope), own)
+
+
 class LookupBox(QLineEdit):
-    """Type an address and press Enter: the verdicts and reasons, in a dialog."""
+    """Type an address or a domain and press Enter: what is so, in a dialog. Opting out or
+    lifting are asked for by signal; the window's HandMade confirms and does them."""
+
+    block_domain_requested = Signal(str)  # a domain key: confirm, then opt it out
+    opt_out_requested = Signal(str, str)  # an address and a reason: confirm, then add
+    lift_requested = Signal(str, int, str)  # an address or domain, scope id and name: lift
 
     def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.setObjectName("lookupEdit")
         self.setAccessibleName(self.tr("Look up an address"))
-        self.setPlaceholderText(self.tr("Look up an address…"))
+        self.setPlaceholderText(self.tr("Look up an address or @domain…"))
         self.setClearButtonEnabled(True)
-        self.setMinimumWidth(220)
+        # The hint whole, in either language, with room for the clear button.
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance(self.placeholderText()) + 40)
         self.returnPressed.connect(self.look_up)
-        self.dialog: LookupDialog | None = None
+        self.dialog: LookupDialog | DomainDialog | None = None
 
     @Slot()
     def focus_entry(self) -> None:
@@ -47,22 +80,35 @@ class LookupBox(QLineEdit):
         if not text:
             return
         scope = self.context.scope_id()
-        if text.startswith(("@", "*.")):
-            self._offer_domain(text, scope)
-            return
+        if domain_key(text) is not None or text.startswith(("@", "*.")):
 
-        def find(_progress: ProgressFn, _cancel: threading.Event) -> eligibility.Lookup:
-            return eligibility.lookup(text, scope)
+            def find_domain(_progress: ProgressFn, _cancel: threading.Event) -> DomainLookup:
+                return domains.look_up_domain(text, scope)
 
+            job = Job("look up a domain", find_domain, self._found_domain, self._not_found)
+        else:
+
+            def find_address(_progress: ProgressFn, _cancel: threading.Event) -> Found:
+                return find(text, scope)
+
+            job = Job("look up an address", find_address, self._found, self._not_found)
         # Read-only, beside the writer, and quick: its label is for the log.
-        self.context.read(
-            Job("look up an address", find, on_done=self._found, on_failed=self._not_found)
-        )
+        self.context.read(job)
 
-    def _found(self, result: eligibility.Lookup) -> None:
-        dialog = LookupDialog(result, self.window())
+    def _found(self, found: Found) -> None:
+        dialog = LookupDialog(found.lookup, self.window(), found.elsewhere, found.own)
         dialog.record_one_to_one.connect(self._ask_one_to_one)
-        dialog.add_opt_out.connect(self._add_opt_out)
+        dialog.add_opt_out.connect(self.opt_out_requested)
+        dialog.lift_requested.connect(self.lift_requested)
+        self.dialog = dialog
+        dialog.open()
+
+    def _found_domain(self, found: DomainLookup) -> None:
+        dialog = DomainDialog(found, self.window())
+        dialog.block_requested.connect(self.block_domain_requested)
+        dialog.lift_requested.connect(
+            lambda key, scope: self.lift_requested.emit(key, scope, scope_name_of(found, scope))
+        )
         self.dialog = dialog
         dialog.open()
 
@@ -85,38 +131,8 @@ class LookupBox(QLineEdit):
         label = self.tr("Recording the one-to-one email…")
         self.context.run(Job(label, record, on_done=self._recorded))
 
-    @Slot(str, str)
-    def _add_opt_out(self, address: str, reason: str) -> None:
-        scope = self.context.scope_id()
-
-        def add(_progress: ProgressFn, _cancel: threading.Event) -> Any:
-            return by_hand.add_manual(address, scope, reason)
-
-        label = self.tr("Adding the opt-out…")
-        self.context.run(Job(label, add, on_done=self._added))
-
-    def _offer_domain(self, text: str, scope: int) -> None:
-        """`@firma.dk` (or `*.firma.dk`, with subdomains) in the look-up field: opt it out."""
-        asked = self.context.questions.ask_yes_no(
-            self,
-            self.tr("Opt out a whole domain"),
-            self.tr(
-                "Suppress every address at {domain} for {scope}? Contacts there stay contacts "
-                "(and billable) but are unsubscribed from all email."
-            ).format(domain=text, scope=self.context.scope_name()),
-        )
-        if not asked:
-            return
-
-        def add(_progress: ProgressFn, _cancel: threading.Event) -> Any:
-            return domains.add_domain(text, scope)
-
-        label = self.tr("Opting out {domain}…").format(domain=text)
-        self.context.run(Job(label, add, on_done=self._domain_added))
-
-    # ---- results ------------------------------------------------------------------------
-
     def _recorded(self, send: Any) -> None:
+        self.context.list_changed.emit()  # every view shows it behind the message
         self.context.questions.inform(
             self,
             self.tr("One-to-one email recorded"),
@@ -124,26 +140,9 @@ class LookupBox(QLineEdit):
                 address=send.email, basis=self.tr(one_to_one.LEGAL_BASES[send.legal_basis])
             ),
         )
-        self.context.list_changed.emit()
 
-    def _domain_added(self, entry: Any) -> None:
-        self.context.questions.inform(
-            self,
-            self.tr("Whole domain opted out"),
-            self.tr("{domain} is suppressed ({contacts} contacts there).").format(
-                domain=entry.domain, contacts=entry.contacts
-            )
-            if entry.outcome == "added"
-            else self.tr("{domain} was already suppressed.").format(domain=entry.domain),
-        )
-        self.context.list_changed.emit()
 
-    def _added(self, done: Any) -> None:
-        self.context.questions.inform(
-            self,
-            self.tr("Opt-out added"),
-            self.tr("{address} is suppressed ({reason}).").format(
-                address=done.address, reason=done.reason
-            ),
-        )
-        self.context.list_changed.emit()
+def scope_name_of(found: DomainLookup, scope: int) -> str:
+    """The name of a business unit that one of the looked-up domain's opt-outs is for."""
+    names = [block["business_unit"] for block in found.blocks if block["scope_id"] == scope]
+    return names[0] if names else found.business_unit

@@ -25,14 +25,17 @@ from PySide6.QtWidgets import (
 
 from optout_desktop.core import folders
 from optout_desktop.core.db import dialect, opening, postgres
-from optout_desktop.core.optouts import exports, overview
+from optout_desktop.core.optouts import domains, exports, overview
+from optout_desktop.core.optouts.exports import Exported, ForPeople
 from optout_desktop.core.optouts.overview import Overview
 from optout_desktop.core.progress import Progress
 from optout_desktop.core.rules import business_units, eligibility
 
-from . import language
+from . import file_kinds, language, remembered_folders
 from .contacts_page import ContactsPage
 from .context import WindowContext
+from .core_text import translated
+from .hand_made import HandMade
 from .history_page import HistoryPage
 from .import_page import ImportPage
 from .job_status import JobStatus
@@ -143,6 +146,7 @@ class MainWindow(QMainWindow):
         self.manage_units_button = QPushButton(self.tr("Manage…"))
         self.manage_units_button.setObjectName("manageUnitsButton")
         self.lookup = LookupBox(self.context)
+        self.hand_made = HandMade(self.context, self)
         # Two rows, so the window fits a 1024-pixel screen even with million-sized totals.
         first = QHBoxLayout()
         first.addWidget(unit_label)
@@ -150,11 +154,11 @@ class MainWindow(QMainWindow):
         first.addWidget(self.manage_units_button)
         first.addStretch(1)
         first.addWidget(self.billable_label)
-        first.addSpacing(16)
-        first.addWidget(self.suppressed_label)
         second = QHBoxLayout()
         second.addWidget(self.lookup)
         second.addStretch(1)
+        second.addWidget(self.suppressed_label)  # what the export beside it writes
+        second.addSpacing(8)
         second.addWidget(self.export_button)
         bar.addLayout(first)
         bar.addLayout(second)
@@ -168,6 +172,10 @@ class MainWindow(QMainWindow):
         self.context.list_changed.connect(self.refresh_all)
         self.context.job_failed.connect(self._job_failed)
         self.import_page.errors_file_requested.connect(self.history_page.save_errors)
+        self.lookup.block_domain_requested.connect(self.hand_made.block_domain)
+        self.lookup.opt_out_requested.connect(self.hand_made.add_by_hand)
+        self.lookup.lift_requested.connect(self.hand_made.lift)
+        self.history_page.lift_requested.connect(self.hand_made.lift_recorded)
         self.jobs.changed.connect(self._jobs_changed)
         self.jobs.progressed.connect(self._job_progressed)
         self.jobs.finished.connect(self._job_finished)
@@ -286,8 +294,8 @@ class MainWindow(QMainWindow):
             )
         )
 
-        def count(_progress: ProgressFn, _cancel: threading.Event) -> int:
-            return eligibility.suppressed_addresses()
+        def count(_progress: ProgressFn, _cancel: threading.Event) -> tuple[int, int]:
+            return eligibility.suppressed_addresses(), len(domains.list_domains())
 
         # Read-only jobs, never on the status line: their labels are for the log.
         self.context.read(
@@ -307,14 +315,25 @@ class MainWindow(QMainWindow):
             Job("summarise opt-outs", summarise, on_done=self.overview_widget.show_overview)
         )
 
-    def _show_suppressed(self, count: int) -> None:
-        self.suppressed_label.setText(
-            self.tr("Suppressed addresses: <b>{n}</b>").format(n=number(count))
+    def _show_suppressed(self, counts: tuple[int, int]) -> None:
+        """The addresses suppressed for any business unit (what an export of the whole account
+        lists), and the whole domains apart: a domain is not one address."""
+        addresses, whole_domains = counts
+        text = self.tr("Suppressed, all business units: <b>%Ln</b> addresses", "", addresses)
+        if whole_domains:
+            text += self.tr(", <b>%Ln</b> whole domains", "", whole_domains)
+        self.suppressed_label.setText(text)
+        self.suppressed_label.setToolTip(
+            self.tr(
+                "Addresses opted out for the whole account or for any business unit, each "
+                "counted once. A whole domain (@firma.dk) covers every address there, also "
+                "those not on the list, so it is counted apart."
+            )
         )
 
     def _no_total(self, message: str) -> None:
         log.warning("counting the suppressed addresses failed: %s", message)
-        self.suppressed_label.setText(self.tr("Suppressed addresses: ?"))
+        self.suppressed_label.setText(self.tr("Suppressed, all business units: ?"))
 
     @Slot()
     def refresh_units(self) -> None:
@@ -350,20 +369,27 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def export_suppressions(self) -> None:
-        path = self.questions.save_file(
+        """Ask where and as what (the chosen file type decides), then export on the worker."""
+        kinds = file_kinds.suppression_kinds()
+        folder = remembered_folders.folder(self.settings, remembered_folders.EXPORT)
+        answer = self.questions.save_file(
             self,
             self.tr("Export the suppression list"),
-            "suppressions.csv",
-            self.tr("CSV (*.csv);;Excel workbook (*.xlsx)"),
+            str(folder / (self.tr("suppression-list") + kinds[0].suffix)),
+            file_kinds.filters(kinds),
         )
-        if path is None:
+        if answer is None:
             return
-        if path.suffix.lower() not in (".csv", ".xlsx"):
-            path = path.with_suffix(".csv")
+        path, kind = file_kinds.chosen(kinds, *answer)
+        remembered_folders.remember(self.settings, remembered_folders.EXPORT, path)
         scope = self.context.scope_id() or None
+        people = ForPeople(translated, language.excel_date_format()) if kind.for_people else None
 
         def export(progress: ProgressFn, cancel: threading.Event) -> Any:
-            return path, exports.export_suppressions(path, scope, progress, cancel)
+            done = exports.export_list(
+                path, scope, progress, cancel, people=people, delimiter=kind.delimiter
+            )
+            return path, done
 
         self.context.run(
             Job(
@@ -374,15 +400,23 @@ class MainWindow(QMainWindow):
             )
         )
 
-    def _exported(self, result: tuple[Path, int]) -> None:
-        path, count = result
-        self.questions.inform(
-            self,
-            self.tr("Export finished"),
-            self.tr("{count} suppressed addresses were exported to {path}.").format(
-                count=number(count), path=path
-            ),
-        )
+    def _exported(self, result: tuple[Path, Exported]) -> None:
+        path, done = result
+        text = self.tr("Exported to {path}:").format(path=path)
+        text += " " + self.tr("%Ln suppressed addresses", "", done.addresses)
+        if done.domains:
+            text += " " + self.tr("and %Ln whole domains", "", done.domains)
+        if self.context.scope_id():
+            text += " " + self.tr("(the business unit’s and the whole account’s)")
+        text += "."
+        if done.rows != done.addresses + done.domains:
+            text += " " + self.tr(
+                "The file has %Ln rows: an address opted out for several business units has "
+                "a row for each.",
+                "",
+                done.rows,
+            )
+        self.questions.inform(self, self.tr("Export finished"), text)
 
     def _export_cancelled(self) -> None:
         self.job_status.show_note(self.tr("The export was cancelled; no file was written."))
@@ -404,8 +438,8 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _job_failed(self, message: str) -> None:
         """A job without its own way of failing: say what went wrong, show what is now."""
+        self.refresh_all()  # behind the message, what is now
         self.questions.warn(self, self.tr("Something went wrong"), message)
-        self.refresh_all()
 
     # ---- drag and drop, closing --------------------------------------------------------
 

@@ -33,6 +33,8 @@ def build_menus(window: MainWindow) -> None:
     file_menu.addSeparator()
     _add(file_menu, _tr("&Export suppressions…"), window.export_suppressions, "Ctrl+E")
     _add(file_menu, _tr("&Look up an address"), window.lookup.focus_entry, "Ctrl+L")
+    _add(file_menu, _tr("Opt out a whole do&main…"), window.hand_made.block_domain, None)
+    _add(file_menu, _tr("Add an opt-out by &hand…"), window.hand_made.add_by_hand, None)
     _add(file_menu, _tr("&Refresh"), window.refresh_all, QKeySequence.StandardKey.Refresh)
     _add(file_menu, _tr("Choose &database…"), window.choose_database, None)
     file_menu.addSeparator()
@@ -40,7 +42,7 @@ def build_menus(window: MainWindow) -> None:
 
     language_menu = bar.addMenu(_tr("&Language"))
     language_menu.setObjectName("languageMenu")
-    current = language.chosen_language(window.settings)
+    current = language.current()  # the language the window speaks, however it was chosen
     for code, name in language.LANGUAGES.items():
         action = language_menu.addAction(name)
         action.setCheckable(True)

@@ -6,7 +6,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+
+from . import file_dialog
 
 OPEN_FILTER = "Tables (*.csv *.txt *.tsv *.xlsx *.xlsm *.xls *.ods);;All files (*)"
 
@@ -18,15 +20,17 @@ def _tr(text: str) -> str:
 class Questions:
     """Asks with real dialogs; a test replaces it with one that answers from a script."""
 
-    def open_file(self, parent: QWidget, folder: str = "") -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(
-            parent, _tr("Choose the file of opted-out addresses"), folder, _tr(OPEN_FILTER)
+    def open_file(self, parent: QWidget, folder: str = "", title: str = "") -> Path | None:
+        return file_dialog.open_file_name(
+            parent, title or _tr("Choose the file of opted-out addresses"), folder, _tr(OPEN_FILTER)
         )
-        return Path(name) if name else None
 
-    def save_file(self, parent: QWidget, title: str, suggested: str, filters: str) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
-        return Path(name) if name else None
+    def save_file(
+        self, parent: QWidget, title: str, suggested: str, filters: str
+    ) -> tuple[Path, str] | None:
+        """The name the user gave (as typed: maybe without an ending) and the file type
+        chosen under it; the caller makes the two agree (ui/file_kinds.py)."""
+        return file_dialog.save_file_name(parent, title, suggested, filters)
 
     def inform(self, parent: QWidget, title: str, text: str) -> None:
         QMessageBox.information(parent, title, text)

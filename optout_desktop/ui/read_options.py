@@ -4,22 +4,39 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QWidget
 
 from optout_desktop.core.reading.sources import TableSource
 
+# How the characters of a file are written, in words a user recognises; the codec names
+# stay in brackets for the one who knows them.
 ENCODINGS = [
-    ("UTF-8", "utf-8"),
-    ("UTF-8 with BOM", "utf-8-sig"),
-    ("Windows-1252 (Danish Excel)", "cp1252"),
-    ("ISO-8859-15", "iso8859_15"),
-    ("ISO-8859-1", "latin_1"),
-    ("UTF-16", "utf-16"),
-    ("DOS (CP850)", "cp850"),
-    ("Mac Roman", "mac_roman"),
+    ("Unicode (UTF-8)", "utf-8"),
+    ("Unicode (UTF-8, as Excel saves it)", "utf-8-sig"),
+    ("Western European (Windows-1252, Danish Excel)", "cp1252"),
+    ("Western European (ISO-8859-15)", "iso8859_15"),
+    ("Western European (ISO-8859-1)", "latin_1"),
+    ("Unicode (UTF-16)", "utf-16"),
+    ("Old DOS (CP850)", "cp850"),
+    ("Old Mac (Mac Roman)", "mac_roman"),
+]
+# Encodings a file may be found in that the list above does not offer by name.
+OTHER_ENCODINGS = [
+    ("Unicode (UTF-16)", "utf-16-le"),
+    ("Unicode (UTF-16, big-endian)", "utf-16-be"),
+    ("Unicode (UTF-32)", "utf-32"),
 ]
 DELIMITERS = [("Comma ,", ","), ("Semicolon ;", ";"), ("Tab", "\t"), ("Vertical bar |", "|")]
+
+
+def encoding_name(codec: str | None) -> str:
+    """How the characters of a file are written, in the window's language ("Unicode
+    (UTF-8, as Excel saves it)"), for a codec the reading found; else the codec itself."""
+    for label, value in ENCODINGS + OTHER_ENCODINGS:
+        if value == codec:
+            return QCoreApplication.translate("ReadOptions", label)
+    return codec or ""
 
 
 class ReadOptions(QWidget):
@@ -32,14 +49,24 @@ class ReadOptions(QWidget):
         self._user: dict[str, Any] = {}
         self.encoding = QComboBox()
         self.encoding.setObjectName("encodingCombo")
+        # Wide enough for "Unicode (UTF-8)"; the list that opens shows the longer names whole.
+        self.encoding.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.encoding.setMinimumContentsLength(24)
         for label, codec in ENCODINGS:
             self.encoding.addItem(self.tr(label), codec)
+        view = self.encoding.view()
+        view.setMinimumWidth(view.sizeHintForColumn(0) + 24)  # the open list: whole names
         self.delimiter = QComboBox()
         self.delimiter.setObjectName("delimiterCombo")
         for label, value in DELIMITERS:
             self.delimiter.addItem(self.tr(label), value)
         self.sheet = QComboBox()
         self.sheet.setObjectName("sheetCombo")
+        # As wide as its longest sheet name (a combo box otherwise keeps its first width).
+        self.sheet.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.sheet.setMinimumContentsLength(12)
         self.header = QCheckBox(self.tr("First row holds the column names"))
         self.header.setObjectName("headerCheck")
 

@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QWidget
 
 from optout_desktop.core.optouts.undo import UndoPlan
 
+from .core_text import translated
+from .language import local_time, number
 from .typed_count_dialog import TypedCountDialog
 
 
@@ -22,11 +24,11 @@ class UndoDialog(TypedCountDialog):
     def __init__(self, plan: UndoPlan, parent: QWidget | None = None) -> None:
         facts = [
             (_tr("File"), plan.file_name),
-            (_tr("Imported"), plan.started_at.replace("T", " ").rstrip("Z")),
-            (_tr("Business unit"), plan.business_unit),
-            (_tr("Opt-outs lifted"), f"{plan.lift:,}"),
-            (_tr("Of them whole domains"), f"{plan.domains:,}"),
-            (_tr("Kept, as later imports list them too"), f"{plan.keep:,}"),
+            (_tr("Imported"), local_time(plan.started_at)),
+            (_tr("Business unit"), translated(plan.business_unit)),
+            (_tr("Opt-outs lifted"), number(plan.lift)),
+            (_tr("Of them whole domains"), number(plan.domains)),
+            (_tr("Kept, as later imports list them too"), number(plan.keep)),
         ]
         table = "".join(
             f"<tr><td>{name}:&nbsp;</td><td>{escape(value)}</td></tr>" for name, value in facts

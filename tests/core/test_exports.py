@@ -330,3 +330,106 @@ def test_too_many_rows_for_excel_are_refused_and_leave_nothing_open(
     assert not list(tmp_path.glob("*big*")) and not list(tmp_path.glob(".*"))
     assert open_cursors(db) == 0 and not db.in_transaction()
     assert exports.export_suppressions(tmp_path / "big.csv") == 30
+
+
+# ---- for people: the window's language, local dates, and what the count means ------------
+
+
+DANISH = {
+    "Business unit": "Forretningsenhed",
+    "Why": "Hvorfor",
+    "Source": "Kilde",
+    "Opted out": "Afmeldt",
+    "Suppression list": "Spærreliste",
+    "Whole account": "Hele kontoen",
+    "Added by hand": "Tilføjet manuelt",
+    "Opt-out import": "Import af fravalg",
+    "{reason} (the whole domain)": "{reason} (hele domænet)",
+}
+
+
+def to_danish(message: str) -> str:
+    """A stand-in for the window's translation: the templates above, filled as t() filled."""
+    if message.startswith("Import #"):
+        return message.replace("Import #", "Import nr. ")
+    if message.endswith(" (the whole domain)"):
+        return to_danish(message.removesuffix(" (the whole domain)")) + " (hele domænet)"
+    return DANISH.get(message, message)
+
+
+@pytest.fixture
+def for_people(db: Any, tmp_path: Path) -> dict[str, Any]:
+    """Two addresses (one also for a business unit) and a whole domain, by hand and imported."""
+    from optout_desktop.core.optouts import by_hand, domains
+
+    unit = business_units.add_unit("Butik")
+    run = optout(tmp_path / "liste.csv", ["jens@firma.dk"])
+    by_hand.add_manual("jens@firma.dk", unit.id)
+    by_hand.add_manual("åse@blåbær.dk", models.ACCOUNT)
+    domains.add_domain("@konkurrent.dk")
+    return {"unit": unit, "run": run}
+
+
+def test_a_workbook_for_people_speaks_their_language_with_real_dates(
+    for_people: dict[str, Any], tmp_path: Path
+) -> None:
+    import datetime as dt
+
+    import openpyxl
+
+    out = tmp_path / "liste.xlsx"
+    people = exports.ForPeople(to_danish, "dd-mm-yyyy hh:mm")
+    done = exports.export_list(out, people=people)
+    assert (done.rows, done.addresses, done.domains) == (4, 2, 1)  # jens twice: two scopes
+    workbook = openpyxl.load_workbook(out)
+    sheet = workbook.worksheets[0]
+    assert sheet.title == "Spærreliste"
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    assert rows[0] == ["Email", "Forretningsenhed", "Hvorfor", "Kilde", "Afmeldt"]
+    by_address = {(r[0], r[1]): r for r in rows[1:]}
+    jens = by_address[("jens@firma.dk", "Hele kontoen")]
+    assert jens[2:4] == ["Import af fravalg", f"Import nr. {for_people['run'].id}: liste.csv"]
+    assert by_address[("jens@firma.dk", "Butik")][2:4] == ["Tilføjet manuelt", None]
+    assert by_address[("åse@blåbær.dk", "Hele kontoen")][0] == "åse@blåbær.dk"  # as stored
+    assert by_address[("@konkurrent.dk", "Hele kontoen")][2] == "Tilføjet manuelt (hele domænet)"
+    stored = Suppression.get(Suppression.email == "åse@blåbær.dk").created_at
+    utc = dt.datetime.strptime(stored, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC)
+    date = by_address[("åse@blåbær.dk", "Hele kontoen")][4]
+    assert isinstance(date, dt.datetime)  # a date cell, not text
+    assert date == utc.astimezone().replace(tzinfo=None)  # in this computer's time
+    assert sheet["E2"].number_format == "dd-mm-yyyy hh:mm"
+    assert sheet.column_dimensions["A"].width > 20 and sheet.freeze_panes == "A2"
+    workbook.close()
+
+
+def test_a_csv_for_excel_in_danish_settings_is_separated_by_semicolons(
+    for_people: dict[str, Any], tmp_path: Path
+) -> None:
+    out = tmp_path / "liste.csv"
+    exports.export_list(out, people=exports.ForPeople(to_danish), delimiter=";")
+    text = out.read_bytes().decode("utf-8-sig")
+    assert text.splitlines()[0] == "Email;Forretningsenhed;Hvorfor;Kilde;Afmeldt"
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
+    assert ["'@konkurrent.dk", "Hele kontoen", "Tilføjet manuelt (hele domænet)", ""] == rows[1][:4]
+    assert all(len(row) == 5 for row in rows)
+    assert all(not row[4][:1].isalpha() and "T" not in row[4] for row in rows[1:])  # local time
+
+
+def test_the_export_for_tools_stays_as_the_command_line_writes_it(
+    for_people: dict[str, Any], tmp_path: Path
+) -> None:
+    out = tmp_path / "tools.csv"
+    done = exports.export_list(out)
+    assert (done.rows, done.addresses, done.domains) == (4, 2, 1)
+    rows = read_csv(out)
+    assert rows[0] == exports.HEADERS
+    expected = [neutral(row) for row in expected_rows()]
+    assert rows[1:] == [[exports.neutralise(r[0]), *r[1:]] for r in expected]  # '@konkurrent.dk
+
+
+def test_the_errors_file_can_be_separated_by_semicolons(db: Any, tmp_path: Path) -> None:
+    run = optout(tmp_path / "f.csv", ["ok@x.dk", "not an address", "a;b"])
+    out = tmp_path / "errors.csv"
+    assert exports.export_refused_rows(run.id, out, delimiter=";") == 2
+    lines = out.read_bytes().decode("utf-8-sig").splitlines()
+    assert lines[0] == "Row;Value;Reason" and lines[2].startswith('4;"a;b";')

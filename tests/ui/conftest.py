@@ -9,8 +9,16 @@ import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
+from optout_desktop.ui import language
 from optout_desktop.ui.main_window import MainWindow
 from tests.ui.helpers import ScriptedQuestions
+
+
+@pytest.fixture(autouse=True, scope="session")
+def english(qapp: Any) -> None:
+    """The window in English, as the app starts it on an English computer: with the English
+    plural forms ("1 contact") that optout_en.qm holds."""
+    language.install(qapp, "en")
 
 
 @pytest.fixture

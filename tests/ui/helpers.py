@@ -34,15 +34,26 @@ class ScriptedQuestions:
     def __init__(self) -> None:
         self.next_open: Path | None = None
         self.next_save: Path | None = None
+        self.next_type: int = 0  # the file type chosen in the save dialog, by its place
+        self.opened_in: list[str] = []  # the folder each open dialog started in
+        self.saves: list[tuple[str, str, str]] = []  # each save dialog's title, name, types
+        self.asked: list[tuple[str, str]] = []  # each ask_text's title and label
         self.messages: list[tuple[str, str, str]] = []
         self.texts: list[str] = []  # answers to ask_text, in order
         self.yes = True
 
-    def open_file(self, parent: Any, folder: str = "") -> Path | None:
+    def open_file(self, parent: Any, folder: str = "", title: str = "") -> Path | None:
+        self.opened_in.append(folder)
         return self.next_open
 
-    def save_file(self, parent: Any, title: str, suggested: str, filters: str) -> Path | None:
-        return self.next_save
+    def save_file(
+        self, parent: Any, title: str, suggested: str, filters: str
+    ) -> tuple[Path, str] | None:
+        """As Qt's dialog answers: the name as typed, and the type chosen (next_type)."""
+        self.saves.append((title, suggested, filters))
+        if self.next_save is None:
+            return None
+        return self.next_save, filters.split(";;")[self.next_type]
 
     def inform(self, parent: Any, title: str, text: str) -> None:
         self.messages.append(("info", title, text))
@@ -51,6 +62,7 @@ class ScriptedQuestions:
         self.messages.append(("warning", title, text))
 
     def ask_text(self, parent: Any, title: str, label: str, text: str = "") -> str | None:
+        self.asked.append((title, label))
         return self.texts.pop(0) if self.texts else None
 
     def ask_yes_no(self, parent: Any, title: str, text: str) -> bool:
@@ -136,5 +148,9 @@ def visible_texts(root: QWidget) -> set[str]:
                 )
     for action in root.findChildren(QAction):
         texts.add(action.text())
-    plain = {re.sub(r"<[^>]+>|&(?=\w)", "", text).strip() for text in texts}
+    # Tags become spaces (a table's cells are words apart), then spaces are single.
+    plain = {
+        " ".join(re.sub(r"<[^>]+>", " ", text.replace("&nbsp;", " ")).replace("&", "").split())
+        for text in texts
+    }
     return {text for text in plain if text}

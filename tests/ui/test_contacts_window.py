@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from optout_desktop.core.db.models import ACCOUNT, Contact, OneToOneSend, Suppression
+from optout_desktop.core.db.models import Contact, OneToOneSend, Suppression
 from optout_desktop.core.optouts import by_hand, imports
 from optout_desktop.core.reading.sources import open_source
 from optout_desktop.core.rules import business_units, eligibility
@@ -280,22 +280,6 @@ def test_look_up_shows_why_and_records_a_one_to_one_email(
     assert eligibility.lookup("a@firma.dk").suppressed
 
 
-def test_look_up_adds_an_opt_out_by_hand(
-    qtbot: QtBot, window: Any, questions: ScriptedQuestions
-) -> None:
-    window.lookup.setText("ny@kunde.dk")
-    window.lookup.look_up()
-    qtbot.waitUntil(lambda: window.lookup.dialog is not None, timeout=WAIT)
-    dialog = window.lookup.dialog
-    assert "allowed" in dialog.findChild(QWidget, "lookupText").text()
-    assert not dialog.findChild(QPushButton, "oneToOneButton").isEnabled()  # not a contact
-    qtbot.mouseClick(dialog.findChild(QPushButton, "unsubscribedButton"), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: Suppression.select().count() == 1, timeout=WAIT)
-    wait_idle(qtbot, window)
-    row = Suppression.get()
-    assert (row.email, row.reason, row.scope_id) == ("ny@kunde.dk", "unsubscribed", ACCOUNT)
-
-
 def test_an_invalid_look_up_says_so(qtbot: QtBot, window: Any, questions: ScriptedQuestions):
     window.lookup.setText("not an address")
     window.lookup.look_up()
@@ -304,19 +288,92 @@ def test_an_invalid_look_up_says_so(qtbot: QtBot, window: Any, questions: Script
     assert "not a valid email address" in questions.messages[-1][2]
 
 
-def test_a_whole_domain_is_opted_out_from_the_look_up_field(
+def test_deleting_contacts_says_how_many_and_is_kept_in_the_history(
     qtbot: QtBot, window: Any, questions: ScriptedQuestions, tmp_path: Path
 ) -> None:
+    """Deleting contacts said nothing of how many, and the history did not know of it."""
     seed(tmp_path)
-    window.lookup.setText("@Firma.dk")
-    questions.yes = False
-    window.lookup.look_up()
-    assert questions.messages[-1][0] == "question"
-    assert not eligibility.lookup("c@firma.dk").suppressed
-    questions.yes = True
-    window.lookup.look_up()
-    qtbot.waitUntil(lambda: eligibility.lookup("c@firma.dk").suppressed, timeout=WAIT)
+    window.refresh_all()
+    page = window.contacts_page
+    page.table.selectRow(0)
+    page.table.selectionModel().select(
+        page.model.index(1, 0),
+        page.table.selectionModel().SelectionFlag.Select
+        | page.table.selectionModel().SelectionFlag.Rows,
+    )
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: questions.messages[-1][1] == "Contacts deleted", timeout=WAIT)
     wait_idle(qtbot, window)
-    assert eligibility.lookup("someone@firma.dk").suppressed
-    assert not eligibility.lookup("someone@sub.firma.dk").suppressed  # "@" is the domain alone
-    assert Contact.select().count() == 3  # contacts stay contacts
+    assert questions.messages[-1][2].startswith("2 contacts were deleted;")
+    latest = window.history_page.model.run_at(0)
+    assert (latest["kind"], latest["rows"]) == ("contacts_deleted", 2)
+    assert window.history_page.model.kind_text(latest) == "Contacts deleted"
+
+    qtbot.waitUntil(lambda: page.unsubscribed_count == 0, timeout=WAIT)
+    assert page.delete_unsubscribed_button.isHidden()  # a and b were the unsubscribed ones
+
+
+class Snapshots(ScriptedQuestions):
+    """Notes, with each message, what the Contacts and History pages show at that moment."""
+
+    def __init__(self, window: Any = None) -> None:
+        super().__init__()
+        self.window = window
+        self.seen: list[tuple[str, dict[str, str], str]] = []
+
+    def inform(self, parent: Any, title: str, text: str) -> None:
+        super().inform(parent, title, text)
+        model = self.window.contacts_page.model
+        marks = {
+            model.contact_at(r).email: str(model.data(model.index(r, 3)))
+            for r in range(model.rowCount())
+        }
+        history = self.window.history_page.model
+        latest = str(history.run_at(0)["kind"]) if history.rowCount() else ""
+        self.seen.append((title, marks, latest))
+
+
+def confirm(qtbot: QtBot, name: str, count: str) -> None:
+    """Type the count in a typed-count confirmation and press its action button."""
+    qtbot.waitUntil(
+        lambda: any(
+            w.objectName() == name and w.isVisible() for w in QApplication.topLevelWidgets()
+        ),
+        timeout=WAIT,
+    )
+    dialog = top_level(name)
+    dialog.count_edit.setText(count)  # type: ignore[attr-defined]
+    qtbot.mouseClick(dialog.action_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+
+
+def test_every_view_is_current_behind_the_message_that_says_what_changed(
+    qtbot: QtBot, window: Any, tmp_path: Path
+) -> None:
+    """The message box came first, and the pages behind it showed the list as it was until
+    it was closed; now they show the change while the message tells of it."""
+    seed(tmp_path)
+    window.refresh_all()
+    wait_idle(qtbot, window)
+    snapshots = Snapshots(window)
+    window.questions = snapshots
+
+    window.history_page.undo(2)  # the opt-out import of a and b
+    confirm(qtbot, "undoDialog", "2")
+    qtbot.waitUntil(lambda: bool(snapshots.seen), timeout=WAIT)
+    title, marks, _latest = snapshots.seen[-1]
+    assert title == "Import undone" and marks["a@firma.dk"] == ""
+
+    snapshots.texts = ["@firma.dk"]
+    window.hand_made.block_domain()
+    confirm(qtbot, "blockDomainDialog", "3")
+    qtbot.waitUntil(lambda: len(snapshots.seen) == 2, timeout=WAIT)
+    title, marks, latest = snapshots.seen[-1]
+    assert title == "Whole domain opted out" and latest == "domain"
+    assert set(marks.values()) == {"Yes"}
+
+    snapshots.texts = ["ny@kunde.dk"]
+    window.hand_made.add_by_hand()
+    confirm(qtbot, "byHandDialog", "1")
+    qtbot.waitUntil(lambda: len(snapshots.seen) == 3, timeout=WAIT)
+    assert snapshots.seen[-1][::2] == ("Opt-out added", "manual")
+    wait_idle(qtbot, window)

@@ -121,7 +121,7 @@ def test_undo_from_the_history_page(
     qtbot.waitUntil(lambda: any(m[1] == "Import undone" for m in questions.messages), timeout=WAIT)
 
     _, _, text = questions.messages[-1]
-    assert f"Import #{first.id} was undone: 3 opt-outs were lifted; 1 stay" in text
+    assert f"Import #{first.id} was undone: 3 opt-outs were lifted. 1 stays suppressed" in text
     assert {(s.email, s.import_run_id) for s in Suppression.select()} == {
         ("c@x.dk", second.id),
         ("d@x.dk", second.id),
@@ -200,3 +200,24 @@ def test_history_model_with_an_undone_import_passes_the_model_tester(
     model.set_runs(history.history())
     qtmodeltester.check(model, force_py=True)
     assert model.rowCount() == 3
+
+
+def test_the_history_fits_the_window_and_keeps_the_checksum_in_the_details(
+    qtbot: QtBot, window: MainWindow, runs: dict[str, ImportRun], tmp_path: Path
+) -> None:
+    """Historik's columns ran past the window's edge at its first size, a SHA-256 among them."""
+    long_name = "afmeldinger-fra-messen-i-bella-center-efteraaret-2026-endelig-version.csv"
+    opt_out(tmp_path / long_name, ["e@x.dk"])
+    window.resize(1100, 720)  # the window's first size
+    page = window.history_page
+    page.refresh()
+    qtbot.wait(50)
+    header = page.table.horizontalHeader()
+    titles = [page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(header.count())]
+    assert not [title for title in titles if "SHA" in str(title)]
+    used = sum(header.sectionSize(c) for c in range(header.count()))
+    assert used <= page.table.viewport().width()
+    page.select_import(runs["first"].id)
+    details = page.details.text()
+    assert ImportRun.get_by_id(runs["first"].id).file_sha256 in details
+    assert "first.csv" in details and "New opt-outs:</b>&nbsp;4" in details

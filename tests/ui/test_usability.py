@@ -178,26 +178,128 @@ def danish() -> Any:
     language.install(app, "en")
 
 
-def open_every_dialog(qtbot: QtBot, window: MainWindow) -> None:
-    """The confirmation, business units, About and a look-up: their texts count too."""
+def seed_every_kind(tmp_path: Path) -> int:
+    """Something for every dialog and every kind of history entry to show: an import of 1,200
+    addresses (counts with thousands), contacts, a business unit with an opt-out of its own,
+    a whole domain, opt-outs by hand (one lifted), deleted contacts. Returns the import's id."""
+    from optout_desktop.core.contacts import contact_import, deleting
+    from optout_desktop.core.optouts import by_hand, domains, imports, lift
+    from optout_desktop.core.reading.sources import open_source
+    from optout_desktop.core.rules import business_units
+
+    people = tmp_path / "kontakter.csv"
+    people.write_text("email\na@firma.dk\nb@firma.dk\nc@kunde.dk\n", "utf-8")
+    contact_import.import_contacts(open_source(people), "email")
+    listed = tmp_path / "mange.csv"
+    rows = "".join(f"p{n}@liste.dk\n" for n in range(1_200))
+    listed.write_text("email\na@firma.dk\n" + rows + "ugyldig\n", "utf-8")
+    run = imports.run_optouts(imports.plan_optouts(open_source(listed), "email"), 1_201)
+    business_units.add_unit("Butik")
+    by_hand.add_manual("butik@firma.dk", business_units.scope_id("Butik"))
+    domains.add_domain("@kunde.dk")
+    by_hand.add_manual("x@firma.dk", 0)
+    by_hand.add_manual("y@firma.dk", 0)
+    lift.lift_manual("y@firma.dk", 0, "consent", "Asked to be written to")
+    deleting.delete_contacts([1])
+    return int(run.id)
+
+
+def wait_open(qtbot: QtBot, window: MainWindow, name: str) -> None:
+    qtbot.waitUntil(lambda: window.findChild(QWidget, name) is not None, timeout=WAIT)
     wait_idle(qtbot, window)
+
+
+def open_every_dialog(qtbot: QtBot, window: MainWindow, import_id: int, tmp_path: Path) -> set[str]:
+    """Every dialog of the window, with what it shows; and the texts of the questions the
+    window asked (save dialogs' names and file types, choose database). Returns the latter."""
+    wait_idle(qtbot, window)
+    questions = window.questions
+    assert isinstance(questions, ScriptedQuestions)
     window.import_page.confirm_import()
     window.manage_units()
     window.show_about()
-    window.lookup.look_up("jens@firma.dk")
-    qtbot.waitUntil(lambda: window.lookup.dialog is not None, timeout=WAIT)
-    for name in ("confirmDialog", "lookupDialog", "aboutBox"):
+    for entry, name in (
+        ("a@firma.dk", "lookupDialog"),
+        ("butik@firma.dk", "lookupDialog"),  # opted out for Butik only: the note says so
+        ("@kunde.dk", "domainDialog"),
+    ):
+        window.lookup.dialog = None
+        window.lookup.look_up(entry)
+        qtbot.waitUntil(lambda: window.lookup.dialog is not None, timeout=WAIT)
+        assert window.lookup.dialog.objectName() == name
+    window.lookup._ask_one_to_one("b@firma.dk")
+    window.history_page.undo(import_id)
+    wait_open(qtbot, window, "undoDialog")
+    people = tmp_path / "flere.csv"
+    people.write_text("Fornavn;E-mail\nJens;jens@firma.dk\n", "utf-8")
+    window.contacts_page.open_file(people)
+    wait_open(qtbot, window, "contactsImportDialog")
+    window.hand_made.block_domain("@firma.dk")
+    wait_open(qtbot, window, "blockDomainDialog")
+    window.hand_made.add_by_hand("ny@kunde.dk")
+    wait_open(qtbot, window, "byHandDialog")
+    window.hand_made.lift("x@firma.dk", 0, "Whole account")
+    wait_open(qtbot, window, "liftDialog")
+    questions.next_save = None  # the save dialogs are asked, then cancelled
+    window.export_suppressions()
+    window.history_page.save_errors(import_id)
+    window.choose_database()
+    for name in ("confirmDialog", "unitsDialog", "aboutBox", "oneToOneDialog"):
         assert window.findChild(QWidget, name) is not None, name
+    asked = {text for save in questions.saves for text in save[:2]}
+    asked |= {text for save in questions.saves for text in save[2].split(";;")}
+    asked |= {text for pair in questions.asked for text in pair}
+    asked |= {text for message in questions.messages for text in message[1:]}
+    # Every entry of the history, in the details under the table.
+    page = window.history_page
+    for row in range(page.model.rowCount()):
+        page.table.selectRow(row)
+        asked.add(page.details.text())
+    return {
+        " ".join(re.sub(r"<[^>]+>|&(?=\w)", " ", text.replace("&nbsp;", " ")).split())
+        for text in asked
+    }
+
+
+def danish_vocabulary() -> set[str]:
+    """Every word of the Danish translation (and of Qt's own words that stay as they are)."""
+    texts = [t.text or "" for t in ET.parse(TS).getroot().iter("translation")]
+    texts += [t.text or "" for t in ET.parse(TS).getroot().iter("numerusform")]
+    return {word.lower() for text in texts for word in WORD.findall(text)}
+
+
+WORD = re.compile(r"[A-Za-zÆØÅæøåé]{3,}")
+# What a text shows of the data or the computer (addresses, domains, paths, file names):
+# the same in every language, so not the app's words.
+DATA = re.compile(
+    r"\S*@\S*|\*\.\S+|/\S+|\S+\.(?:csv|xlsx|sqlite3)\b|<[^>]+>|&nbsp;|\b[0-9a-f]{16,}\b"
+)
+
+
+def english_words_in(texts: set[str], english_only: set[str]) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for text in texts:
+        words = {w for w in WORD.findall(DATA.sub(" ", text)) if w.lower() in english_only}
+        if words:
+            found[text] = sorted(words)
+    return found
 
 
 def test_no_english_is_left_in_the_danish_window(
     qtbot: QtBot, db: Any, db_path: Path, tmp_path: Path
 ) -> None:
+    """Every dialog, every history entry, every question: in Danish, no English word, no
+    number written 1,200 and no date written 2026-12-05 (the undo dialog said
+    "Forretningsenhed: Whole account" and an ISO date; History said 1,200)."""
+    import getpass
+    import socket
+
+    import_id = seed_every_kind(tmp_path)
     english = make_window(qtbot, db_path, tmp_path, "en.ini")
     english.open_file(danish_excel_file(tmp_path))
     qtbot.waitUntil(lambda: english.import_page.plan is not None, timeout=WAIT)
-    open_every_dialog(qtbot, english)
-    english_texts = visible_texts(english)
+    asked_in_english = open_every_dialog(qtbot, english, import_id, tmp_path)
+    english_texts = visible_texts(english) | asked_in_english
     english.close()
 
     app = QApplication.instance()
@@ -207,8 +309,8 @@ def test_no_english_is_left_in_the_danish_window(
         window.open_file(danish_excel_file(tmp_path))
         qtbot.waitUntil(lambda: window.import_page.plan is not None, timeout=WAIT)
         wait_idle(qtbot, window)
-        open_every_dialog(qtbot, window)
-        danish_texts = visible_texts(window)
+        asked_in_danish = open_every_dialog(qtbot, window, import_id, tmp_path)
+        danish_texts = visible_texts(window) | asked_in_danish
         window.close()
     finally:
         language.install(app, "en")
@@ -221,8 +323,23 @@ def test_no_english_is_left_in_the_danish_window(
         and not text.endswith((".csv", ".sqlite3"))
     }
     # What the file holds (column names, cells) is the same in both: it is not the app's text.
-    file_text = {"Fornavn", "Efternavn", "E-mailadresse", "By"}
+    file_text = {"Fornavn", "Efternavn", "E-mailadresse", "By", "E-mail", "Butik"}
     assert not sorted(left - file_text)
+
+    # No English word inside a Danish text either ("Forretningsenhed: Whole account").
+    computer = {getpass.getuser(), *re.split(r"[.\-]", socket.gethostname())}
+    # The files' own words (column names, cells), the computer's names, what seed_every_kind
+    # typed as an explanation, and the names of the languages.
+    files = " ".join(p.read_text("cp1252") for p in (danish_excel_file(tmp_path),))
+    data = {w.lower() for w in WORD.findall(files)} | {"email", "english", "dansk"}
+    data |= {w.lower() for w in file_text | computer | {"Asked", "written"}}
+    english_only = {w.lower() for t in english_texts for w in WORD.findall(DATA.sub(" ", t))}
+    english_only -= danish_vocabulary() | data
+    assert not english_words_in(danish_texts, english_only)
+    # Numbers and dates as Danish writes them: 1.200 and 05.12.2026, never 1,200 or 2026-12-05.
+    assert "1.201" in " ".join(danish_texts)  # the counts were there to be seen
+    assert not [t for t in danish_texts if re.search(r"\b\d{1,3}(?:,\d{3})+\b", t)]
+    assert not [t for t in danish_texts if re.search(r"\b\d{4}-\d{2}-\d{2}", DATA.sub(" ", t))]
 
 
 def test_choosing_a_language_reopens_the_window_in_it(
@@ -364,6 +481,7 @@ def test_a_long_export_shows_progress_and_can_be_cancelled(
 
     window = make_window(qtbot, db_path, tmp_path)
     window.questions.next_save = out  # type: ignore[attr-defined]
+    window.questions.next_type = -1  # type: ignore[attr-defined]
     window.export_suppressions()
     assert window.job_status.cancel_button.isVisible()
     qtbot.waitUntil(lambda: not window.jobs.busy, timeout=WAIT)

@@ -134,12 +134,12 @@ def test_a_whole_import_through_the_window_lands_on_the_server(
     assert window.import_page.errors_button.isVisible()  # 45 invalid and blank rows were refused
     assert window.history_page.model.rowCount() == 2  # the contacts, then the opt-outs
     assert [history_cell(window, 0, key) for key in ("kind", "state", "file_name")] == [
-        "Opt-outs",
+        "Opt-out import",
         "Completed",
         "optouts.csv",
     ]
     assert history_cell(window, 0, "new") == number(3_000)
-    assert history_cell(window, 0, "invalid") == number(40)
+    assert history_cell(window, 0, "left_out") == number(40 + 5 + 60)  # invalid, blank, repeated
 
     distinct = "SELECT count(DISTINCT email) FROM suppression"
     assert server_count(server_url) == server_count(server_url, distinct) == 3_000
@@ -224,9 +224,10 @@ def test_export_from_the_window_writes_the_servers_list_in_byte_order(
     run_optouts(path, 2_505)
     questions: Any = window.questions
     questions.next_save = tmp_path / "list.csv"
+    questions.next_type = -1  # the comma CSV for other programs
     qtbot.mouseClick(window.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(questions.messages), timeout=WAIT)
-    assert f"{number(2_505)} suppressed addresses were exported" in questions.messages[-1][2]
+    assert f": {number(2_505)} suppressed addresses." in questions.messages[-1][2]
     with (tmp_path / "list.csv").open(encoding="utf-8-sig", newline="") as handle:
         header, *rows = list(csv.reader(handle))
     assert header[0] == "Email"

@@ -13,7 +13,7 @@ from optout_desktop.core.db import dialect
 from optout_desktop.core.db.failures import plain_errors
 from optout_desktop.core.db.models import ACCOUNT, Contact, ImportRun, Suppression, now
 from optout_desktop.core.db.writes import write_transaction
-from optout_desktop.core.optouts.by_hand import MANUAL
+from optout_desktop.core.optouts import by_hand, changes  # (by_hand: a module, for the cycle)
 from optout_desktop.core.reading.domain_keys import EXACT, WILDCARD, parse_domain
 from optout_desktop.core.rules.business_units import scope_name
 
@@ -136,21 +136,29 @@ def covered_predicate(email: pw.Field, scope_id: int) -> Any | None:
     )
 
 
-def contacts_covered(keys: Sequence[str]) -> set[str]:
-    """Contacts whose address one of these domain keys covers (one scan per batch of keys)."""
+def _emails_covered(field: pw.Field, keys: Sequence[str], where: Any = None) -> set[str]:
+    """The addresses in a table's column that one of these domain keys covers (one scan
+    per batch of keys)."""
     cover = Cover((key, 0) for key in keys)
     found: set[str] = set()
     for start in range(0, len(keys), _BATCH // 2):
         condition = None
         for key in keys[start : start + _BATCH // 2]:
             domain = key[1:] if key[:1] == EXACT else key[2:]
-            part = Contact.email.endswith("@" + domain)
+            part = field.endswith("@" + domain)
             if key[:1] != EXACT:
-                part = part | Contact.email.endswith("." + domain)
+                part = part | field.endswith("." + domain)
             condition = part if condition is None else condition | part
-        query = Contact.select(Contact.email).where(condition).tuples()
+        if where is not None:
+            condition = condition & where
+        query = field.model.select(field).where(condition).tuples()
         found.update(email for (email,) in query.iterator() if cover.covers(email))
     return found
+
+
+def contacts_covered(keys: Sequence[str]) -> set[str]:
+    """Contacts whose address one of these domain keys covers (one scan per batch of keys)."""
+    return _emails_covered(Contact.email, keys)
 
 
 def count_contacts_newly_covered(
@@ -183,6 +191,8 @@ class DomainEntry:
     business_unit: str
     outcome: str  # "added" or "unchanged"
     contacts: int  # contacts at the domain (they stay contacts, and billable)
+    unsubscribed: int = 0  # of them, those nothing suppressed before in this scope
+    history_id: int | None = None  # the history entry that records it (none when unchanged)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -190,24 +200,140 @@ class DomainEntry:
             "business_unit": self.business_unit,
             "outcome": self.outcome,
             "contacts": self.contacts,
+            "unsubscribed": self.unsubscribed,
+            "history_id": self.history_id,
         }
 
 
-def add_domain(raw: str, scope_id: int = ACCOUNT, note: str = "") -> DomainEntry:
-    """Opt out a whole domain by hand (reason "manual")."""
+def _rows(keys: Sequence[str]) -> Any:
+    return (
+        Suppression.select(Suppression, ImportRun)
+        .join(ImportRun, join_type=pw.JOIN.LEFT_OUTER)
+        .where(Suppression.email.in_(list(keys)))
+        .order_by(Suppression.created_at, Suppression.id)
+    )
+
+
+def _described(row: Suppression) -> dict[str, Any]:
+    return {
+        "domain": row.email,
+        "subdomains": row.email.startswith(WILDCARD),
+        "scope_id": int(row.scope_id),
+        "business_unit": scope_name(row.scope_id),
+        "reason": row.reason,
+        "since": row.created_at,
+        "import_id": row.import_run_id,
+        "file_name": row.import_run.file_name if row.import_run else None,
+    }
+
+
+@dataclass
+class DomainLookup:
+    """One domain looked up in a scope: is it opted out (by which entries), where else, and
+    what opting it out would touch."""
+
+    domain: str  # the key: "@firma.dk" or "*.firma.dk"
+    scope_id: int
+    business_unit: str
+    blocks: list[dict[str, Any]]  # the domain opt-outs that apply here (itself or wider)
+    elsewhere: list[str]  # business units (not this scope) with an opt-out of it of their own
+    contacts: int  # contacts at the domain
+    unsubscribed: int  # contacts that opting it out here would suppress, nothing before
+    listed: int  # addresses at the domain that are opted out here already
+
+    @property
+    def blocked(self) -> bool:
+        return bool(self.blocks)
+
+    @property
+    def blocked_here(self) -> bool:
+        """True when this scope has this very key (not only a wider one, or the account's)."""
+        return any(
+            b["domain"] == self.domain and b["scope_id"] == self.scope_id for b in self.blocks
+        )
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "domain": self.domain,
+            "business_unit": self.business_unit,
+            "blocked": self.blocked,
+            "blocks": self.blocks,
+            "elsewhere": self.elsewhere,
+            "contacts": self.contacts,
+            "unsubscribed": self.unsubscribed,
+            "listed": self.listed,
+        }
+
+
+def look_up_domain(raw: str, scope_id: int = ACCOUNT) -> DomainLookup:
+    """Whether a domain is opted out in a scope and by what, and what opting it out by hand
+    would touch there; it writes nothing."""
     key = parse_domain(raw)
+    keys = [key, *keys_covering(key)]
+    scopes = _scopes(scope_id)
+    with plain_errors():
+        rows = [_described(row) for row in _rows(keys)]
+        contacts = len(contacts_covered([key]))
+        unsubscribed = count_contacts_newly_covered([key], scope_id, set())
+        listed = len(
+            _emails_covered(
+                Suppression.email, [key], Suppression.scope_id.in_(scopes) & ~domain_rows()
+            )
+        )
+    applying = [row for row in rows if row["scope_id"] in scopes]
+    others = sorted({row["business_unit"] for row in rows if row["scope_id"] not in scopes})
+    return DomainLookup(
+        key, scope_id, scope_name(scope_id), applying, others, contacts, unsubscribed, listed
+    )
+
+
+def elsewhere(entry: str, scope_id: int = ACCOUNT) -> list[str]:
+    """The business units, other than this scope, whose own opt-outs hold an address or a
+    domain key (itself, or a whole domain that covers it): what a look-up in this scope does
+    not count, and should still mention."""
+    keys = [entry, *keys_covering(entry)]
+    with plain_errors():
+        query = (
+            Suppression.select(Suppression.scope_id)
+            .where(Suppression.email.in_(keys) & Suppression.scope_id.not_in(_scopes(scope_id)))
+            .distinct()
+        )
+        return sorted({scope_name(int(row.scope_id)) for row in query})
+
+
+def add_domain(raw: str, scope_id: int = ACCOUNT, note: str = "") -> DomainEntry:
+    """Opt out a whole domain by hand (reason "manual"), kept in the history (kind "domain",
+    with the contacts it suppressed) in the same transaction."""
+    key = parse_domain(raw)
+    history_id = None
     with plain_errors(), write_transaction():
         exists = (
             Suppression.select()
             .where((Suppression.email == key) & (Suppression.scope_id == scope_id))
             .exists()
         )
+        unsubscribed = 0
         if not exists:
+            unsubscribed = count_contacts_newly_covered([key], scope_id, set())
             Suppression.create(
-                email=key, scope_id=scope_id, reason=MANUAL, created_at=now(), note=note
+                email=key, scope_id=scope_id, reason=by_hand.MANUAL, created_at=now(), note=note
             )
+            history_id = changes.record(
+                changes.DOMAIN,
+                key,
+                scope_id,
+                new=1,
+                domains=1,
+                contacts=unsubscribed,
+                column=by_hand.MANUAL,
+            ).id
     return DomainEntry(
-        key, scope_name(scope_id), "unchanged" if exists else "added", len(contacts_covered([key]))
+        key,
+        scope_name(scope_id),
+        "unchanged" if exists else "added",
+        len(contacts_covered([key])),
+        unsubscribed,
+        None if history_id is None else int(history_id),
     )
 
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import os
 from collections.abc import Callable, Generator
 from contextlib import closing
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -17,12 +19,25 @@ from optout_desktop.core.db.models import BusinessUnit, ImportRun, RowError, Sup
 from optout_desktop.core.errors import OptOutError
 from optout_desktop.core.optouts.import_table import in_scope
 from optout_desktop.core.progress import CancelFlag, Progress, ProgressCallback, raise_if_cancelled
+from optout_desktop.core.reading.domain_keys import is_domain_key
 from optout_desktop.core.rules.business_units import ACCOUNT_NAME
 from optout_desktop.core.texts import t
 
-HEADERS = ["Email", "Scope", "Reason", "Source", "Date"]
+HEADERS = ["Email", "Scope", "Reason", "Source", "Date"]  # for tools: the same in any language
+# For people: the first column keeps its name, so that other tools still find the addresses.
+PEOPLE_HEADERS = ["Email", t("Business unit"), t("Why"), t("Source"), t("Opted out")]
+PEOPLE_SHEET = t("Suppression list")
+PEOPLE_WIDTHS = [34, 18, 30, 34, 17]  # in characters: what each column usually holds
 XLSX_MAX_ROWS = 1_048_575  # Excel's 1,048,576 rows, less the header
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PEOPLE_REASON = {
+    "import": t("Opt-out import"),
+    "unsubscribed": t("The person unsubscribed"),
+    "bounced": t("Bounced"),
+    "spam": t("Spam report"),
+    "manual": t("Added by hand"),
+    "partner": t("A partner's hashed list"),
+}
 
 
 def neutralise(text: str) -> str:
@@ -30,13 +45,40 @@ def neutralise(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def suppression_rows(scope_id: int | None = None) -> Generator[list[str], None, None]:
-    """Every suppressed address with its scope, reason, source and date, by address.
+@dataclass(frozen=True)
+class ForPeople:
+    """A file for people rather than tools: headers, business unit, reason and source in
+    their language (`translate` turns the engine's English into it), dates in local time
+    (`date_format`: how a workbook's date cells show, in Excel's notation)."""
 
-    The address is never altered: a valid address has no spaces or brackets, so it cannot
-    carry a formula call. The other cells are neutralised, and so is a whole-domain opt-out
-    (`@firma.dk` would start a formula; `'@firma.dk` reads back as the same domain).
-    """
+    translate: Callable[[str], str] = str
+    date_format: str = "yyyy-mm-dd hh:mm"
+
+
+@dataclass
+class Exported:
+    """What an export wrote: rows, and the distinct addresses and whole domains among them
+    (an address opted out for the account and for a business unit has a row for each)."""
+
+    rows: int = 0
+    addresses: int = 0
+    domains: int = 0
+    _last: str | None = field(default=None, repr=False, compare=False)
+
+    def count(self, entry: str) -> None:
+        """Count a written row, and a distinct address or domain (rows come by address;
+        a whole domain's entry may carry the quote mark that keeps it inert)."""
+        plain = entry[1:] if entry[:2] == "'@" else entry
+        self.rows += 1
+        if plain != self._last:
+            self._last = plain
+            if is_domain_key(plain):
+                self.domains += 1
+            else:
+                self.addresses += 1
+
+
+def _query(scope_id: int | None) -> pw.Query:
     unit = BusinessUnit.alias()
     query = (
         Suppression.select(
@@ -52,12 +94,20 @@ def suppression_rows(scope_id: int | None = None) -> Generator[list[str], None, 
         .join(unit, join_type=pw.JOIN.LEFT_OUTER, on=(unit.id == Suppression.scope_id))
         .order_by(Suppression.email, Suppression.scope_id)
     )
-    if scope_id is not None:
-        query = query.where(in_scope(scope_id))
+    return query if scope_id is None else query.where(in_scope(scope_id))
+
+
+def suppression_rows(scope_id: int | None = None) -> Generator[list[str], None, None]:
+    """Every suppressed address with its scope, reason, source and date, by address.
+
+    The address is never altered: a valid address has no spaces or brackets, so it cannot
+    carry a formula call. The other cells are neutralised, and so is a whole-domain opt-out
+    (`@firma.dk` would start a formula; `'@firma.dk` reads back as the same domain).
+    """
     # Raw rows (peewee's per-value conversion cost 5 s a million) and each scope's and
     # source's text made once, not once a row.
     texts: dict[tuple[str, object, object], tuple[str, str]] = {}
-    for email, scope, reason, import_id, file_name, created in raw_rows(query):
+    for email, scope, reason, import_id, file_name, created in raw_rows(_query(scope_id)):
         key = (scope, import_id, reason)
         if key not in texts:
             source = (
@@ -69,6 +119,47 @@ def suppression_rows(scope_id: int | None = None) -> Generator[list[str], None, 
         scope_text, source_text = texts[key]
         entry = neutralise(email) if email[:1] == "@" else email
         yield [entry, scope_text, reason, source_text, created]
+
+
+def people_rows(
+    people: ForPeople,
+    scope_id: int | None = None,
+    neutral: Callable[[str], str] = neutralise,
+) -> Generator[list[Any], None, None]:
+    """The same rows for people: business unit, why and source in their words (the source is
+    the import, and blank for an opt-out made by hand), the date as a local datetime. The
+    address is never altered; the other texts go through `neutral` (for a CSV, neutralise).
+    """
+    say = people.translate
+    texts: dict[tuple[str, object, object, bool], tuple[str, str, str]] = {}
+    for email, scope, reason, import_id, file_name, created in raw_rows(_query(scope_id)):
+        whole = is_domain_key(email)
+        key = (scope, import_id, reason, whole)
+        if key not in texts:
+            why = say(_PEOPLE_REASON.get(reason, reason))
+            if whole:
+                why = say(
+                    t("{reason} (the whole domain)", reason=_PEOPLE_REASON.get(reason, reason))
+                )
+            source = (
+                say(t("Import #{number}: {file_name}", number=str(import_id), file_name=file_name))
+                if import_id
+                else ""
+            )
+            texts[key] = (neutral(say(scope)), neutral(why), neutral(source))
+        scope_text, why_text, source_text = texts[key]
+        entry = neutral(email) if email[:1] == "@" else email
+        yield [entry, scope_text, why_text, source_text, local_moment(created)]
+
+
+def local_moment(stored: str) -> dt.datetime | str:
+    """A stored moment (UTC ISO text) as this computer's local time, without a zone (as a
+    spreadsheet's date cell holds it); text it cannot read stays as it is."""
+    try:
+        moment = dt.datetime.strptime(stored, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC)
+    except (TypeError, ValueError):
+        return stored
+    return moment.astimezone().replace(tzinfo=None)
 
 
 def raw_rows(query: pw.Query, batch: int = 10_000) -> Generator[tuple[Any, ...], None, None]:
@@ -87,9 +178,24 @@ def export_suppressions(
     progress: ProgressCallback | None = None,
     cancel: CancelFlag | None = None,
 ) -> int:
-    """Write the suppression list to .csv (UTF-8 with BOM) or .xlsx; returns the row count.
+    """Write the suppression list for tools to .csv (UTF-8 with BOM, commas) or .xlsx;
+    returns the row count. A cancel stops it with nothing written."""
+    return export_list(path, scope_id, progress, cancel).rows
 
-    A cancel stops it with nothing written (the file appears complete, or not at all).
+
+def export_list(
+    path: str | Path,
+    scope_id: int | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: CancelFlag | None = None,
+    *,
+    people: ForPeople | None = None,
+    delimiter: str = ",",
+) -> Exported:
+    """Write the suppression list to .csv (UTF-8 with BOM, separated by `delimiter`) or .xlsx,
+    for tools (English column names, reason keys, UTC dates, as the command line writes it)
+    or, given `people`, for people (see ForPeople); says how many rows, addresses and whole
+    domains it wrote. The file appears complete, or not at all (a cancel writes nothing).
     """
     path = Path(path)
     check = _checker(progress, cancel)
@@ -99,13 +205,15 @@ def export_suppressions(
             t("Export to a file ending in .csv or .xlsx, not “{name}”.", name=path.name)
         )
     partial = path.with_name(f".{path.name}.partial")
+    tally = Exported()
     try:
         with plain_errors():
-            count = (
-                _write_xlsx(partial, scope_id, check)
-                if suffix == ".xlsx"
-                else _write_csv(partial, scope_id, check)
-            )
+            if suffix == ".xlsx":
+                _write_xlsx(partial, _rows(scope_id, people, xlsx=True), people, check, tally)
+            else:
+                headers = _headers(people)
+                rows = _rows(scope_id, people, xlsx=False)
+                _write_csv(partial, headers, rows, delimiter, check, tally)
         _sync(partial)
         os.replace(partial, path)  # the export appears complete, or not at all
     except OSError as error:
@@ -120,7 +228,20 @@ def export_suppressions(
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
-    return count
+    return tally
+
+
+def _headers(people: ForPeople | None) -> list[str]:
+    return HEADERS if people is None else [people.translate(h) for h in PEOPLE_HEADERS]
+
+
+def _rows(
+    scope_id: int | None, people: ForPeople | None, xlsx: bool
+) -> Generator[list[Any], None, None]:
+    if people is None:
+        return suppression_rows(scope_id)
+    # A workbook's cells are text, never run: only a CSV's need the quote mark.
+    return people_rows(people, scope_id, (lambda text: text) if xlsx else neutralise)
 
 
 def _private(path: Path) -> int:
@@ -151,60 +272,95 @@ def _checker(progress: ProgressCallback | None, cancel: CancelFlag | None) -> Ca
     return check
 
 
-def _write_csv(path: Path, scope_id: int | None, check: Callable[[int], None]) -> int:
-    count = 0
+def _write_csv(
+    path: Path,
+    headers: list[str],
+    rows: Generator[list[Any], None, None],
+    delimiter: str,
+    check: Callable[[int], None],
+    tally: Exported,
+) -> None:
     with open(_private(path), "w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(HEADERS)
-        with closing(suppression_rows(scope_id)) as rows:  # a failed write ends the reading
+        writer = csv.writer(handle, delimiter=delimiter)
+        writer.writerow(headers)
+        with closing(rows):  # a failed write ends the reading
             for row in rows:
+                if isinstance(row[4], dt.datetime):
+                    row[4] = row[4].strftime("%Y-%m-%d %H:%M")
                 writer.writerow(row)
-                count += 1
-                if count % PROGRESS_EVERY == 0:
-                    check(count)
-    return count
+                tally.count(row[0])
+                if tally.rows % PROGRESS_EVERY == 0:
+                    check(tally.rows)
 
 
-def _write_xlsx(path: Path, scope_id: int | None, check: Callable[[int], None]) -> int:
+def _write_xlsx(
+    path: Path,
+    rows: Generator[list[Any], None, None],
+    people: ForPeople | None,
+    check: Callable[[int], None],
+    tally: Exported,
+) -> None:
     import xlsxwriter
 
     os.close(_private(path))
     workbook = xlsxwriter.Workbook(
         str(path), {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
     )
-    sheet = workbook.add_worksheet("Suppressions")
-    sheet.write_row(0, 0, HEADERS)
-    count = 0
-    with closing(suppression_rows(scope_id)) as rows:  # stopping early ends the reading
+    if people is None:
+        sheet = workbook.add_worksheet("Suppressions")
+        sheet.write_row(0, 0, HEADERS)
+        date = None
+    else:
+        sheet = workbook.add_worksheet(_sheet_name(people.translate(PEOPLE_SHEET)))
+        bold = workbook.add_format({"bold": True})
+        for column, (header, width) in enumerate(zip(_headers(people), PEOPLE_WIDTHS, strict=True)):
+            sheet.set_column(column, column, width)
+            sheet.write_string(0, column, header, bold)
+        sheet.freeze_panes(1, 0)
+        date = workbook.add_format({"num_format": people.date_format, "align": "left"})
+    with closing(rows):  # stopping early ends the reading
         for count, row in enumerate(rows, start=1):
             if count > XLSX_MAX_ROWS:
-                break
+                workbook.close()
+                raise OptOutError(
+                    t(
+                        "More than {count} suppressions do not fit in one Excel sheet; "
+                        "export to .csv instead.",
+                        count=XLSX_MAX_ROWS,
+                    )
+                )
             for column, value in enumerate(row):
-                sheet.write_string(count, column, value)
+                if isinstance(value, dt.datetime):
+                    sheet.write_datetime(count, column, value, date)
+                elif value or people is None:  # a people's sheet leaves an empty cell blank
+                    sheet.write_string(count, column, value)
+            tally.count(row[0])
             if count % PROGRESS_EVERY == 0:
                 check(count)
-        if count > XLSX_MAX_ROWS:
-            workbook.close()
-            raise OptOutError(
-                t(
-                    "More than {count} suppressions do not fit in one Excel sheet; "
-                    "export to .csv instead.",
-                    count=XLSX_MAX_ROWS,
-                )
-            )
+    if people is not None and tally.rows:
+        sheet.autofilter(0, 0, tally.rows, len(PEOPLE_HEADERS) - 1)
     workbook.close()
-    return count
+
+
+def _sheet_name(name: str) -> str:
+    """A name Excel takes for a sheet: at most 31 characters, none of []:*?/\\."""
+    cleaned = "".join(" " if ch in "[]:*?/\\" else ch for ch in name).strip("' ")
+    return cleaned[:31] or "Suppressions"
 
 
 ERROR_HEADERS = [t("Row"), t("Value"), t("Reason")]
 
 
 def export_refused_rows(
-    import_id: int, path: str | Path, translate: Callable[[str], str] = str
+    import_id: int,
+    path: str | Path,
+    translate: Callable[[str], str] = str,
+    delimiter: str = ",",
 ) -> int:
     """Write an import's errors file: each refused row's number, its cell and the reason.
 
-    `translate` puts the headers and reasons in the reader's language (the window's).
+    `translate` puts the headers and reasons in the reader's language (the window's);
+    `delimiter` separates the cells (";" for Excel in Danish settings).
     """
     if ImportRun.get_or_none(ImportRun.id == import_id) is None:
         raise OptOutError(t("There is no import #{number}.", number=str(import_id)))
@@ -222,7 +378,7 @@ def export_refused_rows(
             open(_private(partial), "w", encoding="utf-8-sig", newline="") as handle,
             closing(raw_rows(query)) as rows,
         ):
-            writer = csv.writer(handle)
+            writer = csv.writer(handle, delimiter=delimiter)
             writer.writerow([translate(header) for header in ERROR_HEADERS])
             reasons: dict[str, str] = {}
             for row_number, raw, reason in rows:

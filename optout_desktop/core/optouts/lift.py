@@ -10,7 +10,7 @@ from optout_desktop.core.db.failures import plain_errors
 from optout_desktop.core.db.models import LiftLog, Suppression
 from optout_desktop.core.db.writes import write_transaction
 from optout_desktop.core.errors import OptOutError
-from optout_desktop.core.optouts import domains, ownership
+from optout_desktop.core.optouts import changes, domains, ownership
 from optout_desktop.core.optouts.by_hand import MANUAL
 from optout_desktop.core.reading import domain_keys
 from optout_desktop.core.reading.addresses import triage
@@ -145,7 +145,8 @@ def _liftable(row: Suppression | None, entry: str, scope_id: int) -> Suppression
 
 
 def _lift(entry: str, scope_id: int, legal_basis: str, explanation: str) -> tuple[bool, int]:
-    """Withdraw one manual row and log it; returns (kept by an import, log id)."""
+    """Withdraw one manual row, log it and keep it in the history (kind "lift"; the entry
+    that added it says "lifted"); returns (kept by an import, log id)."""
     _check_basis(legal_basis, explanation)
     with plain_errors(), write_transaction():
         row = _liftable(
@@ -164,6 +165,10 @@ def _lift(entry: str, scope_id: int, legal_basis: str, explanation: str) -> tupl
             explanation=explanation.strip(),
             user_name=user_name(),
             kept=outcome.keep > 0,
+        )
+        changes.mark_lifted(entry, scope_id)
+        changes.record(
+            changes.LIFT, entry, scope_id, column=legal_basis, message=explanation.strip()
         )
     return outcome.keep > 0, int(log.id)
 
@@ -199,3 +204,12 @@ def lift_domain(raw: str, scope_id: int, legal_basis: str, explanation: str) -> 
     wider = [wide for wide in domains.keys_covering(key) if wide in cover.rows]
     because = [t("covered by {domain}", domain=wide) for wide in wider]
     return Lifted(key, scope_name(scope_id), kept, bool(wider), because, log_id)
+
+
+def lift_recorded(change_id: int, legal_basis: str, explanation: str) -> Lifted:
+    """Lift the opt-out that a history entry added by hand (a domain or an address), in the
+    scope it was added for, by the same rules."""
+    kind, entry, scope_id = changes.hand_made(change_id)
+    if kind == changes.DOMAIN:
+        return lift_domain(entry, scope_id, legal_basis, explanation)
+    return lift_manual(entry, scope_id, legal_basis, explanation)
