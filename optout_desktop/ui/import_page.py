@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStackedWidget,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -31,16 +30,15 @@ from optout_desktop.core.optouts.import_process import ImportProcess
 from optout_desktop.core.optouts.imports import OptOutPlan
 from optout_desktop.core.progress import Progress
 from optout_desktop.core.reading.columns import guess_email_column
-from optout_desktop.core.reading.sniffing import ENCODING_NAMES
 from optout_desktop.core.reading.sources import TableSource, open_source
 
+from . import count_texts, remembered_folders
 from .confirm_dialog import ConfirmDialog
 from .context import WindowContext
 from .empty_state import EmptyState
 from .jobs import Job
-from .language import number
 from .preview_model import PreviewModel
-from .read_options import ReadOptions
+from .read_options import ReadOptions, encoding_name
 
 log = logging.getLogger("optout.ui")
 RECENT_KEY = "recentFiles"
@@ -104,10 +102,8 @@ class ImportPage(QWidget):
         self.open_button = QPushButton(_tr("Open file…"))
         self.open_button.setObjectName("openButton")
         self.open_button.clicked.connect(self.choose_file)
-        self.recent_button = QToolButton()
+        self.recent_button = QPushButton(_tr("Recent"))  # draws its arrow beside the text
         self.recent_button.setObjectName("recentButton")
-        self.recent_button.setText(_tr("Recent"))
-        self.recent_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.recent_menu = QMenu(self.recent_button)
         self.recent_button.setMenu(self.recent_menu)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
@@ -186,7 +182,7 @@ class ImportPage(QWidget):
 
     @Slot()
     def choose_file(self) -> None:
-        folder = str(self.context.settings.value("lastFolder", "") or "")
+        folder = str(remembered_folders.folder(self.context.settings, remembered_folders.OPEN))
         path = self.context.questions.open_file(self, folder)
         if path is not None:
             self.open_new(path)
@@ -285,7 +281,7 @@ class ImportPage(QWidget):
             }
             how = ", ".join(
                 [
-                    ENCODING_NAMES.get(source.encoding or "", source.encoding or ""),
+                    encoding_name(source.encoding),
                     separators.get(source.delimiter or ",", source.delimiter or ""),
                 ]
             )
@@ -357,27 +353,7 @@ class ImportPage(QWidget):
         if job is not self._plan_job or plan.source is not self.source:
             return
         self.plan = plan
-        c = plan.counts
-        self.counts_label.setText(
-            _tr(
-                "<b>{valid}</b> addresses to opt out: {new} new, {already} already suppressed, "
-                "{contacts} existing contact(s) will be unsubscribed (and stay billable). "
-                "Left out: {invalid} invalid, {blank} blank, {duplicates} repeated. "
-                "{rows} rows read{domains}."
-            ).format(
-                valid=number(c.valid),
-                new=number(c.new),
-                already=number(c.already_suppressed),
-                contacts=number(c.contacts_unsubscribed),
-                invalid=number(c.invalid),
-                blank=number(c.blank),
-                duplicates=number(c.duplicates),
-                rows=number(c.rows),
-                domains=_tr("; {n} of the entries are whole domains").format(n=number(c.domains))
-                if c.domains
-                else "",
-            )
-        )
+        self.counts_label.setText(count_texts.plan_summary(plan.counts))
         self.import_button.setEnabled(True)
 
     def _plan_failed(self, job: Job, message: str) -> None:
@@ -439,23 +415,14 @@ class ImportPage(QWidget):
         self.plan = None
         self.last_run = run
         refused = run.rows - run.valid
-        text = _tr(
-            "Import #{id} completed: {new} addresses are now unsubscribed from all email "
-            "({already} were already suppressed, {contacts} existing contacts unsubscribed). "
-            "{refused} rows were left out."
-        ).format(
-            id=run.id,
-            new=number(run.new),
-            already=number(run.already_suppressed),
-            contacts=number(run.contacts_unsubscribed),
-            refused=number(refused),
+        text = count_texts.import_summary(
+            run.id,
+            run.new,
+            run.already_suppressed,
+            run.contacts_unsubscribed,
+            refused,
+            plan.counts.new,
         )
-        planned = plan.counts.new
-        if planned != run.new:  # a colleague's import or undo on the shared list, meanwhile
-            text += " " + _tr(
-                "The list changed after the counts were shown (another import or undo): "
-                "{planned} addresses were to be new, {new} were."
-            ).format(planned=number(planned), new=number(run.new))
         self.result_label.setText(text)
         self.counts_label.setText(
             _tr("Imported. Open another file, or choose another column to import again.")
@@ -490,7 +457,7 @@ class ImportPage(QWidget):
         resolved = str(path.resolve())
         files = [resolved] + [f for f in self.recent_files() if f != resolved]
         self.context.settings.setValue(RECENT_KEY, files[:RECENT_MAX])
-        self.context.settings.setValue("lastFolder", str(path.resolve().parent))
+        remembered_folders.remember(self.context.settings, remembered_folders.OPEN, path)
 
     @Slot()
     def _fill_recent_menu(self) -> None:

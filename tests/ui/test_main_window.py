@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
+import optout_desktop
 from optout_desktop.core.contacts import contact_import
 from optout_desktop.core.db import models
 from optout_desktop.core.db.models import ImportRun, Suppression
@@ -283,3 +284,25 @@ def test_a_wrong_guess_of_how_to_read_the_file_can_be_corrected(
         window.import_page.table.model().data(window.import_page.table.model().index(1, 0))
         == "Søren"
     )
+
+
+def test_after_the_sample_open_file_starts_in_the_users_folder_not_the_programs(
+    qtbot: QtBot, window: MainWindow, questions: ScriptedQuestions, tmp_path: Path
+) -> None:
+    page = window.import_page
+    page.open_sample()
+    qtbot.waitUntil(lambda: page.plan is not None, timeout=WAIT)
+    page.choose_file()
+    program = Path(optout_desktop.__file__).resolve().parent  # its resources folder inside
+    assert questions.opened_in and not questions.opened_in[-1].startswith(str(program))
+
+
+def test_the_counts_and_the_result_use_singular_and_plural(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    path = tmp_path / "one.csv"
+    path.write_text("Email\none@firma.dk\nnot an address\n", "utf-8")
+    open_and_count(qtbot, window, path)
+    text = window.import_page.counts_label.text()
+    assert "1 addresses" not in text and "1 invalid" in text, text
+    assert "contact(s)" not in text
