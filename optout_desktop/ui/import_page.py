@@ -48,6 +48,13 @@ SAMPLE = Path(__file__).resolve().parent.parent / "resources" / "sample-optouts.
 ProgressFn = Callable[[Progress], None]
 
 
+def _sample_note() -> str:
+    return _tr(
+        "This is the sample file, to try the steps on: nothing from it is ever written to "
+        "your suppression list. Open your own file to import it."
+    )
+
+
 def _tr(text: str) -> str:
     # The page was part of the main window: its texts keep that translation context.
     return QCoreApplication.translate("MainWindow", text)
@@ -268,6 +275,7 @@ class ImportPage(QWidget):
     def _open_failed(self, job: Job, message: str) -> None:
         if job is not self._open_job:
             return
+        self._forget_file()  # the last file's table and counts must not look like this one's
         self.file_status.setText(_tr("The file could not be used."))
         self.context.questions.warn(self, _tr("This file cannot be imported"), message)
 
@@ -354,6 +362,10 @@ class ImportPage(QWidget):
             return
         self.plan = plan
         self.counts_label.setText(count_texts.plan_summary(plan.counts))
+        if self.is_sample():
+            self.result_label.setText(_sample_note())
+            self.import_button.setEnabled(False)
+            return
         self.import_button.setEnabled(True)
 
     def _plan_failed(self, job: Job, message: str) -> None:
@@ -377,6 +389,9 @@ class ImportPage(QWidget):
     @Slot()
     def confirm_import(self) -> None:
         if self.plan is None or self.import_pending():
+            return
+        if self.is_sample():
+            self.context.questions.inform(self, _tr("The sample file"), _sample_note())
             return
         dialog = ConfirmDialog(
             self.plan.counts, self.plan.source.path.name, self.scope_text(), self
@@ -476,6 +491,27 @@ class ImportPage(QWidget):
         action = self.sender()
         if isinstance(action, QAction):
             self.open_new(Path(str(action.data())))
+
+    def _forget_file(self) -> None:
+        """Clear the last file's table, counts and result: nothing on screen is of it now."""
+        self.context.cancel(self._plan_job)
+        if self.model is not None:
+            self.model.close()
+        self.source, self.model, self.plan, self.plan_error = None, None, None, None
+        self.table.setModel(None)
+        self.table_stack.setCurrentWidget(self.empty_state)
+        self.column_combo.clear()
+        self.column_combo.setEnabled(False)
+        self.read_options.setEnabled(False)
+        self.import_button.setEnabled(False)
+        self.counts_label.clear()
+        self.samples_label.clear()
+        self.result_label.clear()
+        self.errors_button.setVisible(False)
+
+    def is_sample(self) -> bool:
+        """True while the bundled sample is open: it is tried, never written to the list."""
+        return self.source is not None and self.source.path.resolve() == SAMPLE.resolve()
 
     def close_file(self) -> None:
         """Let go of the open file (on closing the window)."""

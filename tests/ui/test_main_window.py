@@ -306,3 +306,34 @@ def test_the_counts_and_the_result_use_singular_and_plural(
     text = window.import_page.counts_label.text()
     assert "1 addresses" not in text and "1 invalid" in text, text
     assert "contact(s)" not in text
+
+
+def test_the_sample_is_tried_but_never_written_to_the_list(
+    qtbot: QtBot, window: MainWindow, questions: ScriptedQuestions
+) -> None:
+    page = window.import_page
+    page.open_sample()
+    qtbot.waitUntil(lambda: page.plan is not None, timeout=WAIT)
+    wait_idle(qtbot, window)
+    assert page.plan.counts.valid == 7  # the steps work on it: read, see, count
+    assert not page.import_button.isEnabled()
+    assert "nothing from it is ever written" in page.result_label.text()
+    page.confirm_import()  # Ctrl+I or a stale button: still nothing
+    assert questions.messages[-1][0] == "info" and "sample" in questions.messages[-1][2]
+    assert Suppression.select().count() == 0 and ImportRun.select().count() == 0
+
+
+def test_a_refused_file_clears_the_last_files_table_and_counts(
+    qtbot: QtBot, window: MainWindow, questions: ScriptedQuestions, tmp_path: Path
+) -> None:
+    page = window.import_page
+    open_and_count(qtbot, window, danish_excel_file(tmp_path))
+    assert page.counts_label.text() and page.table.model() is not None
+    empty = tmp_path / "empty.csv"
+    empty.write_text("", "utf-8")
+    window.open_file(empty)
+    qtbot.waitUntil(lambda: bool(questions.messages), timeout=WAIT)
+    assert questions.messages[-1][0] == "warning"
+    assert page.plan is None and page.source is None and page.counts_label.text() == ""
+    assert page.table_stack.currentWidget() is page.empty_state
+    assert page.column_combo.count() == 0 and not page.import_button.isEnabled()
