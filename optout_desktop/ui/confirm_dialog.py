@@ -37,7 +37,7 @@ class ConfirmDialog(TypedCountDialog):
             (_tr("Of them whole domains (@firma.dk):"), counts.domains, "domainsCount"),
             (_tr("Already suppressed (no change):"), counts.already_suppressed, "alreadyCount"),
             (
-                _tr("Existing contacts that will be unsubscribed (they stay billable):"),
+                _tr("Existing contacts that will be unsubscribed:"),
                 counts.contacts_unsubscribed,
                 "contactsCount",
             ),
@@ -52,8 +52,10 @@ class ConfirmDialog(TypedCountDialog):
         super().__init__(
             _tr("Confirm the opt-out import"),
             _tr(
-                "Every address below will be marked “Unsubscribed from all email” for {scope}. "
-                "No contacts are created, so opted-out addresses never become billable."
+                "Every address in the file will be marked “Unsubscribed from all email” for "
+                "{scope}. No contacts are created: an address that is not a contact never "
+                "becomes billable. Existing contacts stay contacts, and billable, until you "
+                "delete them."
             ).format(scope=scope),
             counts.valid,
             _tr("Begin import"),
@@ -64,6 +66,19 @@ class ConfirmDialog(TypedCountDialog):
                 count=_number(counts.valid)
             ),
         )
+        self.counts = counts
         self.count_edit.setObjectName("confirmCountEdit")
         self.count_edit.setPlaceholderText(_tr("Number of addresses"))
         self.action_button.setObjectName("beginImportButton")
+
+    def mismatch_text(self, typed: int) -> str:
+        """Say what was typed and what the file has; the new ones alone are not the number."""
+        text = _tr("You typed {typed}; the file has {count} addresses to opt out.").format(
+            typed=_number(typed), count=_number(self.counts.valid)
+        )
+        if typed == self.counts.new != self.counts.valid:
+            text += " " + _tr(
+                "Type every address, the new ones and those already suppressed: the import "
+                "records them all, so the list keeps them even if an earlier import is undone."
+            )
+        return text

@@ -366,6 +366,13 @@ class ImportPage(QWidget):
             self.result_label.setText(_sample_note())
             self.import_button.setEnabled(False)
             return
+        if plan.counts.new == 0:
+            self.result_label.setText(
+                _tr("Every address in the file is already suppressed; there is nothing to import.")
+            )
+            self.import_button.setEnabled(False)
+            return
+        self.result_label.clear()
         self.import_button.setEnabled(True)
 
     def _plan_failed(self, job: Job, message: str) -> None:
@@ -438,7 +445,8 @@ class ImportPage(QWidget):
             refused,
             plan.counts.new,
         )
-        self.result_label.setText(text)
+        scope = _tr("Opted out for {scope}.").format(scope=self.scope_text())
+        self.result_label.setText(f"{text} {scope}")
         self.counts_label.setText(
             _tr("Imported. Open another file, or choose another column to import again.")
         )

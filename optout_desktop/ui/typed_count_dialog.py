@@ -59,8 +59,13 @@ class TypedCountDialog(QDialog):
         if details is not None:
             layout.addLayout(details)
             layout.addSpacing(8)
+        self.mismatch_label = QLabel()  # why the button stays grey, once a number is typed
+        self.mismatch_label.setObjectName(f"{name}MismatchLabel")
+        self.mismatch_label.setWordWrap(True)
+        self.mismatch_label.setVisible(False)
         layout.addWidget(question)
         layout.addWidget(self.count_edit)
+        layout.addWidget(self.mismatch_label)
         layout.addWidget(buttons)
 
     def typed_count(self) -> int | None:
@@ -70,7 +75,17 @@ class TypedCountDialog(QDialog):
 
     @Slot(str)
     def _check(self, _text: str) -> None:
-        self.action_button.setEnabled(self.typed_count() == self.expected)
+        typed = self.typed_count()
+        self.action_button.setEnabled(typed == self.expected)
+        wrong = typed is not None and typed != self.expected
+        self.mismatch_label.setText(self.mismatch_text(typed) if wrong and typed else "")
+        self.mismatch_label.setVisible(wrong)
+
+    def mismatch_text(self, typed: int) -> str:
+        """Why a typed number does not open the action (a dialog may say it its own way)."""
+        return self.tr("You typed {typed}; the number to type is {expected}.").format(
+            typed=number(typed), expected=number(self.expected)
+        )
 
     def accept(self) -> None:
         if self.typed_count() == self.expected:

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QPushButton
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
 import optout_desktop
@@ -337,3 +337,50 @@ def test_a_refused_file_clears_the_last_files_table_and_counts(
     assert page.plan is None and page.source is None and page.counts_label.text() == ""
     assert page.table_stack.currentWidget() is page.empty_state
     assert page.column_combo.count() == 0 and not page.import_button.isEnabled()
+
+
+def test_a_wrong_typed_count_says_why_and_the_new_ones_alone_are_explained(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    Suppression.create(email="jens@firma.dk", reason="manual")  # 1 of the file's 4 is known
+    open_and_count(qtbot, window, danish_excel_file(tmp_path))
+    counts = window.import_page.plan.counts
+    assert (counts.valid, counts.new) == (4, 3)
+    qtbot.mouseClick(window.import_page.import_button, Qt.MouseButton.LeftButton)
+    dialog = confirm_dialog()
+    hint = dialog.findChild(QLabel, "confirmDialogMismatchLabel")
+    assert not hint.isVisible()
+    dialog.findChild(QLineEdit, "confirmCountEdit").setText("8")
+    assert hint.isVisible() and "You typed 8; the file has 4 addresses" in hint.text()
+    dialog.findChild(QLineEdit, "confirmCountEdit").setText("3")  # the new ones only
+    assert "already suppressed" in hint.text()
+    dialog.findChild(QLineEdit, "confirmCountEdit").setText("4")
+    assert not hint.isVisible() and dialog.findChild(QPushButton, "beginImportButton").isEnabled()
+    dialog.reject()
+
+
+def test_a_file_already_suppressed_in_full_needs_no_import(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    for email in ("soeren@firma.dk", "aase@firma.dk", "jens@firma.dk", "niels@blåbær.dk"):
+        Suppression.create(email=email, reason="manual")
+    open_and_count(qtbot, window, danish_excel_file(tmp_path))
+    assert (
+        "already suppressed; there is nothing to import" in window.import_page.result_label.text()
+    )
+    assert not window.import_page.import_button.isEnabled()
+
+
+def test_the_result_names_the_business_unit(qtbot: QtBot, window: MainWindow, tmp_path: Path):
+    from optout_desktop.core.rules import business_units
+
+    business_units.add_unit("Butik")
+    window.refresh_units()
+    window.unit_combo.setCurrentIndex(window.unit_combo.findText("Butik"))
+    open_and_count(qtbot, window, danish_excel_file(tmp_path))
+    qtbot.mouseClick(window.import_page.import_button, Qt.MouseButton.LeftButton)
+    dialog = confirm_dialog()
+    dialog.findChild(QLineEdit, "confirmCountEdit").setText("4")
+    qtbot.mouseClick(dialog.findChild(QPushButton, "beginImportButton"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "completed" in window.import_page.result_label.text(), timeout=WAIT)
+    assert "Butik" in window.import_page.result_label.text()
