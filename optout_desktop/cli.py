@@ -23,14 +23,18 @@ from optout_desktop.core.optouts import (
     by_hand,
     cleaning,
     domains,
+    export_formats,
     exports,
+    forget,
     history,
     imports,
     lift,
+    reasons,
     undo,
 )
 from optout_desktop.core.progress import Progress
-from optout_desktop.core.reading.columns import guess_email_column
+from optout_desktop.core.reading import digests
+from optout_desktop.core.reading.columns import guess_import_column
 from optout_desktop.core.reading.sources import TableSource, open_source
 from optout_desktop.core.rules import business_units, eligibility, one_to_one
 
@@ -58,26 +62,43 @@ def _progress(args: argparse.Namespace) -> Callable[[Progress], None] | None:
 def _column(source: TableSource, wanted: str | None) -> str | int:
     if wanted:
         return wanted
-    guess = guess_email_column(source.headers, source.preview)
+    guess = guess_import_column(source.headers, source.preview)
     if guess is None:
         listed = ", ".join(f"“{h}”" for h in source.headers)
         raise OptOutError(
             f"No column looks like email addresses; choose one with --column ({listed})."
         )
-    return guess.index
+    return guess
 
 
-def _counts_text(counts: dict[str, int], column: str) -> str:
+def _by_reason(counts: dict[str, Any]) -> str:
+    return ", ".join(
+        f"{eligibility.REASON_TEXT.get(key, key)} {count:,}"
+        for key, count in counts.get("by_reason", {}).items()
+    )
+
+
+def _counts_text(counts: dict[str, Any], column: str, why: str = "") -> str:
+    hashed = counts.get("hashed", 0)
     return "\n".join(
         [
             f"Email column: {column}",
+            *([why] if why else []),
             f"Rows read: {counts['rows']:,}",
-            f"Valid addresses: {counts['valid'] - counts.get('domains', 0):,}",
+            f"Hashed addresses (MD5/SHA-256 digests): {hashed:,}"
+            if hashed
+            else f"Valid addresses: {counts['valid'] - counts.get('domains', 0):,}",
             *([f"Whole domains: {counts['domains']:,}"] if counts.get("domains") else []),
+            *([f"By reason: {_by_reason(counts)}"] if counts.get("by_reason") else []),
             f"Invalid: {counts['invalid']:,}   Blank: {counts['blank']:,}   "
             f"Repeated in the file: {counts['duplicates']:,}",
             f"New opt-outs: {counts['new']:,}",
             f"Already suppressed: {counts['already_suppressed']:,}",
+            *(
+                [f"Already suppressed, given a stronger reason: {counts['raised']:,}"]
+                if counts.get("raised")
+                else []
+            ),
             f"Existing contacts that will be unsubscribed (and stay billable): "
             f"{counts['contacts_unsubscribed']:,}",
         ]
@@ -120,15 +141,21 @@ def cmd_import_optouts(args: argparse.Namespace) -> int:
     source = open_source(args.file, sheet=args.sheet)
     scope = business_units.scope_id(args.business_unit)
     column = _column(source, args.column)
+    reason_column = args.reason_column
+    if reason_column is not None and reason_column.strip().casefold() == "none":
+        reason_column = reasons.NONE
+    choice = imports.reason_choice(source, column, args.reason, reason_column)
+    why = choice.describe(source.headers)
     if args.confirm is not None:
         if args.errors_file:
             _check_folder(args.errors_file)  # refuse before importing, not after
         with ctrl_c_cancels() as cancel:
             run = imports.import_optouts(
-                source, column, args.confirm, scope, _progress(args), cancel
+                source, column, args.confirm, scope, _progress(args), cancel, choice
             )
         data = {"column": run.column, **imports.counts_of(run).as_dict(), "import_id": run.id}
-        text = _counts_text(data, run.column)
+        data["reason"] = run.reason
+        text = _counts_text(data, run.column, why)
         _emit(args, data, f"{text}\nImport #{run.id} completed: {run.new:,} addresses opted out.")
         if args.errors_file:  # even when empty, so no earlier import's errors are left there
             try:
@@ -138,10 +165,13 @@ def cmd_import_optouts(args: argparse.Namespace) -> int:
                 return 1
         return 0
     with ctrl_c_cancels() as cancel:
-        plan = imports.plan_optouts(source, column, scope, _progress(args), cancel)
+        plan = imports.plan_optouts(source, column, scope, _progress(args), cancel, choice=choice)
     data: dict[str, Any] = {"column": plan.column, **plan.counts.as_dict(), "import_id": None}
     data["dry_run"] = True
-    text = _counts_text(data, plan.column)
+    data["reason"] = choice.reason
+    data["reason_columns"] = [source.headers[index] for index in choice.indexes]
+    data["found"] = choice.found or None
+    text = _counts_text(data, plan.column, why)
     hint = f"Dry run: nothing was written. To import, add --confirm {plan.counts.valid}"
     _emit(args, data, f"{text}\n{hint}")
     return 0
@@ -202,6 +232,25 @@ def cmd_copy_database(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     scope = business_units.scope_id(args.business_unit) if args.business_unit else None
+    if args.format or args.hash:
+        with ctrl_c_cancels() as cancel:
+            if args.hash:
+                done = export_formats.export_hashed(args.out, args.hash, scope, cancel=cancel)
+            else:
+                done = export_formats.export_for_tool(args.out, args.format, scope, cancel=cancel)
+        what = "digests" if args.hash else "addresses"
+        left = [
+            f"{done.domains:,} whole domains" if done.domains else "",
+            f"{done.hashed:,} hashed opt-outs" if done.hashed else "",
+        ]
+        left_out = " and ".join(part for part in left if part)
+        _emit(
+            args,
+            {"exported": done.addresses, **done.as_dict()},
+            f"Exported {done.addresses:,} {what} to {args.out} ({done.format})"
+            + (f"; left out {left_out}" if left_out else ""),
+        )
+        return 0
     with ctrl_c_cancels() as cancel:
         count = exports.export_suppressions(args.out, scope, cancel=cancel)
     _emit(
@@ -267,6 +316,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     lines += [
         f"Suppressed since {s['since']}: {s['reason_text']}, {s['scope']}"
         + (f", import #{s['import_id']} ({s['file_name']})" if s["import_id"] else "")
+        + (" (the person was forgotten)" if s["forgotten"] else "")
         for s in found.suppressions
     ]
     _emit(args, data, "\n".join(lines))
@@ -308,6 +358,10 @@ def cmd_history(args: argparse.Namespace) -> int:
         f"({r['business_unit']}): {r['rows']:,} rows, {r['valid']:,} valid, "
         f"{r['new']:,} new"
         + (f", {r['domains']:,} whole domains" if r["domains"] else "")
+        + (f", {r['hashed']:,} hashed" if r["hashed"] else "")
+        + (f"; by reason: {_by_reason(r)}" if r["by_reason"] else "")
+        + (f"; {r['raised']:,} given a stronger reason" if r["raised"] else "")
+        + (f" by {r['user_name']}: {r['message']}" if r["kind"] == forget.KIND else "")
         + (f"; undone by {r['undone_by']} at {r['undone_at']}" if r["state"] == "undone" else "")
         for r in runs
     ]
@@ -370,7 +424,12 @@ def _undo_text(plan: undo.UndoPlan) -> str:
     lifted = "were lifted" if plan.done else "would be lifted"
     whole = f" ({plan.domains:,} of them whole domains)" if plan.domains else ""
     kept = f"; {plan.keep:,} stay, as later imports list them too" if plan.keep else ""
-    return f"{name}: {plan.lift:,} opt-outs {lifted}{whole}{kept}."
+    back = (
+        f"; {plan.restored:,} it gave a stronger reason get back the one they had"
+        if plan.restored
+        else ""
+    )
+    return f"{name}: {plan.lift:,} opt-outs {lifted}{whole}{kept}{back}."
 
 
 def cmd_undo(args: argparse.Namespace) -> int:
@@ -386,6 +445,12 @@ def cmd_undo(args: argparse.Namespace) -> int:
     with ctrl_c_cancels() as cancel:
         done = undo.undo_import(args.import_id, args.confirm, cancel)
     _emit(args, done.as_dict(), _undo_text(done))
+    return 0
+
+
+def cmd_forget(args: argparse.Namespace) -> int:
+    done = forget.forget_person(args.address, args.address)  # typing it is the confirmation
+    _emit(args, done.as_dict(), "\n".join([done.message, *done.warnings]))
     return 0
 
 
@@ -459,6 +524,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub.add_argument("--sheet", help="the sheet of a spreadsheet (default: the first)")
     sub.add_argument("--business-unit", help="opt out for this business unit only")
+    sub.add_argument(
+        "--reason",
+        choices=reasons.KEYS,
+        help="why, for rows whose reason column says nothing (default: what the file says, "
+        "else import; partner for a hashed list)",
+    )
+    sub.add_argument(
+        "--reason-column",
+        metavar="C",
+        help="the column whose words say why (BOUNCE, spam, unsubscribed...), or none "
+        "(default: found by itself)",
+    )
     sub.add_argument("--errors-file", type=Path, help="write the refused rows to this CSV")
     mode = sub.add_mutually_exclusive_group(required=True)
     mode.add_argument("--dry-run", action="store_true", help="count only, write nothing")
@@ -486,6 +563,17 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command("export-suppressions", cmd_export, "export the suppression list (.csv or .xlsx)")
     sub.add_argument("out", type=Path)
     sub.add_argument("--business-unit", help="only what applies to this business unit")
+    form = sub.add_mutually_exclusive_group()
+    form.add_argument(
+        "--format",
+        choices=export_formats.TOOLS,
+        help="as that tool's own suppression import takes it (a .csv file)",
+    )
+    form.add_argument(
+        "--hash",
+        choices=digests.ALGORITHMS,
+        help="one hex digest per line of each suppressed address (.txt or .csv)",
+    )
 
     sub = command(
         "scrub",
@@ -560,6 +648,14 @@ def build_parser() -> argparse.ArgumentParser:
     mode = sub.add_mutually_exclusive_group(required=True)
     mode.add_argument("--dry-run", action="store_true", help="count only, change nothing")
     mode.add_argument("--confirm", type=int, metavar="N", help="the number of opt-outs lifted")
+
+    sub = command(
+        "forget",
+        cmd_forget,
+        "forget a person: delete every plain trace of the address, keep its SHA-256 so it "
+        "stays suppressed",
+    )
+    sub.add_argument("address")
 
     sub = command("lift", cmd_lift, "lift one opt-out added by hand, with a legal basis")
     sub.add_argument("address")

@@ -66,6 +66,7 @@ def test_import_contacts_creates_them_with_names(db: Any, tmp_path: Path) -> Non
         "duplicates": 1,
         "contacts_created": 2,
         "contacts_updated": 0,
+        "forgotten": 0,  # addresses of people forgotten, left out
     }
     assert names() == {"jens.hansen@firma.dk": ("Jens", "Hansen"), "ase@firma.dk": ("Åse", "Ørum")}
     stored = ImportRun.get_by_id(run.id)
@@ -170,6 +171,8 @@ def test_lookup_explains_why_and_refuses_a_non_address(db: Any, tmp_path: Path) 
             "reason": "import",
             "reason_text": "opt-out import",
             "domain": None,  # the address itself, not a whole-domain opt-out
+            "hashed": None,  # found by the address, not by its digest
+            "forgotten": False,
             "since": Suppression.get().created_at,
             "import_id": run.id,
             "file_name": "o.csv",

@@ -21,7 +21,7 @@ from optout_desktop.core.db.models import (
 )
 from optout_desktop.core.db.writes import write_transaction
 from optout_desktop.core.errors import ConfirmationError, SourceError, StoreError
-from optout_desktop.core.optouts import domains, import_table
+from optout_desktop.core.optouts import domains, hashed, import_table
 from optout_desktop.core.progress import CancelFlag, ProgressCallback, raise_if_cancelled
 from optout_desktop.core.reading.scanning import Scan, scan_column
 from optout_desktop.core.reading.sources import TableSource, sha256_of
@@ -43,6 +43,7 @@ class ContactCounts:
     duplicates: int
     contacts_created: int
     contacts_updated: int
+    forgotten: int = 0  # addresses of people who were forgotten: never made contacts again
 
     def as_dict(self) -> dict[str, int]:
         return asdict(self)
@@ -143,6 +144,10 @@ def _write_contacts(
     note: int,
 ) -> tuple[ImportRun, ContactCounts]:
     with write_transaction(), dialect.interruptible(cancel):
+        forgotten = hashed.Forgotten.load()
+        addresses = scan.addresses
+        if forgotten:  # (their addresses are never written in plain again)
+            addresses = [email for email in addresses if forgotten.key_for(email) is None]
         dialect.adapt(StagedContact)
         StagedContact.create_table(safe=True)
         StagedContact.delete().execute()
@@ -151,7 +156,7 @@ def _write_contacts(
         connection = dialect.connection()
         no_names = ("", "")
         row = dialect.sql("(?, ?, ?)")
-        for batch in import_table.batches(scan.addresses, connection.rows_per_statement(3)):
+        for batch in import_table.batches(addresses, connection.rows_per_statement(3)):
             raise_if_cancelled(cancel)
             values: list[str] = []
             for email in batch:
@@ -173,8 +178,9 @@ def _write_contacts(
             invalid=scan.invalid,
             blank=scan.blank,
             duplicates=scan.duplicates,
-            contacts_created=scan.valid - existing.count(),
+            contacts_created=len(addresses) - existing.count(),
             contacts_updated=changed.count(),
+            forgotten=scan.valid - len(addresses),
         )
         stamp = now()
         query = StagedContact.select(
@@ -212,9 +218,16 @@ def _write_contacts(
             column=source.headers[index],
             sheet=source.sheet,
             finished_at=now(),
-            **{k: v for k, v in counts.as_dict().items()},
+            message=t(
+                "{count} addresses of people who asked to be forgotten were left out.",
+                count=counts.forgotten,
+            )
+            if counts.forgotten
+            else "",
+            **{k: v for k, v in counts.as_dict().items() if k != "forgotten"},
         )
-        import_table.save_refused_rows(run, scan.refused, cancel)
+        refused = hashed.redacted(scan.refused, forgotten)
+        import_table.save_refused_rows(run, refused, cancel)
         unfinished_imports.end(note)
     return run, counts
 

@@ -166,6 +166,17 @@ class Connection:
             self.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} ({column} TEXT)")
             self.execute(f"DELETE FROM {table}")
 
+    def make_table(self, table: str, columns: Sequence[str]) -> None:
+        """make_column_table's temporary table, of several text columns."""
+        if self.server:
+            made = ", ".join(f'{column} text COLLATE "C"' for column in columns)
+            self.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} ({made}) ON COMMIT DROP")
+            self.execute(f"TRUNCATE {table}")
+        else:
+            made = ", ".join(f"{column} TEXT" for column in columns)
+            self.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} ({made})")
+            self.execute(f"DELETE FROM {table}")
+
     def load_rows(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
         """Insert many rows of values as the database stores them (Field.db_value), in the
         order given: SQLite by multi-row INSERTs, a server by one COPY (its driver took four

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import peewee as pw
 
@@ -78,6 +79,24 @@ class ImportRun(BaseModel):
     message = pw.TextField(default="")
     undone_by = pw.TextField(null=True)
     undone_at = pw.TextField(null=True)
+    # Why (version 4 on): the reason the import was given for rows without one of their own,
+    # its entries by reason (JSON, {"bounced": 12, ...}), the opt-outs it gave a stronger
+    # reason, and how many of its entries were hashed addresses (a partner's MD5/SHA-256 list).
+    reason = pw.TextField(default="import")
+    reasons = pw.TextField(default="")
+    raised = pw.IntegerField(default=0)
+    hashed = pw.IntegerField(default=0)
+
+    @property
+    def by_reason(self) -> dict[str, int]:
+        """The import's entries by reason, as recorded in `reasons` ({} before version 4)."""
+        try:
+            found = json.loads(self.reasons) if self.reasons else {}
+        except ValueError:
+            return {}
+        if not isinstance(found, dict):
+            return {}
+        return {str(key): int(value) for key, value in found.items()}
 
 
 class Suppression(BaseModel):
@@ -86,7 +105,9 @@ class Suppression(BaseModel):
     id = pw.AutoField()
     email = pw.TextField()
     scope_id = pw.IntegerField(default=ACCOUNT)
-    reason = pw.TextField()  # import, unsubscribed, bounced, spam, manual
+    # import, unsubscribed, bounced, spam, manual, partner (core.optouts.reasons). The email is
+    # an address, a whole domain (@firma.dk, *.firma.dk) or a hashed address (sha256:<hex>).
+    reason = pw.TextField()
     import_run = postgres.UncheckedOnServer(ImportRun, null=True, backref="suppressions")
     import_run_id: int | None
     created_at = pw.TextField(default=now)
@@ -129,10 +150,21 @@ class ImportClaim(BaseModel):
     # The address, when the opt-out is a whole domain; "" when it is the address itself
     # (a re-import of a million known addresses writes a million claims: keep them small).
     email = pw.TextField(default="")
+    reason = pw.TextField(default="import")  # why this import listed it (version 4 on)
 
     class Meta:
         primary_key = pw.CompositeKey("suppression_id", "import_run", "email")
         without_rowid = True
+
+
+class RaisedReason(BaseModel):
+    """An opt-out whose reason imports that also list it made stronger: its own reason (the
+    one its owner gave) and the reason they raised it to. Undoing such an import, the reason
+    goes back to the strongest still asked for (core.optouts.reasons_kept)."""
+
+    suppression_id = pw.IntegerField(primary_key=True)
+    own = pw.TextField()
+    raised_to = pw.TextField()
 
 
 class LiftLog(BaseModel):
@@ -209,4 +241,5 @@ MODELS: list[type[BaseModel]] = [
     OneToOneSend,
     Tally,
     CleaningRun,
+    RaisedReason,
 ]

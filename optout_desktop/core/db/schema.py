@@ -28,6 +28,7 @@ from optout_desktop.core.db.models import (
     ImportRun,
     LiftLog,
     OneToOneSend,
+    RaisedReason,
     RunningImport,
     SchemaInfo,
     Tally,
@@ -36,7 +37,7 @@ from optout_desktop.core.db.writes import lock_timeout_ms, write_transaction
 from optout_desktop.core.errors import StoreError
 from optout_desktop.core.texts import t
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 HOUSEKEEPING_WAIT_MS = 250  # an opening's housekeeping waits no longer, then leaves it for later
 
 log = logging.getLogger(__name__)
@@ -68,9 +69,38 @@ def _add_cleanings(db: pw.Database) -> None:
     db.create_tables([CleaningRun], safe=True)
 
 
+def _add_reasons_and_hashes(db: pw.Database) -> None:
+    """Version 3 to 4: why each import listed an address (its claims' reason), the reasons
+    imports raised, and the history's reason columns. Hashed addresses and forgotten people
+    need no table of their own: they are opt-outs whose entry is a digest (sha256:<hex>)."""
+    db.create_tables([RaisedReason], safe=True)
+    _add_columns(db, ImportClaim._meta.table_name, (("reason", "TEXT NOT NULL DEFAULT 'import'"),))
+    _add_columns(
+        db,
+        ImportRun._meta.table_name,
+        (
+            ("reason", "TEXT NOT NULL DEFAULT 'import'"),
+            ("reasons", "TEXT NOT NULL DEFAULT ''"),
+            ("raised", "INTEGER NOT NULL DEFAULT 0"),
+            ("hashed", "INTEGER NOT NULL DEFAULT 0"),
+        ),
+    )
+
+
+def _add_columns(db: pw.Database, table: str, columns: tuple[tuple[str, str], ...]) -> None:
+    """Add each column the table lacks (a table made at this version from the models has it)."""
+    present = {column.name for column in db.get_columns(table)}
+    for name, kind in columns:
+        if isinstance(db, pw.PostgresqlDatabase) and kind.startswith("TEXT"):
+            kind = 'TEXT COLLATE "C"' + kind[4:]  # as the models' text columns are made there
+        if name not in present:
+            db.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN "{name}" {kind}')
+
+
 MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     1: _add_logs_claims_undo_and_domains,
     2: _add_cleanings,
+    3: _add_reasons_and_hashes,
 }
 
 

@@ -38,6 +38,10 @@ FIELDS = (
     "message",
     "undone_by",
     "undone_at",
+    "reason",
+    "raised",
+    "hashed",
+    "by_reason",
 )
 
 
@@ -79,6 +83,10 @@ def cleaning_as_dict(run: CleaningRun) -> dict[str, Any]:
             "contacts_created": 0,
             "contacts_updated": 0,
             "domains": 0,
+            "reason": None,
+            "raised": 0,
+            "hashed": 0,
+            "by_reason": {},
             "message": t(
                 "Cleaned list saved as “{name}”: {kept} rows may be emailed, {suppressed} "
                 "suppressed.",

@@ -24,6 +24,7 @@ from optout_desktop.core.db import opening
 from optout_desktop.core.db.models import ImportRun
 from optout_desktop.core.errors import OptOutError
 from optout_desktop.core.optouts import imports
+from optout_desktop.core.optouts.reasons import ReasonChoice
 from optout_desktop.core.progress import CancelFlag, Progress, ProgressCallback
 from optout_desktop.core.reading.scanning import Scan
 from optout_desktop.core.reading.sources import TableSource
@@ -72,17 +73,23 @@ class ImportProcess:
         scope_id: int,
         progress: ProgressCallback | None = None,
         cancel: CancelFlag | None = None,
+        choice: ReasonChoice | None = None,
     ) -> imports.OptOutPlan:
-        """Read the file and count what an import would do (a dry run, in the helper).
+        """Read the file and count what an import would do (a dry run, in the helper), with
+        why its addresses are suppressed (`choice`: imports.reason_choice; None for what the
+        file itself says).
 
         The plan returned here holds the counts, not the addresses: those stay in the
         helper for `run`.
         """
         self._local_plan = None
+        request = ("plan", source, column, scope_id, choice)
         try:
-            name, checksum, counts = self._ask(("plan", source, column, scope_id), progress, cancel)
+            name, checksum, counts, chosen = self._ask(request, progress, cancel)
         except _NoHelper:
-            self._local_plan = imports.plan_optouts(source, column, scope_id, progress, cancel)
+            self._local_plan = imports.plan_optouts(
+                source, column, scope_id, progress, cancel, choice=choice
+            )
             return self._local_plan
         scan = Scan(
             rows=counts.rows,
@@ -91,7 +98,7 @@ class ImportProcess:
             duplicates=counts.duplicates,
             domains=counts.domains,
         )
-        return imports.OptOutPlan(source, name, scope_id, checksum, counts, scan)
+        return imports.OptOutPlan(source, name, scope_id, checksum, counts, scan, chosen)
 
     def run(
         self,
@@ -232,12 +239,12 @@ def _serve(connection: Any, cancel: Any, target: tuple[str, str | None]) -> None
             if opened is not None:
                 raise opened
             if kind == "plan":
-                _, source, column, scope_id = request
+                _, source, column, scope_id, choice = request
                 plan = None  # the last file's addresses go before the next file is read
                 plan = imports.plan_optouts(
-                    source, column, scope_id, progress, cancel, second_core=True
+                    source, column, scope_id, progress, cancel, second_core=True, choice=choice
                 )
-                answer: Any = (plan.column, plan.checksum, plan.counts)
+                answer: Any = (plan.column, plan.checksum, plan.counts, plan.choice)
             elif kind == "run":
                 if plan is None:
                     raise HelperFailed(t("Count the file again before importing it."))

@@ -18,7 +18,7 @@ from optout_desktop.core.db.models import (
     Suppression,
     database,
 )
-from optout_desktop.core.optouts import domains
+from optout_desktop.core.optouts import domains, reasons
 from optout_desktop.core.progress import CancelFlag, raise_if_cancelled
 from optout_desktop.core.reading.scanning import RefusedRow
 
@@ -29,6 +29,7 @@ class StagedAddress(BaseModel):
     """One distinct address of the file being imported (a temporary, per-connection table)."""
 
     email = pw.TextField(primary_key=True)
+    reason = pw.TextField(null=True)  # when each address comes with its own
 
     class Meta:
         database = database
@@ -44,8 +45,13 @@ def batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield batch
 
 
-def stage_addresses(addresses: Iterable[str], cancel: CancelFlag | None = None) -> None:
-    """Fill the staging table, each batch sorted (a sorted insert into an index is faster).
+def stage_addresses(
+    addresses: Iterable[str],
+    cancel: CancelFlag | None = None,
+    given: Sequence[str] | None = None,
+) -> None:
+    """Fill the staging table, each batch sorted (a sorted insert into an index is faster),
+    with each address's reason from `given` (in the same order) if given.
 
     No sort of the whole list: sorting a million strings holds the GIL for half a second,
     which would freeze the window while this runs on its worker thread.
@@ -54,9 +60,15 @@ def stage_addresses(addresses: Iterable[str], cancel: CancelFlag | None = None) 
     StagedAddress.create_table(safe=True)
     StagedAddress.delete().execute()
     connection = dialect.connection()
+    table = StagedAddress._meta.table_name
+    if given is not None:
+        for pairs in batches(zip(addresses, given, strict=True), SORT_BATCH):
+            raise_if_cancelled(cancel)
+            connection.load_rows(table, ("email", "reason"), sorted(pairs))
+        return
     for batch in batches(addresses, SORT_BATCH):
         raise_if_cancelled(cancel)
-        connection.load_column(StagedAddress._meta.table_name, "email", sorted(batch))
+        connection.load_column(table, "email", sorted(batch))
 
 
 def in_scope(scope_id: int) -> pw.Expression:
@@ -77,6 +89,26 @@ def count_already_suppressed(scope_id: int) -> int:
     """Staged addresses that are already suppressed in the scope."""
     query = StagedAddress.select().where(suppressed_in_scope(StagedAddress.email, scope_id))
     return int(query.count())
+
+
+def count_raised(scope_id: int, reason: str | None) -> int:
+    """Opt-outs (of the staged addresses themselves, in the scope or the whole account's)
+    whose reason the import would make stronger: `reason` for every address, or each one's
+    own (staged) when it is None."""
+    said = "st.reason" if reason is None else f"'{reasons.check_key(reason)}'"
+    if reason is not None and reasons.strength(reason) == 0:
+        return 0
+    row = (
+        database.obj.execute_sql(
+            dialect.sql(
+                "SELECT count(*) FROM staged_address AS st JOIN suppression AS s "
+                "ON s.email = st.email AND s.scope_id IN (?, ?) "
+                f"WHERE {reasons.strength_sql(said)} > {reasons.strength_sql('s.reason')}"
+            ),
+            (ACCOUNT, scope_id),
+        )
+    ).fetchone()
+    return int(row[0])
 
 
 def count_contacts_to_unsubscribe(scope_id: int) -> int:

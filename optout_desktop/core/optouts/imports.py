@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -21,14 +22,15 @@ from optout_desktop.core.db.failures import (
 from optout_desktop.core.db.models import ACCOUNT, ImportRun, database, now
 from optout_desktop.core.db.writes import write_transaction
 from optout_desktop.core.errors import Cancelled, ConfirmationError, SourceError, StoreError
-from optout_desktop.core.optouts import domains, import_table
+from optout_desktop.core.optouts import domains, hashed, import_table, reasons
+from optout_desktop.core.optouts.reasons import ReasonChoice
 from optout_desktop.core.optouts.writer import (
     BackgroundWriter,
     SuppressionWriter,
     suppression_writer,
 )
 from optout_desktop.core.progress import CancelFlag, Progress, ProgressCallback, raise_if_cancelled
-from optout_desktop.core.reading import domain_keys
+from optout_desktop.core.reading import digests, domain_keys
 from optout_desktop.core.reading.scanning import Scan, scan_column
 from optout_desktop.core.reading.sources import TableSource, sha256_of
 from optout_desktop.core.texts import t
@@ -50,14 +52,19 @@ class OptOutCounts:
     already_suppressed: int
     contacts_unsubscribed: int
     domains: int = 0  # whole-domain opt-outs (@firma.dk, *.firma.dk) among the valid entries
+    raised: int = 0  # opt-outs there before that get a stronger reason (a bounce, say)
+    hashed: int = 0  # entries that are hashed addresses (a partner's MD5/SHA-256 list)
+    by_reason: dict[str, int] = field(default_factory=dict)  # the valid entries by reason
 
-    def as_dict(self) -> dict[str, int]:
+    def as_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
 @dataclass
 class OptOutPlan:
-    """A dry run: the file, the column, the scope, the counts, and the addresses it read."""
+    """A dry run: the file, the column, the scope, the counts, and the addresses it read,
+    with why (`choice`; `reasons`: each entry's, in the scan's order, when rows carry their
+    own)."""
 
     source: TableSource
     column: str
@@ -65,6 +72,32 @@ class OptOutPlan:
     checksum: str
     counts: OptOutCounts
     scan: Scan
+    choice: ReasonChoice = field(default_factory=ReasonChoice)
+    reasons: list[str] | None = None
+
+    @property
+    def hashed(self) -> bool:
+        """True when the file is a hashed list: its entries are MD5 or SHA-256 digests."""
+        return self.counts.hashed > 0
+
+
+def is_hashed(source: TableSource, index: int) -> bool:
+    """True when the column's first rows are mostly MD5 or SHA-256 digests: the file is a
+    hashed list, imported as hashed opt-outs."""
+    return digests.looks_hashed(row[index] if index < len(row) else "" for row in source.preview)
+
+
+def reason_choice(
+    source: TableSource,
+    column: str | int,
+    reason: str | None = None,
+    reason_column: str | int | None = None,
+) -> ReasonChoice:
+    """Why the file's addresses are suppressed, as proposed from the file (reasons.propose)
+    with the user's choices over it: `reason`, a key, for rows without one of their own;
+    `reason_column` a column whose words say why, reasons.NONE for none."""
+    index = source.column_index(column)
+    return reasons.choose(source, index, reason, reason_column, is_hashed(source, index))
 
 
 def plan_optouts(
@@ -74,21 +107,70 @@ def plan_optouts(
     progress: ProgressCallback | None = None,
     cancel: CancelFlag | None = None,
     second_core: bool = False,
+    choice: ReasonChoice | None = None,
 ) -> OptOutPlan:
     """Read the file and say what an import would do, without writing anything (with
-    `second_core`, most of a big file is read by a helper process, as scan_column says)."""
+    `second_core`, most of a big file is read by a helper process, as scan_column says).
+
+    `choice` says why its addresses are suppressed (reason_choice; by default what the file
+    itself says). A column of MD5 or SHA-256 digests is a hashed list (is_hashed).
+    """
     index = source.column_index(column)
+    hashed_list = is_hashed(source, index)
+    choice = choice or reasons.propose(source, index, hashed_list)
     checksum = sha256_of(source.path)
-    scan = scan_column(source, index, progress, cancel, whole_domains=True, second_core=second_core)
+    scan = _scan(source, index, choice, hashed_list, progress, cancel, second_core=second_core)
     name = source.headers[index]
     _refuse_empty(scan, name)
+    given = _given(scan, choice)
     # A plain transaction, not the write lock: it writes only its own temporary table, and
     # rolls that back (a plan counts while another program writes).
     with plain_errors(), database.obj.atomic() as transaction:
-        import_table.stage_addresses(scan.addresses, cancel=cancel)
-        counts = _counts(scan, scope_id)
+        entries = scan.addresses if hashed_list else hashed.Forgotten.load().entries(scan.addresses)
+        import_table.stage_addresses(entries, cancel, given)
+        counts = _counts(scan, scope_id, choice, given, hashed_list)
         transaction.rollback()
-    return OptOutPlan(source, name, scope_id, checksum, counts, scan)
+    return OptOutPlan(source, name, scope_id, checksum, counts, scan, choice, given)
+
+
+def _scan(
+    source: TableSource,
+    index: int,
+    choice: ReasonChoice,
+    hashed_list: bool,
+    progress: ProgressCallback | None,
+    cancel: CancelFlag | None,
+    **more: Any,
+) -> Scan:
+    """The column read through, with the reason columns' cells of each entry's first row."""
+    return scan_column(
+        source,
+        index,
+        progress,
+        cancel,
+        extra=choice.indexes,
+        whole_domains=not hashed_list,
+        hashed=hashed_list,
+        **more,
+    )
+
+
+def _given(scan: Scan, choice: ReasonChoice) -> list[str] | None:
+    """Each entry's reason in scan order, when its row says it (None when no row can)."""
+    if not choice.columns:
+        return None
+    extras, reason_of = scan.extras, choice.reason_of
+    return [reason_of(extras.get(entry)) for entry in scan.addresses]
+
+
+def _by_reason(scan: Scan, choice: ReasonChoice, given: list[str] | None) -> dict[str, int]:
+    return reasons.counts_by_reason(given) if given is not None else {choice.reason: scan.valid}
+
+
+def _algorithms(scan: Scan) -> list[str]:
+    """The digest algorithms of a hashed list's entries."""
+    found = {entry[: entry.index(":")] for entry in scan.addresses}
+    return [name for name in digests.ALGORITHMS if name in found]
 
 
 def _refuse_empty(scan: Scan, column: str) -> None:
@@ -106,8 +188,20 @@ def _refuse_empty(scan: Scan, column: str) -> None:
         )
 
 
-def _counts(scan: Scan, scope_id: int) -> OptOutCounts:
+def _counts(
+    scan: Scan,
+    scope_id: int,
+    choice: ReasonChoice,
+    given: list[str] | None,
+    hashed_list: bool,
+) -> OptOutCounts:
     already = import_table.count_already_suppressed(scope_id)
+    if hashed_list:
+        contacts = hashed.count_contacts(scan.seen, scope_id, _algorithms(scan))
+    else:
+        contacts = import_table.count_contacts_to_unsubscribe(scope_id) + _domain_contacts(
+            scan, scope_id
+        )
     return OptOutCounts(
         rows=scan.rows,
         valid=scan.valid,
@@ -116,9 +210,11 @@ def _counts(scan: Scan, scope_id: int) -> OptOutCounts:
         duplicates=scan.duplicates,
         new=scan.valid - already,
         already_suppressed=already,
-        contacts_unsubscribed=import_table.count_contacts_to_unsubscribe(scope_id)
-        + _domain_contacts(scan, scope_id),
+        contacts_unsubscribed=contacts,
         domains=scan.domains,
+        raised=import_table.count_raised(scope_id, None if given is not None else choice.reason),
+        hashed=scan.valid if hashed_list else 0,
+        by_reason=_by_reason(scan, choice, given),
     )
 
 
@@ -147,16 +243,26 @@ def run_optouts(
         raise SourceError(t("Count the file again before importing it."))
 
     def write(writer: SuppressionWriter) -> Scan:
-        addresses = plan.scan.addresses  # the writer sorts each batch
+        addresses, given = plan.scan.addresses, plan.reasons  # the writer sorts each batch
         for start in range(0, len(addresses), WRITE_BATCH):
             raise_if_cancelled(cancel)
-            writer.write(addresses[start : start + WRITE_BATCH])
+            end = start + WRITE_BATCH
+            writer.write(addresses[start:end], None if given is None else given[start:end])
             if progress is not None:
-                done = min(start + WRITE_BATCH, len(addresses))
+                done = min(end, len(addresses))
                 progress(Progress("writing", done, len(addresses)))
         return plan.scan
 
-    return _record(plan.source, plan.column, plan.scope_id, plan.checksum, write, cancel)
+    return _record(
+        plan.source,
+        plan.column,
+        plan.scope_id,
+        plan.checksum,
+        write,
+        cancel,
+        plan.choice,
+        plan.hashed,
+    )
 
 
 def import_optouts(
@@ -166,14 +272,18 @@ def import_optouts(
     scope_id: int = ACCOUNT,
     progress: ProgressCallback | None = None,
     cancel: CancelFlag | None = None,
+    choice: ReasonChoice | None = None,
 ) -> ImportRun:
     """Read and write in one pass (for the command line), refusing at the end unless
     `confirm` is exactly the number of valid addresses: then nothing is written.
 
     SQLite writes each chunk on a second thread while the next one is read and cleaned.
+    `choice` says why, as for plan_optouts.
     """
     index = source.column_index(column)
     name = source.headers[index]
+    hashed_list = is_hashed(source, index)
+    chosen = choice or reasons.propose(source, index, hashed_list)
     # The file's checksum is read beside the import (hashing lets go of the GIL), not first.
     hashing = ThreadPoolExecutor(max_workers=1, thread_name_prefix="optout-checksum")
     checksum = hashing.submit(sha256_of, source.path)
@@ -181,14 +291,21 @@ def import_optouts(
 
     def write(writer: SuppressionWriter) -> Scan:
         background = BackgroundWriter(writer)
+        reason_of = chosen.reason_of
+
+        def submit(entries: list[str], extras: list[tuple[str, ...]] | None) -> None:
+            given = None if extras is None or not chosen.columns else list(map(reason_of, extras))
+            background.submit(entries, given)
+
         try:
-            scan = scan_column(
+            scan = _scan(
                 source,
                 index,
+                chosen,
+                hashed_list,
                 progress,
                 cancel,
-                on_new=background.submit,
-                whole_domains=True,
+                on_new=submit,
                 second_core=True,
             )
             background.close()
@@ -199,7 +316,7 @@ def import_optouts(
         _check_confirmation(confirm, scan.valid)
         return scan
 
-    return _record(source, name, scope_id, checksum.result, write, cancel)
+    return _record(source, name, scope_id, checksum.result, write, cancel, chosen, hashed_list)
 
 
 def _check_confirmation(confirm: int, valid: int) -> None:
@@ -221,6 +338,8 @@ def _record(
     checksum: str | Callable[[], str],
     write: Callable[[SuppressionWriter], Scan],
     cancel: CancelFlag | None,
+    choice: ReasonChoice,
+    hashed_list: bool,
 ) -> ImportRun:
     """Run `write` and record the import, all in one transaction; a refusal leaves no trace,
     a cancel or a failure leaves only a cancelled or failed entry in the history.
@@ -237,6 +356,7 @@ def _record(
         "column": column,
         "sheet": source.sheet,
         "scope_id": scope_id,
+        "reason": choice.reason,
     }
 
     def fill_checksum() -> None:
@@ -251,9 +371,17 @@ def _record(
     try:
         with write_transaction(), dialect.interruptible(cancel):
             run = ImportRun.create(**details)
-            writer = suppression_writer(run.id, scope_id, now())
+            writer = suppression_writer(
+                run.id, scope_id, now(), choice.reason, hashed_list, bool(choice.columns)
+            )
             scan = write(writer)
             new = writer.settle()
+            if hashed_list:
+                contacts = hashed.count_contacts(scan.seen, scope_id, _algorithms(scan), run.id)
+            else:
+                contacts = import_table.count_contacts_unsubscribed_by(
+                    run.id, scope_id, new
+                ) + _domain_contacts(scan, scope_id, run.id)
             counts = OptOutCounts(
                 rows=scan.rows,
                 valid=scan.valid,
@@ -262,13 +390,14 @@ def _record(
                 duplicates=scan.duplicates,
                 new=new,
                 already_suppressed=scan.valid - new,
-                contacts_unsubscribed=import_table.count_contacts_unsubscribed_by(
-                    run.id, scope_id, new
-                )
-                + _domain_contacts(scan, scope_id, run.id),
+                contacts_unsubscribed=contacts,
                 domains=scan.domains,
+                raised=writer.raised,
+                hashed=scan.valid if hashed_list else 0,
+                by_reason=_by_reason(scan, choice, _given(scan, choice)),
             )
-            import_table.save_refused_rows(run, scan.refused, cancel)
+            refused = hashed.redacted(scan.refused, writer.forgotten)
+            import_table.save_refused_rows(run, refused, cancel)
             raise_if_cancelled(cancel)
             fill_checksum()
             run.file_sha256 = str(details["file_sha256"])
@@ -322,7 +451,9 @@ def counts_of(run: ImportRun) -> OptOutCounts:
 
 def _finish(run: ImportRun, state: str, counts: OptOutCounts, message: str = "") -> None:
     for name, value in counts.as_dict().items():
-        setattr(run, name, value)
+        if name != "by_reason":
+            setattr(run, name, value)
+    run.reasons = json.dumps(counts.by_reason)
     run.state = state
     run.message = message
     run.finished_at = now()

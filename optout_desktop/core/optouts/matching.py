@@ -8,8 +8,9 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from optout_desktop.core.db import dialect
 from optout_desktop.core.db.lookups import RankedLookup
 from optout_desktop.core.db.models import ACCOUNT, Suppression
-from optout_desktop.core.optouts import domains
+from optout_desktop.core.optouts import domains, hashed
 from optout_desktop.core.optouts.import_table import in_scope
+from optout_desktop.core.reading import digests
 
 # Why an address is suppressed, most telling first: an address with several opt-outs is
 # counted under the first of these that applies. The person's own unsubscribe, a spam report
@@ -42,6 +43,8 @@ class Matcher:
     statement a batch, on a thread beside the caller: the database does a batch without
     Python's interpreter lock, so the caller reads on meanwhile. The whole-domain opt-outs
     are held in memory (they are few), each address tested against them as lookup does.
+    Where the list holds hashed opt-outs (a partner's digests, forgotten people), each batch
+    is looked up by its addresses' digests too, one statement per algorithm.
 
     It uses the caller's connection, inside the caller's transaction: the caller runs no
     other statement until close().
@@ -59,6 +62,7 @@ class Matcher:
             self.domain_ranks[int(row_id)] = rank_of(str(reason), int(scope), True)
         self.cover = domains.Cover(keys)
         self.lookups = RankedLookup(dialect.connection(), (scopes[0], scopes[-1]), RANK_SQL)
+        self.algorithms = hashed.algorithms_in(scope_id)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="optout-lookup")
 
     def submit(self, addresses: Sequence[str]) -> Future[dict[int, int]]:
@@ -71,6 +75,11 @@ class Matcher:
 
     def ranks(self, addresses: Sequence[str]) -> dict[int, int]:
         found = self.lookups.ranks(addresses)
+        for algorithm in self.algorithms:
+            keys = [digests.key_of(address, algorithm) for address in addresses]
+            for position, rank in self.lookups.ranks(keys).items():
+                if found.get(position, len(REASONS)) > rank:
+                    found[position] = rank
         if self.cover:
             covering = self.cover.rows_covering
             for position, address in enumerate(addresses):

@@ -13,9 +13,11 @@ from optout_desktop.core.db.models import Suppression, database
 from optout_desktop.core.optouts.by_hand import STRENGTH
 from optout_desktop.core.optouts.domains import domain_rows
 from optout_desktop.core.optouts.import_table import in_scope
+from optout_desktop.core.optouts.reasons import PARTNER
 
 DOMAIN = "domain"  # not a stored reason: whole-domain opt-outs (@firma.dk), whatever their reason
-REASONS = tuple(STRENGTH)  # the reasons the suppression table stores: import, bounced, spam, ...
+# The reasons the suppression table stores: import, bounced, spam, ..., and a partner's list.
+REASONS = (*STRENGTH, PARTNER)
 MAX_MONTHS = 120
 
 

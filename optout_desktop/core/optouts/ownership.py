@@ -9,9 +9,11 @@ from typing import Any
 
 from optout_desktop.core.db.dialect import Connection, sql
 from optout_desktop.core.db.models import ACCOUNT, database
+from optout_desktop.core.optouts import raising, reasons
 from optout_desktop.core.optouts.domains import Cover
 
-_COLUMNS = "INSERT INTO import_claim (suppression_id, import_run_id, email)"
+# A claim names the reason its import gave (the opt-out shows the strongest: raising.py).
+_COLUMNS = "INSERT INTO import_claim (suppression_id, import_run_id, email, reason)"
 # A claim that is there already is left as it is (SQLite: after INSERT ... SELECT, only once
 # the SELECT has a WHERE clause).
 _IGNORE = "ON CONFLICT DO NOTHING"
@@ -22,7 +24,7 @@ _LIVE = "r.state = 'completed'"
 @lru_cache(maxsize=8)
 def _conflict_sql(rows: int, marker: str) -> str:
     return sql(
-        f"{_COLUMNS} SELECT id, ?, '' FROM suppression WHERE email IN "
+        f"{_COLUMNS} SELECT id, ?, '', ? FROM suppression WHERE email IN "
         f"({','.join(['?'] * rows)}) AND scope_id IN (?, ?) "
         f"AND import_run_id IS DISTINCT FROM ? {_IGNORE}",
         marker,
@@ -30,35 +32,50 @@ def _conflict_sql(rows: int, marker: str) -> str:
 
 
 def claim_existing(
-    connection: Connection, addresses: Sequence[str], run_id: int, scope_id: int
+    connection: Connection,
+    addresses: Sequence[str],
+    run_id: int,
+    scope_id: int,
+    reason: str = "import",
 ) -> None:
-    """Claim the opt-outs that already held some of these addresses (one statement, of at
-    most rows_per_statement(1) addresses: four more values are bound)."""
+    """Claim, for `reason`, the opt-outs that already held some of these addresses (one
+    statement, of at most rows_per_statement(1) addresses: five more values are bound)."""
     statement = _conflict_sql(len(addresses), connection.marker)
-    connection.execute(statement, [run_id, *addresses, ACCOUNT, scope_id, run_id])
+    connection.execute(statement, [run_id, reason, *addresses, ACCOUNT, scope_id, run_id])
 
 
-def claim_incoming(connection: Connection, run_id: int, scope_id: int) -> None:
+def claim_incoming(
+    connection: Connection, run_id: int, scope_id: int, reason: str | None = None
+) -> None:
     """Claim the opt-outs that already held addresses of the incoming_address table (an
-    import by StagingWriter: one statement for all of them, in the claims' order).
+    import by StagingWriter: one statement for all of them, in the claims' order), for
+    `reason`, or for each row's own (the table's reason column) when it is None.
 
     No ON CONFLICT: the import is new, its addresses distinct, and its other claims (of
     domain opt-outs) name an address, so none of these can be there already.
     """
+    said = "a.reason" if reason is None else "?"
     connection.execute(
         sql(
-            f"{_COLUMNS} SELECT s.id, {int(run_id):d}, '' FROM incoming_address AS a "
+            f"{_COLUMNS} SELECT s.id, {int(run_id):d}, '', {said} FROM incoming_address AS a "
             "JOIN suppression AS s ON s.email = a.email "
             f"AND s.scope_id IN ({ACCOUNT:d}, {int(scope_id):d}) "
-            f"WHERE s.import_run_id IS DISTINCT FROM {int(run_id):d} ORDER BY s.id"
-        )
+            f"WHERE s.import_run_id IS DISTINCT FROM {int(run_id):d} ORDER BY s.id",
+            connection.marker,
+        ),
+        () if reason is None else (reason,),
     )
 
 
 def claim_covered(
-    connection: Connection, addresses: Sequence[str], cover: Cover, run_id: int
+    connection: Connection,
+    addresses: Sequence[str],
+    cover: Cover,
+    run_id: int,
+    reason: str = "import",
 ) -> list[str]:
-    """Claim the domain opt-outs that cover some of these addresses; returns the others."""
+    """Claim, for `reason`, the domain opt-outs that cover some of these addresses; returns
+    the others."""
     free: list[str] = []
     pairs: list[tuple[int, str]] = []
     for address in addresses:
@@ -67,13 +84,13 @@ def claim_covered(
             pairs.extend((row, address) for row in rows)
         else:
             free.append(address)
-    per = connection.rows_per_statement(3)
+    per = connection.rows_per_statement(4)
     for start in range(0, len(pairs), per):
         batch = pairs[start : start + per]
-        values = ",".join(["(?, ?, ?)"] * len(batch))
+        values = ",".join(["(?, ?, ?, ?)"] * len(batch))
         connection.execute(
-            sql(f"{_COLUMNS} VALUES {values} {_IGNORE}"),
-            [cell for row, email in batch for cell in (row, run_id, email)],
+            sql(f"{_COLUMNS} VALUES {values} {_IGNORE}", connection.marker),
+            [cell for row, email in batch for cell in (row, run_id, email, reason)],
         )
     return free
 
@@ -82,7 +99,7 @@ def claim_account_cover(connection: Connection, run_id: int) -> None:
     """A business unit's import: claim the whole-account opt-outs that cover its rows."""
     connection.execute(
         sql(
-            f"{_COLUMNS} SELECT account.id, ?, '' FROM suppression AS mine "
+            f"{_COLUMNS} SELECT account.id, ?, '', mine.reason FROM suppression AS mine "
             "JOIN suppression AS account ON account.email = mine.email AND account.scope_id = ? "
             f"WHERE mine.import_run_id = ? {_IGNORE}"
         ),
@@ -132,9 +149,9 @@ def hand_over(condition: str, params: Sequence[Any] = ()) -> Withdrawal:
     for statement in (
         "CREATE TEMP TABLE IF NOT EXISTS withdrawn (id INTEGER PRIMARY KEY)",
         "CREATE TEMP TABLE IF NOT EXISTS kept "
-        "(id INTEGER PRIMARY KEY, import_run_id INTEGER, created_at TEXT)",
+        "(id INTEGER PRIMARY KEY, import_run_id INTEGER, created_at TEXT, reason TEXT)",
         "CREATE TEMP TABLE IF NOT EXISTS heir "
-        "(email TEXT, scope_id INTEGER, import_run_id INTEGER, created_at TEXT)",
+        "(email TEXT, scope_id INTEGER, import_run_id INTEGER, created_at TEXT, reason TEXT)",
     ):
         db.execute_sql(statement)
     db.execute_sql(
@@ -145,26 +162,31 @@ def hand_over(condition: str, params: Sequence[Any] = ()) -> Withdrawal:
     # (The earliest import's start is looked up after the grouping: a column beside min() in
     # a GROUP BY would be SQLite's alone.)
     db.execute_sql(
-        "INSERT INTO kept SELECT m.id, m.import_run_id, started.started_at FROM ("
+        "INSERT INTO kept SELECT m.id, m.import_run_id, started.started_at, asked.reason FROM ("
         "SELECT s.id AS id, min(c.import_run_id) AS import_run_id "
         "FROM withdrawn AS w JOIN suppression AS s ON s.id = w.id "
         "JOIN import_claim AS c ON c.suppression_id = s.id "
         f"JOIN import_run AS r ON r.id = c.import_run_id WHERE {_LIVE} "
         "AND r.scope_id = s.scope_id AND c.email = '' GROUP BY s.id) AS m "
-        "JOIN import_run AS started ON started.id = m.import_run_id"
+        "JOIN import_run AS started ON started.id = m.import_run_id "
+        "JOIN import_claim AS asked ON asked.suppression_id = m.id "
+        "AND asked.import_run_id = m.import_run_id AND asked.email = ''"
     )
+    # It takes the reason that import gave, then the strongest its other claims give.
     db.execute_sql(
         "UPDATE suppression SET import_run_id = k.import_run_id, created_at = k.created_at, "
-        "reason = 'import', note = '' FROM kept AS k WHERE suppression.id = k.id"
+        "reason = k.reason, note = '' FROM kept AS k WHERE suppression.id = k.id"
     )
+    db.execute_sql("DELETE FROM raised_reason WHERE suppression_id IN (SELECT id FROM kept)")
     db.execute_sql(
         "DELETE FROM import_claim WHERE (suppression_id, import_run_id) IN "
         "(SELECT id, import_run_id FROM kept)"
     )
     db.execute_sql("DELETE FROM withdrawn WHERE id IN (SELECT id FROM kept)")
+    db.execute_sql("DELETE FROM raised_reason WHERE suppression_id IN (SELECT id FROM withdrawn)")
     db.execute_sql(
         "INSERT INTO heir SELECT CASE c.email WHEN '' THEN s.email ELSE c.email END, "
-        "r.scope_id, c.import_run_id, r.started_at FROM import_claim AS c "
+        "r.scope_id, c.import_run_id, r.started_at, c.reason FROM import_claim AS c "
         "JOIN import_run AS r ON r.id = c.import_run_id JOIN suppression AS s "
         f"ON s.id = c.suppression_id WHERE s.id IN (SELECT id FROM withdrawn) AND {_LIVE}"
     )
@@ -174,17 +196,28 @@ def hand_over(condition: str, params: Sequence[Any] = ()) -> Withdrawal:
     # start; an opt-out that exists already stays.
     db.execute_sql(
         "INSERT INTO suppression (email, scope_id, reason, import_run_id, created_at, note) "
-        "SELECT email, scope_id, 'import', import_run_id, created_at, '' FROM ("
-        "SELECT email, scope_id, import_run_id, created_at, row_number() OVER ("
+        "SELECT email, scope_id, reason, import_run_id, created_at, '' FROM ("
+        "SELECT email, scope_id, reason, import_run_id, created_at, row_number() OVER ("
         "PARTITION BY email, scope_id ORDER BY import_run_id) AS n FROM heir) AS ranked "
         "WHERE n = 1 ON CONFLICT (email, scope_id) DO NOTHING"
     )
     # The other claimers now claim the opt-out that holds the address in their scope.
     db.execute_sql(
-        f"{_COLUMNS} SELECT s.id, h.import_run_id, '' FROM heir AS h "
+        f"{_COLUMNS} SELECT s.id, h.import_run_id, '', h.reason FROM heir AS h "
         "JOIN suppression AS s ON s.email = h.email AND s.scope_id = h.scope_id "
         f"WHERE s.import_run_id IS DISTINCT FROM h.import_run_id {_IGNORE}"
     )
+    # Those it passed to, in place or anew, show the strongest reason still asked for: those
+    # that another import claims for a stronger reason than the one they now have are raised.
+    stronger = reasons.strength_sql("c.reason") + " > " + reasons.strength_sql("s.reason")
+    raising.note(
+        "SELECT s.id FROM kept AS k JOIN suppression AS s ON s.id = k.id "
+        "JOIN import_claim AS c ON c.suppression_id = s.id AND c.email = '' "
+        f"JOIN import_run AS r ON r.id = c.import_run_id WHERE {_LIVE} AND {stronger} "
+        "UNION SELECT s.id FROM heir AS c JOIN suppression AS s "
+        f"ON s.email = c.email AND s.scope_id = c.scope_id WHERE {stronger}"
+    )
+    raising.settle()
     for table in ("withdrawn", "kept", "heir"):
         db.execute_sql(f"DELETE FROM {table}")
     return counts

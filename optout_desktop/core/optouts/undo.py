@@ -11,14 +11,15 @@ from optout_desktop.core.db.failures import plain_errors
 from optout_desktop.core.db.models import ImportRun, now
 from optout_desktop.core.db.writes import write_transaction
 from optout_desktop.core.errors import ConfirmationError, OptOutError, StoreError
-from optout_desktop.core.optouts import ownership
+from optout_desktop.core.optouts import ownership, raising
 from optout_desktop.core.progress import CancelFlag, raise_if_cancelled
 from optout_desktop.core.rules.business_units import scope_name
 from optout_desktop.core.texts import t
 
-# The import's own rows; one that a person or a user took over since is theirs, not its.
+# The import's own rows (whatever their reason); one that a user took over by hand since, or
+# that was kept as a forgotten person's digest, belongs to no import any more.
 # (A ? placeholder: ownership.py puts the database's own in.)
-_OWN = "import_run_id = ? AND reason = 'import'"
+_OWN = "import_run_id = ?"
 # How an import that wrote nothing ended, in words (its state is a key).
 _ENDED = {"running": t("running"), "cancelled": t("cancelled"), "failed": t("failed")}
 
@@ -35,6 +36,7 @@ class UndoPlan:
     lift: int  # opt-outs lifted: only this import asked for them
     keep: int  # opt-outs that stay: a later import also lists them, and now holds them
     domains: int  # of the lifted, whole-domain opt-outs
+    restored: int = 0  # opt-outs it gave a stronger reason, which get back the one they had
     undone_by: str | None = None
     undone_at: str | None = None
     done: bool = False  # true when this call undid the import
@@ -75,6 +77,7 @@ def _plan(run: ImportRun) -> UndoPlan:
     counts = (
         ownership.Withdrawal(0, 0, 0) if undone else ownership.count_withdrawal(_OWN, (run.id,))
     )
+    restored = 0 if undone else raising.count_restored(run.id)
     return UndoPlan(
         import_id=run.id,
         file_name=run.file_name,
@@ -84,6 +87,7 @@ def _plan(run: ImportRun) -> UndoPlan:
         lift=counts.lift,
         keep=counts.keep,
         domains=counts.domains,
+        restored=restored,
         undone_by=run.undone_by,
         undone_at=run.undone_at,
     )
@@ -117,8 +121,11 @@ def undo_import(import_id: int, confirm: int, cancel: CancelFlag | None = None) 
                     )
                 )
             raise_if_cancelled(cancel)
-            # The import no longer asks for anything: its claims go, then its own rows.
+            # The import no longer asks for anything: its claims go (the reasons it raised
+            # go back to the strongest still asked for), then its own rows.
+            raising.capture(run.id)
             models.ImportClaim.delete().where(models.ImportClaim.import_run == run.id).execute()
+            plan.restored = raising.settle()
             ownership.hand_over(_OWN, (run.id,))
             raise_if_cancelled(cancel)
             run.state, run.undone_by, run.undone_at = "undone", user_name(), now()

@@ -10,9 +10,11 @@ from functools import lru_cache
 from optout_desktop.core.db import dialect
 from optout_desktop.core.db.dialect import Connection, sql
 from optout_desktop.core.db.models import ACCOUNT
-from optout_desktop.core.optouts import domains, ownership
+from optout_desktop.core.optouts import domains, ownership, raising, reasons
+from optout_desktop.core.optouts.hashed import Forgotten
 
 _STOP = None
+Batch = tuple[list[str], list[str] | None]  # addresses, and each one's reason (or None)
 
 
 class SuppressionWriter:
@@ -21,35 +23,74 @@ class SuppressionWriter:
     Addresses already suppressed in the scope are skipped by the unique index (same scope),
     by a domain opt-out that covers them, or, for a business unit, removed again by `settle`
     (covered by a whole-account opt-out). Each time, the import claims the opt-out that held
-    the address, so it inherits it if that one is withdrawn (see ownership.py).
+    the address, so it inherits it if that one is withdrawn (see ownership.py), and gives it
+    a stronger reason if it has one (raising.py).
+
+    Each address is written with `reason`, or its own when a batch gives each one's. A
+    forgotten person's address is written as its digest (hashed.Forgotten); with `hashed`,
+    the entries are a hashed list's digests already.
     """
 
-    def __init__(self, connection: Connection, run_id: int, scope_id: int, stamp: str) -> None:
+    def __init__(
+        self,
+        connection: Connection,
+        run_id: int,
+        scope_id: int,
+        stamp: str,
+        reason: str = reasons.IMPORT,
+        hashed: bool = False,
+    ) -> None:
         self.connection = connection
         self.run_id = int(run_id)
         self.scope_id = int(scope_id)
         self.stamp = stamp
+        self.reason = reasons.check_key(reason)
         self.marker = connection.marker  # the database's placeholder, for the SQL written once
         self.inserted = 0
+        self.raised = 0  # opt-outs there before that now show a stronger reason
+        self.strong = False  # a reason stronger than an import's was written
         self.per_statement = connection.rows_per_statement(1)
-        cover = domains.load_cover(self.scope_id)
+        cover = None if hashed else domains.load_cover(self.scope_id)
         self.cover = cover if cover else None
+        self.forgotten = Forgotten() if hashed else Forgotten.load()
 
-    def write(self, addresses: Sequence[str]) -> None:
-        """Insert a batch (sorted first: an ordered insert into the index is faster)."""
-        ordered = sorted(addresses)
+    def write(self, addresses: Sequence[str], given: Sequence[str] | None = None) -> None:
+        """Insert a batch, each address with its reason from `given` if given (sorted first:
+        an ordered insert into the index is faster)."""
+        for reason, part in self._groups(addresses, given):
+            self._write(sorted(part), reason)
+
+    def _groups(
+        self, addresses: Sequence[str], given: Sequence[str] | None
+    ) -> list[tuple[str, list[str]]]:
+        """The batch by reason (one group, mostly), forgotten people's addresses as digests."""
+        entries = self.forgotten.entries(list(addresses))
+        if given is None:
+            groups = {self.reason: entries}
+        else:
+            groups = {}
+            for entry, reason in zip(entries, given, strict=True):
+                groups.setdefault(reason, []).append(entry)
+        for reason in groups:
+            self.strong = self.strong or reasons.strength(reasons.check_key(reason)) > 0
+        return list(groups.items())
+
+    def _write(self, ordered: list[str], reason: str) -> None:
         if self.cover is not None:
-            ordered = ownership.claim_covered(self.connection, ordered, self.cover, self.run_id)
+            ordered = ownership.claim_covered(
+                self.connection, ordered, self.cover, self.run_id, reason
+            )
         for start in range(0, len(ordered), self.per_statement):
             part = ordered[start : start + self.per_statement]
-            cursor = self.connection.execute(self._sql(len(part)), part)
+            cursor = self.connection.execute(self._sql(len(part), reason), part)
             inserted = max(cursor.rowcount, 0)
             self.inserted += inserted
             if inserted < len(part):  # some were suppressed already: none, mostly
-                ownership.claim_existing(self.connection, part, self.run_id, self.scope_id)
+                ownership.claim_existing(self.connection, part, self.run_id, self.scope_id, reason)
 
     def settle(self) -> int:
-        """Drop what a whole-account opt-out already covers; returns how many were new."""
+        """Drop what a whole-account opt-out already covers, and raise the reasons of the
+        opt-outs this import claims for a stronger one; returns how many were new."""
         if self.scope_id != ACCOUNT:
             ownership.claim_account_cover(self.connection, self.run_id)
             cursor = self.connection.execute(
@@ -62,10 +103,12 @@ class SuppressionWriter:
                 (self.run_id, ACCOUNT),
             )
             self.inserted -= max(cursor.rowcount, 0)
+        if self.strong:
+            self.raised = raising.raise_claimed(self.run_id)
         return self.inserted
 
-    def _sql(self, rows: int) -> str:
-        return _insert_sql(rows, self.scope_id, self.run_id, self.stamp, self.marker)
+    def _sql(self, rows: int, reason: str) -> str:
+        return _insert_sql(rows, self.scope_id, self.run_id, self.stamp, self.marker, reason)
 
 
 class StagingWriter(SuppressionWriter):
@@ -73,20 +116,39 @@ class StagingWriter(SuppressionWriter):
     them all in two set-based statements: where the database loads rows fastest by COPY
     (see dialect.loads_by_copy)."""
 
-    def __init__(self, connection: Connection, run_id: int, scope_id: int, stamp: str) -> None:
-        super().__init__(connection, run_id, scope_id, stamp)
+    def __init__(
+        self,
+        connection: Connection,
+        run_id: int,
+        scope_id: int,
+        stamp: str,
+        reason: str = reasons.IMPORT,
+        hashed: bool = False,
+        each_own: bool = False,
+    ) -> None:
+        super().__init__(connection, run_id, scope_id, stamp, reason, hashed)
         self.copied = 0
-        connection.make_column_table("incoming_address", "email")
+        self.each_own = each_own  # each address comes with its own reason
+        if each_own:
+            connection.make_table("incoming_address", ("email", "reason"))
+        else:
+            connection.make_column_table("incoming_address", "email")
 
-    def write(self, addresses: Sequence[str]) -> None:
+    def write(self, addresses: Sequence[str], given: Sequence[str] | None = None) -> None:
         """Load a batch (those a domain opt-out covers are only claimed)."""
-        if self.cover is not None:
-            addresses = ownership.claim_covered(
-                self.connection, sorted(addresses), self.cover, self.run_id
-            )
-        if addresses:
-            self.connection.load_column("incoming_address", "email", addresses)
-            self.copied += len(addresses)
+        for reason, part in self._groups(addresses, given):
+            if self.cover is not None:
+                part = ownership.claim_covered(
+                    self.connection, sorted(part), self.cover, self.run_id, reason
+                )
+            if not part:
+                continue
+            if self.each_own:
+                rows = ((entry, reason) for entry in part)
+                self.connection.load_rows("incoming_address", ("email", "reason"), rows)
+            else:
+                self.connection.load_column("incoming_address", "email", part)
+            self.copied += len(part)
 
     def settle(self) -> int:
         if self.copied:
@@ -96,7 +158,8 @@ class StagingWriter(SuppressionWriter):
             # and the scan's entries are distinct. Were another program to write meanwhile,
             # the unique index would refuse the import, whole.
             stamp = _checked(self.stamp)
-            row = f"email, {self.scope_id:d}, 'import', {self.run_id:d}, '{stamp}', ''"
+            said = "reason" if self.each_own else f"'{self.reason}'"
+            row = f"email, {self.scope_id:d}, {said}, {self.run_id:d}, '{stamp}', ''"
             cursor = self.connection.execute(
                 "INSERT INTO suppression (email, scope_id, reason, import_run_id, created_at, "
                 f"note) SELECT {row} FROM incoming_address AS a WHERE NOT EXISTS (SELECT 1 "
@@ -105,14 +168,29 @@ class StagingWriter(SuppressionWriter):
             )
             self.inserted = max(cursor.rowcount, 0)
             if self.inserted < self.copied:  # some were suppressed already
-                ownership.claim_incoming(self.connection, self.run_id, self.scope_id)
+                ownership.claim_incoming(
+                    self.connection,
+                    self.run_id,
+                    self.scope_id,
+                    None if self.each_own else self.reason,
+                )
         return super().settle()
 
 
-def suppression_writer(run_id: int, scope_id: int, stamp: str) -> SuppressionWriter:
-    """The writer for the open database, on the connection of the caller's transaction."""
-    kind = StagingWriter if dialect.loads_by_copy() else SuppressionWriter
-    return kind(dialect.connection(), run_id, scope_id, stamp)
+def suppression_writer(
+    run_id: int,
+    scope_id: int,
+    stamp: str,
+    reason: str = reasons.IMPORT,
+    hashed: bool = False,
+    each_own: bool = False,
+) -> SuppressionWriter:
+    """The writer for the open database, on the connection of the caller's transaction:
+    `reason` for every address, unless `each_own` (then each batch gives each one's)."""
+    connection = dialect.connection()
+    if dialect.loads_by_copy():
+        return StagingWriter(connection, run_id, scope_id, stamp, reason, hashed, each_own)
+    return SuppressionWriter(connection, run_id, scope_id, stamp, reason, hashed)
 
 
 def _checked(stamp: str) -> str:
@@ -122,11 +200,11 @@ def _checked(stamp: str) -> str:
     return stamp
 
 
-@lru_cache(maxsize=8)
-def _insert_sql(rows: int, scope_id: int, run_id: int, stamp: str, marker: str) -> str:
-    # The constants are integers and a timestamp this module made, so they are safe to inline;
-    # each row binds only its address.
-    row = f"(?, {scope_id:d}, 'import', {run_id:d}, '{_checked(stamp)}', '')"
+@lru_cache(maxsize=16)
+def _insert_sql(rows: int, scope_id: int, run_id: int, stamp: str, marker: str, reason: str) -> str:
+    # The constants are integers, a timestamp this module made and a reason key (checked), so
+    # they are safe to inline; each row binds only its address.
+    row = f"(?, {scope_id:d}, '{reasons.check_key(reason)}', {run_id:d}, '{_checked(stamp)}', '')"
     return sql(
         "INSERT INTO suppression (email, scope_id, reason, import_run_id, created_at, note) "
         f"VALUES {','.join([row] * rows)} ON CONFLICT (email, scope_id) DO NOTHING",
@@ -143,15 +221,16 @@ class BackgroundWriter:
 
     def __init__(self, writer: SuppressionWriter) -> None:
         self.writer = writer
-        self._queue: queue.Queue[list[str] | None] = queue.Queue(maxsize=2)
+        self._queue: queue.Queue[Batch | None] = queue.Queue(maxsize=2)
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._work, name="optout-writer", daemon=True)
         self._thread.start()
 
-    def submit(self, addresses: list[str]) -> None:
-        """Hand a batch over; raises at once if the writer has failed."""
+    def submit(self, addresses: list[str], given: list[str] | None = None) -> None:
+        """Hand a batch over (with each address's reason, if given); raises at once if the
+        writer has failed."""
         self._raise_if_failed()
-        self._queue.put(addresses)
+        self._queue.put((addresses, given))
 
     def close(self) -> None:
         """Wait until every batch is written; re-raises the writer's error, if any."""
@@ -177,6 +256,6 @@ class BackgroundWriter:
         while (batch := self._queue.get()) is not _STOP:
             if self._error is None:
                 try:
-                    self.writer.write(batch)
+                    self.writer.write(*batch)
                 except BaseException as error:  # noqa: BLE001 - handed to the caller's thread
                     self._error = error

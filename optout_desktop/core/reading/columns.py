@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from optout_desktop.core.reading.addresses import triage
+from optout_desktop.core.reading.digests import looks_hashed
 
 # Header names, folded to lower-case letters and digits only, by how sure they make us.
 _EXACT = {
@@ -142,3 +143,18 @@ def _rank(guess: ColumnGuess, cells: list[str]) -> tuple[bool, float, float, flo
     coverage = guess.address_share * filled / len(cells) if cells else 0.0
     email_header = guess.header_score if guess.header_score >= 2.0 else 0.0
     return guess.address_share >= 0.5, email_header, coverage, guess.header_score
+
+
+def guess_digest_column(headers: list[str], rows: list[list[str]]) -> int | None:
+    """The first column whose filled cells are mostly MD5 or SHA-256 digests (a hashed
+    list), or None."""
+    for index in range(len(headers)):
+        if looks_hashed(row[index] if index < len(row) else "" for row in rows):
+            return index
+    return None
+
+
+def guess_import_column(headers: list[str], rows: list[list[str]]) -> int | None:
+    """The column an opt-out import reads: the email column, else a column of digests."""
+    guess = guess_email_column(headers, rows)
+    return guess.index if guess is not None else guess_digest_column(headers, rows)

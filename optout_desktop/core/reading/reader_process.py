@@ -18,12 +18,13 @@ import multiprocessing
 import os
 import queue
 from array import array
-from collections.abc import Generator, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from typing import Any, cast
 
 from optout_desktop.core.child_process import bare_main, spawn_context
 from optout_desktop.core.errors import SourceError
+from optout_desktop.core.reading import digests
 from optout_desktop.core.reading.addresses import BLANK, triage
 from optout_desktop.core.reading.domain_keys import domain_key
 from optout_desktop.core.reading.sources import ColumnChunk, TableSource
@@ -101,6 +102,25 @@ def clean_all(values: list[str]) -> Cleaned:
     return Cleaned(addresses, reasons)
 
 
+def clean_digests(values: list[str]) -> Cleaned:
+    """A hashed list's chunk: each cell's entry (`sha256:<hex>`, `md5:<hex>`), or why not."""
+    entries: list[str] = []
+    reasons: dict[int, str | None] = {}
+    for offset, value in enumerate(values):
+        entry = digests.digest_key(value)
+        if entry is None:
+            entries.append("")
+            reasons[offset] = BLANK if not value.strip() else digests.NOT_A_DIGEST
+        else:
+            entries.append(entry)
+    return Cleaned(entries, reasons)
+
+
+def cleaner(hashed: bool) -> Callable[[list[str]], Cleaned]:
+    """How a column's cells are cleaned: as addresses, or as a hashed list's digests."""
+    return clean_digests if hashed else clean_all
+
+
 def dedupe(chunk: ColumnChunk, cleaned: Cleaned, seen: set[str], whole_domains: bool) -> Found:
     """What a cleaned chunk adds to the entries in `seen` (which it adds to).
 
@@ -169,18 +189,20 @@ def chunks_with_verdicts(
     alone: bool = False,
     whole_domains: bool = False,
     seen: set[str] | None = None,
+    hashed: bool = False,
 ) -> Iterator[tuple[float, Found]]:
     """For each of the column's chunks: how much of the file is read (0-1) and what it adds
     to the entries in `seen` (filled with those found in this process: all of them when no
     helper process worked).
 
     A helper process reads, cleans and de-duplicates most of a big CSV file; else all of it
-    is done here.
+    is done here. With `hashed`, the cells are a hashed list's digests, not addresses.
     """
     seen = set() if seen is None else seen
+    clean = cleaner(hashed)
     if alone or source.kind != "csv" or source.size < PARALLEL_BYTES or not _enabled():
         for chunk in source.stream_column(index, extra):
-            yield chunk.fraction_done, dedupe(chunk, clean_all(chunk.values), seen, whole_domains)
+            yield chunk.fraction_done, dedupe(chunk, clean(chunk.values), seen, whole_domains)
         return
     here_first = _chunks_here(source)
     context = spawn_context()
@@ -189,7 +211,7 @@ def chunks_with_verdicts(
         handover: Any = context.Queue(maxsize=1)
         helper = context.Process(
             target=_produce,
-            args=(source, index, extra, HELPER_CHUNK_ROWS, here_first, whole_domains),
+            args=(source, index, extra, HELPER_CHUNK_ROWS, here_first, whole_domains, hashed),
             kwargs={"results": results, "handover": handover},
             daemon=True,
             name="optout-reader",
@@ -198,7 +220,7 @@ def chunks_with_verdicts(
             helper.start()
     except (OSError, ValueError, ImportError):
         log.info("no helper process; reading here", exc_info=True)
-        yield from chunks_with_verdicts(source, index, extra, True, whole_domains, seen)
+        yield from chunks_with_verdicts(source, index, extra, True, whole_domains, seen, hashed)
         return
     try:
         # The first part here, and on until the helper has started (a new Python takes a
@@ -214,7 +236,7 @@ def chunks_with_verdicts(
                 if read is None:
                     return  # the whole file was read here
                 done += 1
-                yield read.fraction_done, dedupe(read, clean_all(read.values), seen, whole_domains)
+                yield read.fraction_done, dedupe(read, clean(read.values), seen, whole_domains)
         finally:
             here.close()
         handover.put((done, _lines(list(seen))))
@@ -267,6 +289,7 @@ def _produce(
     chunk_rows: int,
     here_first: int,
     whole_domains: bool,
+    hashed: bool = False,
     *,
     results: Any,
     handover: Any,
@@ -285,7 +308,7 @@ def _produce(
         for number, chunk in enumerate(source.stream_column(index, extra, chunk_rows)):
             if number < done:
                 continue  # read by the starting process
-            cleaned = clean_all(chunk.values)
+            cleaned = cleaner(hashed)(chunk.values)
             if seen is not None:
                 send(chunk, cleaned, seen)
                 continue

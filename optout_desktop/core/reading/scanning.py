@@ -58,14 +58,17 @@ def scan_column(
     progress: ProgressCallback | None = None,
     cancel: CancelFlag | None = None,
     extra: tuple[int, ...] = (),
-    on_new: Callable[[list[str]], None] | None = None,
+    on_new: Callable[[list[str], list[tuple[str, ...]] | None], None] | None = None,
     whole_domains: bool = False,
     second_core: bool = False,
+    hashed: bool = False,
 ) -> Scan:
     """Clean, validate and de-duplicate one column, streamed in chunks.
 
     With `extra` column indexes, the first row of each address keeps those cells too;
-    `on_new` receives each chunk's new addresses as soon as the chunk is read. With
+    `on_new` receives each chunk's new addresses (and their extra cells, with `extra`) as
+    soon as the chunk is read. With `hashed`, the cells are a hashed list's digests (entries
+    `sha256:<hex>`, `md5:<hex>`), not addresses. With
     `whole_domains`, a cell such as `@firma.dk` or `*.firma.dk` is an entry too. With
     `second_core`, most of a big CSV file is read, cleaned and de-duplicated by a helper
     process (the command line's one-pass import: in the window, the helper's results
@@ -79,12 +82,12 @@ def scan_column(
     try:
         # Big files: a helper process reads, cleans and de-duplicates most of the chunks.
         for done, found in chunks_with_verdicts(
-            source, index, extra, not second_core, whole_domains, scan.kept
+            source, index, extra, not second_core, whole_domains, scan.kept, hashed
         ):
             raise_if_cancelled(cancel)
             _take(scan, found, repeats, firsts)
             if on_new is not None:
-                on_new(found.fresh_entries())
+                on_new(found.fresh_entries(), found.extras)
             if progress is not None:
                 estimate = int(scan.rows / done) if done else scan.rows
                 progress(Progress("reading", scan.rows, max(estimate, scan.rows)))

@@ -19,6 +19,7 @@ from typing import Any, Protocol
 from optout_desktop.core.errors import SourceError
 from optout_desktop.core.reading import sniffing
 from optout_desktop.core.reading.addresses import triage
+from optout_desktop.core.reading.digests import digest_key
 from optout_desktop.core.texts import t
 
 PREVIEW_ROWS = 200
@@ -262,7 +263,9 @@ def _as_table(
         raise SourceError(t("The file “{name}” has no rows with any content.", name=path.name))
     rows = rows[skip:]
     first = rows[0]
-    has_header = not any(triage(cell)[0] for cell in first) if header is None else header
+    # The first row is data when it holds an address or a digest (SES's `a@b.dk,BOUNCE`, a
+    # partner's bare list of SHA-256 digests): no heading is either.
+    has_header = not any(_is_entry(cell) for cell in first) if header is None else header
     data = rows[1:] if has_header else rows
     if has_header and not any(_has_content(row) for row in data):
         raise SourceError(
@@ -276,6 +279,10 @@ def _as_table(
     headers = _unique_headers(first if has_header else [], width)
     preview = [row + [""] * (width - len(row)) for row in data[:PREVIEW_ROWS]]
     return TableSource(path, kind, headers, preview, has_header, size, skip=skip, **how)
+
+
+def _is_entry(cell: str) -> bool:
+    return triage(cell)[0] is not None or digest_key(cell) is not None
 
 
 def _unique_headers(names: list[str], width: int) -> list[str]:

@@ -10,20 +10,16 @@ import peewee as pw
 from optout_desktop.core.db import tallies
 from optout_desktop.core.db.models import ACCOUNT, Contact, ImportRun, Suppression
 from optout_desktop.core.errors import OptOutError
-from optout_desktop.core.optouts import domains
+from optout_desktop.core.optouts import domains, reasons
+from optout_desktop.core.optouts.hashed import FORGOTTEN
 from optout_desktop.core.optouts.import_table import in_scope
+from optout_desktop.core.reading import digests
 from optout_desktop.core.reading.addresses import triage
 from optout_desktop.core.rules.business_units import scope_name
 from optout_desktop.core.rules.one_to_one import verdict as one_to_one_verdict
 from optout_desktop.core.texts import t
 
-REASON_TEXT = {
-    "import": t("opt-out import"),
-    "unsubscribed": t("the person unsubscribed"),
-    "bounced": t("bounced"),
-    "spam": t("spam report"),
-    "manual": t("added by hand"),
-}
+REASON_TEXT = reasons.TEXT  # each reason in words
 
 
 @dataclass
@@ -70,12 +66,35 @@ def suppressed_addresses() -> int:
     return int(query.distinct().count())
 
 
-def _reason_text(reason: str, domain: str | None) -> str:
-    """Why an address is suppressed, in words: the opt-out's reason, and its domain if any."""
+def _reason_text(reason: str, domain: str | None, hashed: str | None = None) -> str:
+    """Why an address is suppressed, in words: the opt-out's reason, and its domain or the
+    digest it was found by, if any."""
     text = REASON_TEXT.get(reason, reason)
+    if hashed is not None:
+        return t("{reason}, found by its {algorithm} digest", reason=text, algorithm=hashed)
     if domain is None:
         return text
     return t("{reason}, the whole domain {domain}", reason=text, domain=domain)
+
+
+def _described(row: Suppression, address: str) -> dict[str, Any]:
+    """One opt-out that applies to an address, as the look-up tells it."""
+    hashed = ALGORITHM_NAMES[digests.split_key(row.email)[0]] if digests.is_key(row.email) else None
+    domain = None if row.email == address or hashed else str(row.email)
+    return {
+        "scope": scope_name(row.scope_id),
+        "reason": row.reason,
+        "reason_text": _reason_text(row.reason, domain, hashed),
+        "domain": domain,
+        "hashed": hashed,  # "SHA-256" or "MD5" when found by the address's digest
+        "forgotten": row.note == FORGOTTEN,  # a person forgotten, kept suppressed by digest
+        "since": row.created_at,
+        "import_id": row.import_run_id,
+        "file_name": row.import_run.file_name if row.import_run else None,
+    }
+
+
+ALGORITHM_NAMES = {digests.SHA256: "SHA-256", digests.MD5: "MD5"}
 
 
 def lookup(raw: str, scope_id: int = ACCOUNT) -> Lookup:
@@ -85,26 +104,14 @@ def lookup(raw: str, scope_id: int = ACCOUNT) -> Lookup:
         raise OptOutError(
             t("“{entry}” is not a valid email address: {why}", entry=raw.strip(), why=reason)
         )
+    keys = [address, *domains.keys_covering(address), *digests.keys_of(address)]
     rows = (
         Suppression.select(Suppression, ImportRun)
         .join(ImportRun, join_type=pw.JOIN.LEFT_OUTER)
-        .where(
-            Suppression.email.in_([address, *domains.keys_covering(address)]) & in_scope(scope_id)
-        )
+        .where(Suppression.email.in_(keys) & in_scope(scope_id))
         .order_by(Suppression.created_at, Suppression.id)  # oldest first, the same every time
     )
-    suppressions = [
-        {
-            "scope": scope_name(row.scope_id),
-            "reason": row.reason,
-            "reason_text": _reason_text(row.reason, None if row.email == address else row.email),
-            "domain": None if row.email == address else row.email,
-            "since": row.created_at,
-            "import_id": row.import_run_id,
-            "file_name": row.import_run.file_name if row.import_run else None,
-        }
-        for row in rows
-    ]
+    suppressions = [_described(row, address) for row in rows]
     suppressed = bool(suppressions)
     one_to_one = one_to_one_verdict(address, scope_id)
     return Lookup(

@@ -12,6 +12,7 @@ from optout_desktop.core.db.writes import write_transaction
 from optout_desktop.core.errors import OptOutError
 from optout_desktop.core.optouts.domains import keys_covering
 from optout_desktop.core.optouts.import_table import in_scope
+from optout_desktop.core.reading import digests
 from optout_desktop.core.reading.addresses import triage
 from optout_desktop.core.rules.business_units import scope_name
 from optout_desktop.core.texts import t
@@ -43,7 +44,8 @@ def verdict(address: str, scope_id: int = ACCOUNT) -> OneToOneVerdict:
     reasons = {
         row.reason
         for row in Suppression.select(Suppression.reason).where(
-            Suppression.email.in_([address, *keys_covering(address)]) & in_scope(scope_id)
+            Suppression.email.in_([address, *keys_covering(address), *digests.keys_of(address)])
+            & in_scope(scope_id)
         )
     }
     if "bounced" in reasons:
