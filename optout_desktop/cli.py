@@ -16,7 +16,7 @@ from typing import Any
 
 from optout_desktop import __version__, quick_start  # noqa: F401 - quick_start before peewee
 from optout_desktop.core import folders
-from optout_desktop.core.contacts import contact_import
+from optout_desktop.core.contacts import contact_import, deleting
 from optout_desktop.core.db import copy_database, failures, opening
 from optout_desktop.core.errors import Cancelled, LoginRefused, OptOutError
 from optout_desktop.core.optouts import (
@@ -333,7 +333,7 @@ def cmd_delete_contacts(args: argparse.Namespace) -> int:
             f"To delete them (their opt-outs stay), add --confirm {count}",
         )
         return 0
-    deleted = contact_import.delete_unsubscribed_contacts(args.confirm)
+    deleted = deleting.delete_unsubscribed_contacts(args.confirm)  # recorded in the history
     _emit(
         args,
         {"deleted": deleted, "billable_contacts": eligibility.billable_contacts()},

@@ -275,6 +275,8 @@ def test_billable_rule_end_to_end(optout: Optout, tmp_path: Path) -> None:
     deleted = optout("delete-contacts", "--unsubscribed", "--confirm", "2", "--json", check=True)
     assert deleted.json() == {"deleted": 2, "billable_contacts": 1}
     assert billable(optout) == {"billable_contacts": 1, "suppressed_addresses": 4}
+    kinds = [entry["kind"] for entry in optout("history", "--json", check=True).json()]
+    assert kinds[0] == "contacts_deleted"  # the deletion is in the history, as in the window
     assert check(optout, "c1@y.dk")["is_contact"] is False
     assert check(optout, "c3@y.dk")["is_contact"] is True
 

@@ -173,3 +173,27 @@ def test_another_program_holding_the_file_open_is_said_and_a_second_try_clears_i
     for side in ("", "-wal", "-shm"):
         path = Path(f"{db_path}{side}")
         assert not path.exists() or JENS.encode() not in path.read_bytes()
+
+
+def test_an_opt_out_by_hand_of_a_forgotten_address_stays_a_digest(
+    jens: dict[str, Any], db_path: Any, tmp_path: Path
+) -> None:
+    forget.forget_person(JENS, JENS)
+    shop = business_units.scope_id("Shop")
+    assert by_hand.plan_manual(JENS, shop).address != JENS
+    by_hand.add_manual(JENS, shop)
+    by_hand.add_manual(JENS, ACCOUNT, by_hand.UNSUBSCRIBED)
+    assert JENS not in everything(db_path)
+    assert eligibility.lookup(JENS).suppressed
+
+
+def test_the_plain_export_lists_addresses_only_never_digests(db: Any, tmp_path: Path) -> None:
+    digest = hashlib.sha256(b"partner@firma.dk").hexdigest()
+    hashed_list = tmp_path / "partner.csv"
+    hashed_list.write_text(f"email\n{digest}\n", "utf-8")
+    import_file(hashed_list)
+    by_hand.add_manual("kim@firma.dk", ACCOUNT)
+    out = tmp_path / "plain.csv"
+    assert exports.export_suppressions(out) == 1
+    text = out.read_text("utf-8-sig")
+    assert "kim@firma.dk" in text and digest not in text and "sha256:" not in text

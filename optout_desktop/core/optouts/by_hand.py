@@ -9,6 +9,7 @@ from optout_desktop.core.db.models import ACCOUNT, Contact, Suppression, now
 from optout_desktop.core.db.writes import write_transaction
 from optout_desktop.core.errors import OptOutError
 from optout_desktop.core.optouts import changes, domains  # (domains: a module, for the cycle)
+from optout_desktop.core.reading import digests
 from optout_desktop.core.reading.addresses import triage
 from optout_desktop.core.texts import t
 
@@ -56,17 +57,25 @@ def _applying(address: str, scope_id: int) -> list[str]:
     """The opt-outs that already apply to an address in a scope: its own, the account's,
     and whole domains that cover it (their keys)."""
     scopes = sorted({ACCOUNT, scope_id})
+    keys = [address, *domains.keys_covering(address), *digests.keys_of(address)]
     query = Suppression.select(Suppression.email).where(
-        Suppression.email.in_([address, *domains.keys_covering(address)])
-        & Suppression.scope_id.in_(scopes)
+        Suppression.email.in_(keys) & Suppression.scope_id.in_(scopes)
     )
     return sorted({str(row.email) for row in query})
+
+
+def _forgotten_key(address: str) -> str | None:
+    """The digest entry that stands for the address of a forgotten person, else None."""
+    from optout_desktop.core.optouts import hashed  # (hashed needs domains, which needs us)
+
+    return hashed.Forgotten.load().key_for(address)
 
 
 def plan_manual(raw: str, scope_id: int = ACCOUNT) -> ManualPlan:
     """Count what an opt-out by hand of this address would touch, writing nothing."""
     address = _address(raw)
     with plain_errors():
+        address = _forgotten_key(address) or address  # a forgotten person is never plain again
         own = Suppression.get_or_none(
             (Suppression.email == address) & (Suppression.scope_id == scope_id)
         )
@@ -94,6 +103,7 @@ def add_manual(raw: str, scope_id: int, reason: str = MANUAL, note: str = "") ->
         )
     address = _address(raw)
     with plain_errors(), write_transaction():
+        address = _forgotten_key(address) or address  # a forgotten person is never plain again
         row = Suppression.get_or_none(
             (Suppression.email == address) & (Suppression.scope_id == scope_id)
         )

@@ -17,6 +17,7 @@ from optout_desktop.core.db.dialect import stream_rows
 from optout_desktop.core.db.failures import plain_errors
 from optout_desktop.core.db.models import BusinessUnit, ImportRun, RowError, Suppression, database
 from optout_desktop.core.errors import OptOutError
+from optout_desktop.core.optouts import hashed
 from optout_desktop.core.optouts.import_table import in_scope
 from optout_desktop.core.progress import CancelFlag, Progress, ProgressCallback, raise_if_cancelled
 from optout_desktop.core.reading.domain_keys import is_domain_key
@@ -92,6 +93,7 @@ def _query(scope_id: int | None) -> pw.Query:
         .join(ImportRun, join_type=pw.JOIN.LEFT_OUTER)
         .switch(Suppression)
         .join(unit, join_type=pw.JOIN.LEFT_OUTER, on=(unit.id == Suppression.scope_id))
+        .where(~hashed.hashed_rows())  # digests are no addresses: the hashed export has them
         .order_by(Suppression.email, Suppression.scope_id)
     )
     return query if scope_id is None else query.where(in_scope(scope_id))
@@ -169,7 +171,11 @@ def raw_rows(query: pw.Query, batch: int = 10_000) -> Generator[tuple[Any, ...],
     return stream_rows(database.obj, text, params, batch)
 
 
-_SOURCE = {"manual": t("Added by hand"), "unsubscribed": t("The person unsubscribed")}
+_SOURCE = {
+    "manual": t("Added by hand"),
+    "unsubscribed": t("The person unsubscribed"),
+    "partner": t("A partner's hashed list"),
+}
 
 
 def export_suppressions(
