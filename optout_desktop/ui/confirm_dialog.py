@@ -9,8 +9,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from optout_desktop.core.optouts import reasons
 from optout_desktop.core.optouts.imports import OptOutCounts
 
+from .core_text import translated
 from .language import number
 from .typed_count_dialog import TypedCountDialog
 
@@ -49,6 +51,13 @@ class ConfirmDialog(TypedCountDialog):
             shown = QLabel(_number(value))
             shown.setObjectName(name)
             facts.addRow(label, shown)
+        by_reason = {key: n for key, n in counts.by_reason.items() if n}
+        if set(by_reason) - {reasons.IMPORT}:  # the file says why: each reason's count
+            for key, n in by_reason.items():
+                label = _tr("Why: {reason}").format(reason=translated(reasons.TEXT.get(key, key)))
+                shown = QLabel(_number(n))
+                shown.setObjectName(f"reasonCount_{key}")
+                facts.addRow(label, shown)
         super().__init__(
             _tr("Confirm the opt-out import"),
             _tr(

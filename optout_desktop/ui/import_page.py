@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from optout_desktop.core.db.models import ImportRun
+from optout_desktop.core.optouts import imports, reasons
 from optout_desktop.core.optouts.import_process import ImportProcess
 from optout_desktop.core.optouts.imports import OptOutPlan
 from optout_desktop.core.progress import Progress
@@ -35,8 +36,10 @@ from optout_desktop.core.reading.sources import TableSource, open_source
 from . import count_texts, remembered_folders
 from .confirm_dialog import ConfirmDialog
 from .context import WindowContext
+from .core_text import translated
 from .empty_state import EmptyState
 from .jobs import Job
+from .language import number
 from .preview_model import PreviewModel
 from .read_options import ReadOptions, encoding_name
 
@@ -81,6 +84,7 @@ class ImportPage(QWidget):
         # Counting and importing run in a helper process: the window's own interpreter only
         # passes the file's description in and the counts and progress out.
         self._helper: ImportProcess | None = None
+        self._choice_text = ""  # why the counted file's addresses are suppressed, in words
         self._build()
         context.scope_changed.connect(self.start_plan)
         app = QCoreApplication.instance()
@@ -140,8 +144,21 @@ class ImportPage(QWidget):
         self.samples_label = QLabel()
         self.samples_label.setObjectName("samplesLabel")
         self.samples_label.setStyleSheet("color: palette(placeholder-text);")
+        reason_label = QLabel(_tr("Reason:"))
+        self.reason_combo = QComboBox()  # why the file's addresses are suppressed
+        self.reason_combo.setObjectName("reasonCombo")
+        self.reason_combo.setAccessibleName(_tr("Reason"))
+        self.reason_combo.addItem(_tr("As the file says"), None)
+        for key in reasons.KEYS:
+            if key != reasons.PARTNER:  # (a hashed list is a partner's by itself)
+                self.reason_combo.addItem(translated(reasons.TEXT[key]), key)
+        self.reason_combo.setEnabled(False)
+        self.reason_combo.currentIndexChanged.connect(self.start_plan)
+        reason_label.setBuddy(self.reason_combo)
         column_row.addWidget(column_label)
         column_row.addWidget(self.column_combo)
+        column_row.addWidget(reason_label)
+        column_row.addWidget(self.reason_combo)
         column_row.addWidget(self.samples_label, 1)
         layout.addLayout(column_row)
 
@@ -262,6 +279,10 @@ class ImportPage(QWidget):
         self.column_combo.setCurrentIndex(guess.index if guess is not None else -1)
         self.column_combo.setEnabled(True)
         self.column_combo.blockSignals(False)
+        self.reason_combo.blockSignals(True)
+        self.reason_combo.setCurrentIndex(0)  # a new file: as it says, until the user chooses
+        self.reason_combo.setEnabled(True)
+        self.reason_combo.blockSignals(False)
         self.result_label.clear()
         self.errors_button.setVisible(False)
         if guess is None:
@@ -346,9 +367,11 @@ class ImportPage(QWidget):
         scope = self.context.scope_id()
 
         helper = self.helper()
+        choice = imports.reason_choice(source, column, self.reason_combo.currentData())
+        self._choice_text = translated(choice.describe(source.headers))  # (from its first rows)
 
         def count(progress: ProgressFn, cancel: threading.Event) -> OptOutPlan:
-            return helper.plan(source, column, scope, progress, cancel)
+            return helper.plan(source, column, scope, progress, cancel, choice=choice)
 
         job = Job(_tr("Counting…"), count)
         job.on_done = partial(self._planned, job)
@@ -361,7 +384,19 @@ class ImportPage(QWidget):
         if job is not self._plan_job or plan.source is not self.source:
             return
         self.plan = plan
-        self.counts_label.setText(count_texts.plan_summary(plan.counts))
+        summary = count_texts.plan_summary(plan.counts)
+        by_reason = {k: n for k, n in plan.counts.by_reason.items() if n}
+        if set(by_reason) - {reasons.IMPORT}:
+            summary += (
+                "<br>"
+                + self._choice_text
+                + ": "
+                + ", ".join(
+                    f"{translated(reasons.TEXT.get(key, key))} {number(n)}"
+                    for key, n in by_reason.items()
+                )
+            )
+        self.counts_label.setText(summary)
         if self.is_sample():
             self.result_label.setText(_sample_note())
             self.import_button.setEnabled(False)

@@ -384,3 +384,32 @@ def test_the_result_names_the_business_unit(qtbot: QtBot, window: MainWindow, tm
     qtbot.mouseClick(dialog.findChild(QPushButton, "beginImportButton"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "completed" in window.import_page.result_label.text(), timeout=WAIT)
     assert "Butik" in window.import_page.result_label.text()
+
+
+def test_an_ses_file_without_a_header_imports_with_its_reasons_and_the_combo_overrides(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    path = tmp_path / "ses.csv"
+    path.write_text("a@firma.dk,BOUNCE\nb@firma.dk,COMPLAINT\nc@firma.dk,BOUNCE\n", "utf-8")
+    open_and_count(qtbot, window, path)
+    page = window.import_page
+    assert page.plan.counts.valid == 3  # the first row is data: it holds an address
+    assert page.plan.counts.by_reason == {"bounced": 2, "spam": 1}
+    assert "bounced 2" in page.counts_label.text() and "spam report 1" in page.counts_label.text()
+    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    dialog = confirm_dialog()
+    assert dialog.findChild(QLabel, "reasonCount_bounced").text() == "2"
+    dialog.findChild(QLineEdit, "confirmCountEdit").setText("3")
+    qtbot.mouseClick(dialog.findChild(QPushButton, "beginImportButton"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "completed" in page.result_label.text(), timeout=WAIT)
+    assert {s.email: s.reason for s in Suppression.select()} == {
+        "a@firma.dk": "bounced",
+        "b@firma.dk": "spam",
+        "c@firma.dk": "bounced",
+    }
+    plain = tmp_path / "plain.csv"
+    plain.write_text("Email\nd@firma.dk\n", "utf-8")
+    open_and_count(qtbot, window, plain)
+    page.reason_combo.setCurrentIndex(page.reason_combo.findData("unsubscribed"))
+    qtbot.waitUntil(lambda: page.plan is not None, timeout=WAIT)
+    assert page.plan.counts.by_reason == {"unsubscribed": 1}
