@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from optout_desktop.core.db.models import ACCOUNT
-from optout_desktop.core.optouts import by_hand, domains
+from optout_desktop.core.optouts import by_hand, domains, forget
 from optout_desktop.core.optouts.domains import DomainLookup
 from optout_desktop.core.progress import Progress
 from optout_desktop.core.reading.domain_keys import domain_key
@@ -19,6 +19,7 @@ from optout_desktop.core.rules import eligibility, one_to_one
 from optout_desktop.core.rules.business_units import scope_name
 
 from .context import WindowContext
+from .core_text import translated
 from .domain_dialog import DomainDialog
 from .jobs import Job
 from .lookup_dialog import LookupDialog
@@ -100,6 +101,7 @@ class LookupBox(QLineEdit):
         dialog.record_one_to_one.connect(self._ask_one_to_one)
         dialog.add_opt_out.connect(self.opt_out_requested)
         dialog.lift_requested.connect(self.lift_requested)
+        dialog.forget_requested.connect(self._ask_forget)
         self.dialog = dialog
         dialog.open()
 
@@ -139,6 +141,34 @@ class LookupBox(QLineEdit):
             self.tr("Recorded: {address}, legal basis “{basis}”.").format(
                 address=send.email, basis=self.tr(one_to_one.LEGAL_BASES[send.legal_basis])
             ),
+        )
+
+    @Slot(str)
+    def _ask_forget(self, address: str) -> None:
+        """Forgetting cannot be undone: the address must be typed again to confirm."""
+        typed = self.context.questions.ask_text(
+            self,
+            self.tr("Forget this person"),
+            self.tr(
+                "Every plain trace of {address} is deleted: the contact, the opt-outs' "
+                "address, the one-to-one log and past errors files. A digest of the address "
+                "keeps the person suppressed. This cannot be undone.\n\nType the address "
+                "to confirm:"
+            ).format(address=address),
+        )
+        if typed is None:
+            return
+
+        def run(_progress: ProgressFn, _cancel: threading.Event) -> Any:
+            return forget.forget_person(address, typed)
+
+        label = self.tr("Forgetting the person…")
+        self.context.run(Job(label, run, on_done=self._forgotten))
+
+    def _forgotten(self, done: Any) -> None:
+        self.context.list_changed.emit()
+        self.context.questions.inform(
+            self, self.tr("The person was forgotten"), translated(done.message)
         )
 
 

@@ -30,6 +30,7 @@ class LookupDialog(QDialog):
     record_one_to_one = Signal(str)
     add_opt_out = Signal(str, str)  # address, reason ("manual" or "unsubscribed")
     lift_requested = Signal(str, int, str)  # address, scope id and name of its opt-out by hand
+    forget_requested = Signal(str)  # the address of a person who asked to be forgotten
 
     def __init__(
         self,
@@ -121,11 +122,21 @@ class LookupDialog(QDialog):
         )
         self.lift_button.setEnabled(self.liftable is not None)
         self.lift_button.clicked.connect(self._lift)
+        self.forget_button = QPushButton(self.tr("Forget this person…"))
+        self.forget_button.setObjectName("forgetButton")
+        self.forget_button.setToolTip(
+            self.tr(
+                "Delete the contact and every trace of the address (GDPR article 17); a "
+                "digest of it keeps the person suppressed."
+            )
+        )
+        self.forget_button.clicked.connect(self._forget)
         for button in (
             self.one_to_one_button,
             self.manual_button,
             self.unsubscribed_button,
             self.lift_button,
+            self.forget_button,
         ):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         layout = QVBoxLayout(self)
@@ -161,3 +172,8 @@ class LookupDialog(QDialog):
             scope, name = self.liftable
             self.lift_requested.emit(self.found.address, scope, name)
             self.accept()
+
+    @Slot()
+    def _forget(self) -> None:
+        self.forget_requested.emit(self.found.address)
+        self.accept()

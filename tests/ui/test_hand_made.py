@@ -276,3 +276,35 @@ def test_a_domain_that_is_opted_out_already_is_not_asked_again(
         if w.objectName() == "blockDomainDialog" and w.isVisible()
     ]
     assert ImportRun.select().where(ImportRun.kind == "domain").count() == 1  # its own only
+
+
+def test_forget_this_person_asks_for_the_address_and_keeps_them_suppressed(
+    qtbot: QtBot, window: MainWindow, questions: ScriptedQuestions, tmp_path: Path
+) -> None:
+    seed(tmp_path)
+    window.lookup.dialog = None
+    window.lookup.look_up("a@firma.dk")
+    qtbot.waitUntil(lambda: window.lookup.dialog is not None, timeout=WAIT)
+    dialog = window.lookup.dialog
+    questions.texts = ["not the address"]  # a mistyped confirmation forgets nothing
+    qtbot.mouseClick(dialog.findChild(QPushButton, "forgetButton"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(questions.messages), timeout=WAIT)
+    wait_idle(qtbot, window)
+    assert Suppression.select().where(Suppression.email == "a@firma.dk").exists()
+    questions.messages.clear()
+    window.lookup.dialog = None
+    window.lookup.look_up("a@firma.dk")
+    qtbot.waitUntil(lambda: window.lookup.dialog is not None, timeout=WAIT)
+    questions.texts = ["a@firma.dk"]
+    button = window.lookup.dialog.findChild(QPushButton, "forgetButton")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(questions.messages), timeout=WAIT)
+    wait_idle(qtbot, window)
+    assert questions.messages[-1][0] == "info" and "forgotten" in questions.messages[-1][2]
+    assert not Suppression.select().where(Suppression.email == "a@firma.dk").exists()
+    assert eligibility.lookup("a@firma.dk").suppressed  # by its digest
+    assert (
+        not contact_import.Contact.select()
+        .where(contact_import.Contact.email == "a@firma.dk")
+        .exists()
+    )
