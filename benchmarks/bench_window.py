@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -60,14 +61,19 @@ def main() -> None:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from bench_import import generate, optout, timed_child
+    from bench_import import optout, timed_child
     from optout_desktop.core.db import opening
     from optout_desktop.ui.main_window import MainWindow
 
     work = Path(tempfile.mkdtemp(prefix="optout-window-bench-"))
     data = args.file or work / "optouts.csv"
     if not args.file:
-        generate(data, args.rows)
+        # In a child process: the generator's set of addresses is not the window's memory.
+        script = "import sys; from pathlib import Path; from bench_import import generate; "
+        script += "generate(Path(sys.argv[1]), int(sys.argv[2]))"
+        subprocess.run(
+            [sys.executable, "-c", script, str(data), str(args.rows)], check=True, cwd=HERE
+        )
     app = QApplication([sys.argv[0]])
     opening.open_database(work / "bench.sqlite3")
     window = MainWindow(
@@ -115,7 +121,7 @@ def main() -> None:
     print(f"import of {valid:,} addresses from the window: {imported:.2f} s")
 
     probe.enter("export")
-    window.questions.save_file = lambda *_a, **_k: work / "export.csv"  # type: ignore[method-assign]
+    window.questions.save_file = lambda *_a, **_k: (work / "export.csv", "")  # type: ignore[method-assign]
     window.questions.inform = lambda *_a, **_k: None  # type: ignore[method-assign]
     window.export_suppressions()
     exported = wait_for(lambda: not window.jobs.busy, "the export")
