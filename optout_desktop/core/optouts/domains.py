@@ -245,13 +245,6 @@ class DomainLookup:
     def blocked(self) -> bool:
         return bool(self.blocks)
 
-    @property
-    def blocked_here(self) -> bool:
-        """True when this scope has this very key (not only a wider one, or the account's)."""
-        return any(
-            b["domain"] == self.domain and b["scope_id"] == self.scope_id for b in self.blocks
-        )
-
     def as_dict(self) -> dict[str, Any]:
         return {
             "domain": self.domain,
