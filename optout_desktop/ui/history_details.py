@@ -50,11 +50,14 @@ def details(run: dict[str, Any]) -> str:
             facts.append((_tr("Sheet"), escape(str(run["sheet"]))))
         if run.get("column"):
             facts.append((_tr("Column"), escape(str(run["column"]))))
-        facts += [
-            (_tr(label), number(int(run[key])))
-            for key, label in _COUNTS
-            if isinstance(run.get(key), int) and (run[key] or key in ("rows", "valid"))
-        ]
+        if kind == "cleaned":
+            facts += _cleaned_counts(run)
+        else:
+            facts += [
+                (_tr(label), number(int(run[key])))
+                for key, label in _COUNTS
+                if isinstance(run.get(key), int) and (run[key] or key in ("rows", "valid"))
+            ]
         checksum = run.get("file_sha256")
     else:
         checksum = None
@@ -87,6 +90,29 @@ def details(run: dict[str, Any]) -> str:
     if checksum:  # long: a line of its own
         text += f"<b>{_tr('File’s SHA-256 checksum')}:</b> <tt>{checksum}</tt>"
     return text
+
+
+def _cleaned_counts(run: dict[str, Any]) -> list[tuple[str, str]]:
+    """A cleaned list's rows: read, may be emailed, suppressed and why, invalid, blank,
+    repeated (what it does not do, such as new opt-outs, is not told)."""
+    by = run.get("suppressed_by") or {}
+    reasons = [
+        ("account", _tr("Suppressed for the whole account")),
+        ("business_unit", _tr("Suppressed for the business unit")),
+        ("domain", _tr("Suppressed as a whole domain")),
+        ("bounced", _tr("Suppressed as bounced")),
+        ("spam", _tr("Suppressed after a spam report")),
+        ("unsubscribed", _tr("Suppressed as unsubscribed")),
+    ]
+    facts = [
+        (_tr("Rows read"), number(int(run.get("rows") or 0))),
+        (_tr("Rows that may be emailed"), number(int(run.get("kept") or 0))),
+        (_tr("Rows left out as suppressed"), number(int(run.get("suppressed") or 0))),
+    ]
+    facts += [(label, number(int(by[key]))) for key, label in reasons if by.get(key)]
+    left = [("invalid", _tr("Invalid")), ("blank", _tr("Blank")), ("duplicates", _tr("Repeated"))]
+    facts += [(label, number(int(run[key]))) for key, label in left if run.get(key)]
+    return facts
 
 
 def table(facts: list[tuple[str, str]], across: int = 3) -> str:

@@ -29,7 +29,7 @@ COLUMNS = [
 KINDS = {
     "optouts": "Opt-out import",
     "contacts": "Contacts import",
-    "cleaned": "Mailing list cleaned",
+    "cleaned": "Cleaned list",
     "domain": "Whole domain opted out",
     "manual": "Opt-out by hand",
     "lift": "Opt-out lifted",
@@ -44,13 +44,16 @@ STATES = {
     "lifted": "Lifted",
 }
 _FILES = ("optouts", "contacts", "cleaned")  # kinds whose rows were read from a file
-_NO_OPT_OUTS = ("contacts_deleted", "lift")
+_NO_OPT_OUTS = ("contacts_deleted", "lift", "cleaned")  # cleaning a list adds no opt-out
 
 
 def left_out(run: dict[str, Any]) -> int | None:
-    """Rows of a file that were not used: invalid, blank and repeated."""
+    """Rows of a file that were not used: invalid, blank and repeated; of a cleaned list,
+    every row that may not be emailed (the suppressed ones too)."""
     if run.get("kind") not in _FILES:
         return None
+    if run.get("kind") == "cleaned":
+        return int(run.get("rows") or 0) - int(run.get("kept") or 0)
     return sum(int(run.get(key) or 0) for key in ("invalid", "blank", "duplicates"))
 
 
@@ -101,7 +104,7 @@ class HistoryModel(QAbstractTableModel):
             if key == "rows" and run.get("kind") not in (*_FILES, "contacts_deleted"):
                 return ""  # a change by hand is one entry: no rows were read
             if key in ("new", "contacts_unsubscribed") and run.get("kind") in _NO_OPT_OUTS:
-                return ""  # deleting contacts or lifting adds no opt-out
+                return ""  # deleting contacts, lifting or cleaning a list adds no opt-out
             if isinstance(value, int) and key != "id":
                 return number(value)
             return "" if value is None else translated(str(value))

@@ -127,9 +127,15 @@ class HistoryPage(QWidget):
     @Slot()
     def _selection_changed(self) -> None:
         run = self.selected_run()
-        self.undo_button.setEnabled(run is not None and bool(run.get("undoable")))
+        self.undo_button.setEnabled(
+            run is not None and run.get("kind") != history.CLEANED and bool(run.get("undoable"))
+        )
         self.lift_button.setEnabled(run is not None and liftable(run))
-        self.errors_button.setEnabled(run is not None and bool(run.get("refused_rows")))
+        # A cleaned list has no errors file and cannot be undone (and its number is not an
+        # import's: cleanings and imports are numbered apart).
+        self.errors_button.setEnabled(
+            run is not None and run.get("kind") != history.CLEANED and bool(run.get("refused_rows"))
+        )
         self.details.setText(details(run) if run is not None else "")
 
     @Slot()
@@ -143,7 +149,7 @@ class HistoryPage(QWidget):
     @Slot()
     def _save_selected_errors(self) -> None:
         run = self.selected_run()
-        if run is not None:
+        if run is not None and run.get("kind") != history.CLEANED:
             self.save_errors(int(run["id"]))
 
     def save_errors(self, import_id: int) -> None:
@@ -178,7 +184,7 @@ class HistoryPage(QWidget):
     @Slot()
     def _undo_selected(self) -> None:
         run = self.selected_run()
-        if run is not None:
+        if run is not None and run.get("kind") != history.CLEANED:
             self.undo(int(run["id"]))
 
     def undo(self, import_id: int) -> None:

@@ -9,8 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -32,6 +32,7 @@ from optout_desktop.core.progress import Progress
 from optout_desktop.core.rules import business_units, eligibility
 
 from . import file_kinds, language, remembered_folders
+from .cleaning_page import CleaningPage
 from .contacts_page import ContactsPage
 from .context import WindowContext
 from .core_text import translated
@@ -123,12 +124,28 @@ class MainWindow(QMainWindow):
         overview_layout.addWidget(self.overview_widget)
         overview_layout.addStretch(1)
         self.tabs.addTab(overview_page, self.tr("Overview"))
+        self.cleaning_page = CleaningPage(self.context, self.import_page.helper)
+        self.tabs.addTab(self.cleaning_page, self.tr("Clean a mailing list"))
         layout.addWidget(self.tabs)
         self.setCentralWidget(central)
         self.job_status = JobStatus()
         self.statusBar().addWidget(self.job_status, 1)
         self.statusBar().setSizeGripEnabled(False)
         build_menus(self)
+        self._add_cleaning_to_menu()
+
+    def _add_cleaning_to_menu(self) -> None:
+        """File › Clean a mailing list…, after the commands that open a file."""
+        menu = self.findChild(QMenu, "fileMenu")
+        if menu is None:
+            return
+        action = QAction(self.tr("&Clean a mailing list…"), self)
+        action.setObjectName("cleanListAction")
+        action.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(self.choose_list_to_clean)
+        separators = [item for item in menu.actions() if item.isSeparator()]
+        menu.insertAction(separators[0] if separators else None, action)
 
     def _build_top_bar(self) -> QVBoxLayout:
         bar = QVBoxLayout()
@@ -239,6 +256,11 @@ class MainWindow(QMainWindow):
     def choose_file(self) -> None:
         self.tabs.setCurrentWidget(self.import_page)
         self.import_page.choose_file()
+
+    @Slot()
+    def choose_list_to_clean(self) -> None:
+        self.tabs.setCurrentWidget(self.cleaning_page)
+        self.cleaning_page.choose_file()
 
     @Slot()
     def open_sample(self) -> None:
@@ -449,8 +471,12 @@ class MainWindow(QMainWindow):
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
         files = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
-        if files:
-            event.acceptProposedAction()
+        if not files:
+            return
+        event.acceptProposedAction()
+        if self.tabs.currentWidget() is self.cleaning_page:  # a list to clean, not opt-outs
+            self.cleaning_page.open_new(Path(files[0]))
+        else:
             self.open_file(Path(files[0]))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
@@ -466,5 +492,6 @@ class MainWindow(QMainWindow):
         self._stopped = True
         self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         self.import_page.close_file()
+        self.cleaning_page.close_file()
         self.jobs.shutdown()
         self.reads.shutdown()

@@ -12,47 +12,47 @@
 <context>
     <name>BlockDomainDialog</name>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="88"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="94"/>
         <source>Opt out a whole domain</source>
         <translation>Afmeld et helt domæne</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="89"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="95"/>
         <source>Opt out the domain</source>
         <translation>Afmeld domænet</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="90"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="96"/>
         <source>Number of contacts</source>
         <translation>Antal kontakter</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="91"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="97"/>
         <source>Domain:</source>
         <translation>Domæne:</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="92"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="98"/>
         <source>Contacts at the domain:</source>
         <translation>Kontakter på domænet:</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="93"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="99"/>
         <source>Of them unsubscribed by this (they stay contacts, and billable):</source>
         <translation>Heraf afmeldes nu (de forbliver kontakter og fakturerbare):</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="94"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="100"/>
         <source>Addresses there that are suppressed already:</source>
         <translation>Adresser dér, som allerede er spærret:</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="95"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="101"/>
         <source>Opting out {domain} suppresses {what} {scope}, also addresses that are not on the list yet: no marketing email, no sequences. It is kept in the history, and can be lifted later only with a legal basis.</source>
         <translation>Afmelding af {domain} spærrer {what} {scope}, også adresser, der endnu ikke står på listen: ingen marketing-e-mails og ingen sekvenser. Det gemmes i historikken og kan senere kun ophæves med et retsgrundlag.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../build/translations/unseen_strings.py" line="96"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="102"/>
         <source>To confirm, type the number of contacts this unsubscribes: &lt;b&gt;%Ln&lt;/b&gt;</source>
         <translation>
             <numerusform>Skriv antallet af kontakter, der afmeldes, for at bekræfte: &lt;b&gt;%Ln&lt;/b&gt;</numerusform>
@@ -60,12 +60,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="97"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="103"/>
         <source>every address at {domain} and at its subdomains</source>
         <translation>alle adresser på {domain} og dets underdomæner</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="98"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="104"/>
         <source>every address at {domain}</source>
         <translation>alle adresser på {domain}</translation>
     </message>
@@ -73,140 +73,486 @@
 <context>
     <name>ByHandDialog</name>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="99"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="105"/>
         <source>Address:</source>
         <translation>Adresse:</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="100"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="106"/>
         <source>yes: it stays a contact, and billable</source>
         <translation>ja: den forbliver en kontakt og er fakturerbar</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="101"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="107"/>
         <source>no: no contact is created</source>
         <translation>nej: der oprettes ingen kontakt</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="102"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="108"/>
         <source>A contact:</source>
         <translation>Kontakt:</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="103"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="109"/>
         <source>Added by hand: it can be lifted later, with a legal basis</source>
         <translation>Tilføjet manuelt: kan ophæves senere med et retsgrundlag</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="104"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="110"/>
         <source>The person asked to unsubscribe: it can never be lifted</source>
         <translation>Personen har selv bedt om at blive afmeldt: kan aldrig ophæves</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="105"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="111"/>
         <source>Why:</source>
         <translation>Hvorfor:</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="106"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="112"/>
         <source>Add an opt-out by hand</source>
         <translation>Tilføj et fravalg manuelt</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="107"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="113"/>
         <source>Opt out</source>
         <translation>Afmeld</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="108"/>
-        <source>Number of addresses</source>
-        <translation>Antal adresser</translation>
-    </message>
-    <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="109"/>
-        <source>Suppressed already by:</source>
-        <translation>Allerede spærret af:</translation>
-    </message>
-    <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="110"/>
-        <source>Its own opt-out now:</source>
-        <translation>Adressens eget fravalg nu:</translation>
-    </message>
-    <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="111"/>
-        <source>{address} will be suppressed {scope}: no marketing email, no sequences. It is kept in the history.</source>
-        <translation>{address} bliver spærret {scope}: ingen marketing-e-mails og ingen sekvenser. Det gemmes i historikken.</translation>
-    </message>
-    <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="112"/>
-        <source>To confirm, type the number of addresses to opt out: &lt;b&gt;1&lt;/b&gt;</source>
-        <translation>Skriv antallet af adresser, der skal afmeldes, for at bekræfte: &lt;b&gt;1&lt;/b&gt;</translation>
-    </message>
-</context>
-<context>
-    <name>ConfirmDialog</name>
-    <message>
         <location filename="../../../build/translations/unseen_strings.py" line="114"/>
-        <source>Confirm the opt-out import</source>
-        <translation>Bekræft import af fravalg</translation>
-    </message>
-    <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="124"/>
-        <source>Every address below will be marked “Unsubscribed from all email” for {scope}. No contacts are created, so opted-out addresses never become billable.</source>
-        <translation>Alle adresser herunder markeres som »Afmeldt alle e-mails« for {scope}. Der oprettes ingen kontakter, så afmeldte adresser bliver aldrig fakturerbare.</translation>
-    </message>
-    <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="113"/>
-        <source>File:</source>
-        <translation>Fil:</translation>
-    </message>
-    <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="117"/>
-        <source>New opt-outs:</source>
-        <translation>Nye fravalg:</translation>
-    </message>
-    <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="119"/>
-        <source>Already suppressed (no change):</source>
-        <translation>Allerede spærret (ingen ændring):</translation>
-    </message>
-    <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="120"/>
-        <source>Existing contacts that will be unsubscribed (they stay billable):</source>
-        <translation>Eksisterende kontakter, der afmeldes (de er stadig fakturerbare):</translation>
-    </message>
-    <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="118"/>
-        <source>Of them whole domains (@firma.dk):</source>
-        <translation>Heraf hele domæner (@firma.dk):</translation>
-    </message>
-    <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="121"/>
-        <source>Invalid rows (left out):</source>
-        <translation>Ugyldige rækker (udeladt):</translation>
-    </message>
-    <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="122"/>
-        <source>Blank rows (left out):</source>
-        <translation>Tomme rækker (udeladt):</translation>
-    </message>
-    <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="123"/>
-        <source>Repeated rows (left out):</source>
-        <translation>Gentagne rækker (udeladt):</translation>
-    </message>
-    <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="125"/>
-        <source>To confirm, type the number of addresses to opt out: &lt;b&gt;{count}&lt;/b&gt;</source>
-        <translation>Skriv antallet af adresser, der skal afmeldes, for at bekræfte: &lt;b&gt;{count}&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="116"/>
         <source>Number of addresses</source>
         <translation>Antal adresser</translation>
     </message>
     <message>
         <location filename="../../../build/translations/unseen_strings.py" line="115"/>
+        <source>Suppressed already by:</source>
+        <translation>Allerede spærret af:</translation>
+    </message>
+    <message>
+        <location filename="../../../build/translations/unseen_strings.py" line="116"/>
+        <source>Its own opt-out now:</source>
+        <translation>Adressens eget fravalg nu:</translation>
+    </message>
+    <message>
+        <location filename="../../../build/translations/unseen_strings.py" line="117"/>
+        <source>{address} will be suppressed {scope}: no marketing email, no sequences. It is kept in the history.</source>
+        <translation>{address} bliver spærret {scope}: ingen marketing-e-mails og ingen sekvenser. Det gemmes i historikken.</translation>
+    </message>
+    <message>
+        <location filename="../../../build/translations/unseen_strings.py" line="118"/>
+        <source>To confirm, type the number of addresses to opt out: &lt;b&gt;1&lt;/b&gt;</source>
+        <translation>Skriv antallet af adresser, der skal afmeldes, for at bekræfte: &lt;b&gt;1&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>CleaningIntro</name>
+    <message>
+        <location filename="../../ui/cleaning_intro.py" line="17"/>
+        <source>Clean a mailing list before it is sent</source>
+        <translation>Rens en udsendelsesliste, før den sendes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cleaning_intro.py" line="27"/>
+        <source>Open the list you are about to send (CSV or Excel, as Outlook, Mailchimp or your newsletter tool exported it), or drop it here.</source>
+        <translation>Åbn den liste, du skal til at sende (CSV eller Excel, som Outlook, Mailchimp eller dit nyhedsbrevsværktøj har eksporteret den), eller træk den herind.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cleaning_intro.py" line="31"/>
+        <source>Check the email column: each row then says whether it may be emailed, and if not, why.</source>
+        <translation>Tjek e-mailkolonnen: hver række viser så, om den må få e-mails, og hvis ikke, hvorfor.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cleaning_intro.py" line="35"/>
+        <source>Save the cleaned file: the rows that may be emailed, in the original&apos;s format, beside it. The original is never changed.</source>
+        <translation>Gem den rensede fil: de rækker, der må få e-mails, i originalens format, ved siden af den. Originalen ændres aldrig.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cleaning_intro.py" line="44"/>
+        <source>Nothing on this page changes the suppression list; each cleaned file saved is kept in the history.</source>
+        <translation>Intet på denne side ændrer spærrelisten; hver renset fil, der gemmes, registreres i historikken.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cleaning_intro.py" line="52"/>
+        <source>Open mailing list…</source>
+        <translation>Åbn udsendelsesliste…</translation>
+    </message>
+</context>
+<context>
+    <name>CleaningModel</name>
+    <message>
+        <location filename="../../ui/cleaning_model.py" line="108"/>
+        <source>What happens to the row</source>
+        <translation>Hvad der sker med rækken</translation>
+    </message>
+</context>
+<context>
+    <name>CleaningPage</name>
+    <message>
+        <location filename="../../ui/cleaning_page.py" line="95"/>
+        <source>Open mailing list…</source>
+        <translation>Åbn udsendelsesliste…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cleaning_page.py" line="99"/>
+        <source>Open the list you are about to send, or drop it on this page.</source>
+        <translation>Åbn den liste, du skal til at sende, eller træk den ind på denne side.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cleaning_page.py" line="114"/>
+        <source>Email column:</source>
+        <translation>E-mailkolonne:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cleaning_page.py" line="136"/>
+        <source>Show only the rows that will be left out</source>
+        <translation>Vis kun de rækker, der udelades</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cleaning_page.py" line="149"/>
+        <source>The mailing list&apos;s rows and what happens to each</source>
+        <translation>Udsendelseslistens rækker og hvad der sker med hver af dem</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cleaning_page.py" line="168"/>
+        <source>What was saved</source>
+        <translation>Hvad der blev gemt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cleaning_page.py" line="169"/>
+        <source>Save left-out rows…</source>
+        <translation>Gem udeladte rækker…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cleaning_page.py" line="172"/>
+        <source>Save the rows left out, each with its row number and why (CSV for Excel)</source>
+        <translation>Gem de udeladte rækker, hver med sit rækkenummer og årsagen (CSV til Excel)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cleaning_page.py" line="176"/>
+        <source>Save cleaned file…</source>
+        <translation>Gem renset fil…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cleaning_page.py" line="179"/>
+        <source>Save the rows that may be emailed to a new file, in the original&apos;s format</source>
+        <translation>Gem de rækker, der må få e-mails, i en ny fil i originalens format</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cleaning_page.py" line="195"/>
+        <source>Choose the mailing list to clean</source>
+        <translation>Vælg den udsendelsesliste, der skal renses</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cleaning_page.py" line="213"/>
+        <source>Saving</source>
+        <translation>Gemmer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cleaning_page.py" line="213"/>
+        <source>Wait for the file being saved.</source>
+        <translation>Vent, til filen er gemt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cleaning_page.py" line="219"/>
+        <source>Reading {name}…</source>
+        <translation>Læser {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cleaning_page.py" line="227"/>
+        <source>Reading the mailing list…</source>
+        <translation>Læser udsendelseslisten…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cleaning_page.py" line="259"/>
+        <source>No column looks like email addresses: choose the email column.</source>
+        <translation>Ingen kolonne ligner e-mailadresser: vælg e-mailkolonnen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cleaning_page.py" line="268"/>
+        <source>The file could not be used.</source>
+        <translation>Filen kunne ikke bruges.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cleaning_page.py" line="269"/>
+        <source>This list cannot be cleaned</source>
+        <translation>Listen kan ikke renses</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cleaning_page.py" line="329"/>
+        <source>Checking the rows…</source>
+        <translation>Tjekker rækkerne…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cleaning_page.py" line="345"/>
+        <source>Checking the mailing list…</source>
+        <translation>Tjekker udsendelseslisten…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cleaning_page.py" line="377"/>
+        <source>The cleaning was cancelled.</source>
+        <translation>Rensningen blev annulleret.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cleaning_page.py" line="401"/>
+        <location filename="../../ui/cleaning_page.py" line="413"/>
+        <source>Finding the rows left out…</source>
+        <translation>Finder de udeladte rækker…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/cleaning_page.py" line="447"/>
+        <source>The first {shown} of %Ln rows left out are shown; Save left-out rows… writes them all.</source>
+        <translation>
+            <numerusform>De første {shown} af %Ln udeladt række vises; »Gem udeladte rækker…« gemmer dem alle.</numerusform>
+            <numerusform>De første {shown} af %Ln udeladte rækker vises; »Gem udeladte rækker…« gemmer dem alle.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/cleaning_page.py" line="474"/>
+        <source>Save the cleaned list</source>
+        <translation>Gem den rensede liste</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cleaning_page.py" line="487"/>
+        <source>Saving the cleaned list…</source>
+        <translation>Gemmer den rensede liste…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cleaning_page.py" line="500"/>
+        <source>Save the rows left out</source>
+        <translation>Gem de udeladte rækker</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cleaning_page.py" line="523"/>
+        <source>Saving the rows left out…</source>
+        <translation>Gemmer de udeladte rækker…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/cleaning_page.py" line="548"/>
+        <source>Saved “{path}”: %Ln rows that may be emailed.</source>
+        <translation>
+            <numerusform>Gemt »{path}«: %Ln række, der må få e-mails.</numerusform>
+            <numerusform>Gemt »{path}«: %Ln rækker, der må få e-mails.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/cleaning_page.py" line="554"/>
+        <source>Not kept in the history</source>
+        <translation>Ikke registreret i historikken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cleaning_page.py" line="556"/>
+        <source>The cleaning is kept in the history (#{id}).</source>
+        <translation>Rensningen er registreret i historikken (nr. {id}).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/cleaning_page.py" line="565"/>
+        <source>Saved “{path}”: %Ln rows left out, each with its row number and why.</source>
+        <translation>
+            <numerusform>Gemt »{path}«: %Ln udeladt række med sit rækkenummer og årsagen.</numerusform>
+            <numerusform>Gemt »{path}«: %Ln udeladte rækker, hver med sit rækkenummer og årsagen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/cleaning_page.py" line="573"/>
+        <source>The file was not saved</source>
+        <translation>Filen blev ikke gemt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cleaning_page.py" line="576"/>
+        <source>The cleaning was cancelled; no file was saved.</source>
+        <translation>Rensningen blev annulleret; ingen fil blev gemt.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../../build/translations/unseen_strings.py" line="119"/>
+        <source>%Ln suppressed</source>
+        <translation>
+            <numerusform>%Ln spærret</numerusform>
+            <numerusform>%Ln spærret</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../../build/translations/unseen_strings.py" line="120"/>
+        <source>for the whole account</source>
+        <translation>for hele kontoen</translation>
+    </message>
+    <message>
+        <location filename="../../../build/translations/unseen_strings.py" line="121"/>
+        <source>CSV file like the original: same characters and separator</source>
+        <translation>CSV-fil som originalen: samme tegn og skilletegn</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../../build/translations/unseen_strings.py" line="122"/>
+        <source>%Ln opted out for the whole account</source>
+        <translation>
+            <numerusform>%Ln afmeldt for hele kontoen</numerusform>
+            <numerusform>%Ln afmeldt for hele kontoen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../../build/translations/unseen_strings.py" line="123"/>
+        <source>%Ln opted out for this business unit</source>
+        <translation>
+            <numerusform>%Ln afmeldt for denne forretningsenhed</numerusform>
+            <numerusform>%Ln afmeldt for denne forretningsenhed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../../build/translations/unseen_strings.py" line="124"/>
+        <source>%Ln in a whole domain that is opted out</source>
+        <translation>
+            <numerusform>%Ln i et afmeldt domæne</numerusform>
+            <numerusform>%Ln i afmeldte domæner</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../../build/translations/unseen_strings.py" line="125"/>
+        <source>%Ln bounced</source>
+        <translation>
+            <numerusform>%Ln afvist</numerusform>
+            <numerusform>%Ln afviste</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../../build/translations/unseen_strings.py" line="126"/>
+        <source>%Ln spam reports</source>
+        <translation>
+            <numerusform>%Ln spamklage</numerusform>
+            <numerusform>%Ln spamklager</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../../build/translations/unseen_strings.py" line="127"/>
+        <source>%Ln unsubscribed</source>
+        <translation>
+            <numerusform>%Ln har selv afmeldt sig</numerusform>
+            <numerusform>%Ln har selv afmeldt sig</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../../build/translations/unseen_strings.py" line="128"/>
+        <source>&lt;b&gt;%Ln rows may be emailed.&lt;/b&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;%Ln række må få e-mails.&lt;/b&gt;</numerusform>
+            <numerusform>&lt;b&gt;%Ln rækker må få e-mails.&lt;/b&gt;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../../build/translations/unseen_strings.py" line="129"/>
+        <source>%Ln rows read,</source>
+        <translation>
+            <numerusform>%Ln række læst,</numerusform>
+            <numerusform>%Ln rækker læst,</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../../build/translations/unseen_strings.py" line="130"/>
+        <source>Excel workbook</source>
+        <translation>Excel-projektmappe</translation>
+    </message>
+    <message>
+        <location filename="../../../build/translations/unseen_strings.py" line="131"/>
+        <source>Text file like the original: same characters and separator</source>
+        <translation>Tekstfil som originalen: samme tegn og skilletegn</translation>
+    </message>
+    <message>
+        <location filename="../../../build/translations/unseen_strings.py" line="132"/>
+        <source>CSV for Excel, with each row&apos;s number and reason</source>
+        <translation>CSV til Excel, med hver rækkes nummer og årsag</translation>
+    </message>
+    <message>
+        <location filename="../../../build/translations/unseen_strings.py" line="133"/>
+        <source>for the business unit “{name}”</source>
+        <translation>for forretningsenheden »{name}«</translation>
+    </message>
+    <message>
+        <location filename="../../../build/translations/unseen_strings.py" line="134"/>
+        <source>{name}-cleaned</source>
+        <translation>{name}-renset</translation>
+    </message>
+    <message>
+        <location filename="../../../build/translations/unseen_strings.py" line="135"/>
+        <source>{name}-left-out</source>
+        <translation>{name}-udeladt</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmDialog</name>
+    <message>
+        <location filename="../../../build/translations/unseen_strings.py" line="137"/>
+        <source>Confirm the opt-out import</source>
+        <translation>Bekræft import af fravalg</translation>
+    </message>
+    <message>
+        <location filename="../../../build/translations/unseen_strings.py" line="136"/>
+        <source>File:</source>
+        <translation>Fil:</translation>
+    </message>
+    <message>
+        <location filename="../../../build/translations/unseen_strings.py" line="140"/>
+        <source>New opt-outs:</source>
+        <translation>Nye fravalg:</translation>
+    </message>
+    <message>
+        <location filename="../../../build/translations/unseen_strings.py" line="142"/>
+        <source>Already suppressed (no change):</source>
+        <translation>Allerede spærret (ingen ændring):</translation>
+    </message>
+    <message>
+        <location filename="../../../build/translations/unseen_strings.py" line="141"/>
+        <source>Of them whole domains (@firma.dk):</source>
+        <translation>Heraf hele domæner (@firma.dk):</translation>
+    </message>
+    <message>
+        <location filename="../../../build/translations/unseen_strings.py" line="143"/>
+        <source>Existing contacts that will be unsubscribed:</source>
+        <translation>Eksisterende kontakter, der afmeldes:</translation>
+    </message>
+    <message>
+        <location filename="../../../build/translations/unseen_strings.py" line="144"/>
+        <source>Invalid rows (left out):</source>
+        <translation>Ugyldige rækker (udeladt):</translation>
+    </message>
+    <message>
+        <location filename="../../../build/translations/unseen_strings.py" line="145"/>
+        <source>Blank rows (left out):</source>
+        <translation>Tomme rækker (udeladt):</translation>
+    </message>
+    <message>
+        <location filename="../../../build/translations/unseen_strings.py" line="146"/>
+        <source>Repeated rows (left out):</source>
+        <translation>Gentagne rækker (udeladt):</translation>
+    </message>
+    <message>
+        <location filename="../../../build/translations/unseen_strings.py" line="147"/>
+        <source>You typed {typed}; the file has {count} addresses to opt out.</source>
+        <translation>Du skrev {typed}; filen har {count} adresser, der skal afmeldes.</translation>
+    </message>
+    <message>
+        <location filename="../../../build/translations/unseen_strings.py" line="148"/>
+        <source>Type every address, the new ones and those already suppressed: the import records them all, so the list keeps them even if an earlier import is undone.</source>
+        <translation>Tæl alle adresser med, både de nye og dem, der allerede er spærret: importen registrerer dem alle, så listen beholder dem, også hvis en tidligere import fortrydes.</translation>
+    </message>
+    <message>
+        <location filename="../../../build/translations/unseen_strings.py" line="149"/>
+        <source>Every address in the file will be marked “Unsubscribed from all email” for {scope}. No contacts are created: an address that is not a contact never becomes billable. Existing contacts stay contacts, and billable, until you delete them.</source>
+        <translation>Alle adresser i filen markeres som »Afmeldt alle e-mails« for {scope}. Der oprettes ingen kontakter: en adresse, der ikke er en kontakt, bliver aldrig fakturerbar. Eksisterende kontakter forbliver kontakter, og fakturerbare, indtil du sletter dem.</translation>
+    </message>
+    <message>
+        <location filename="../../../build/translations/unseen_strings.py" line="150"/>
+        <source>Why: {reason}</source>
+        <translation>Hvorfor: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../../build/translations/unseen_strings.py" line="151"/>
+        <source>To confirm, type the number of addresses to opt out: &lt;b&gt;{count}&lt;/b&gt;</source>
+        <translation>Skriv antallet af adresser, der skal afmeldes, for at bekræfte: &lt;b&gt;{count}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../../build/translations/unseen_strings.py" line="139"/>
+        <source>Number of addresses</source>
+        <translation>Antal adresser</translation>
+    </message>
+    <message>
+        <location filename="../../../build/translations/unseen_strings.py" line="138"/>
         <source>Begin import</source>
         <translation>Start import</translation>
     </message>
@@ -253,22 +599,22 @@
         <translation>Ja</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="55"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="61"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="56"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="62"/>
         <source>First name</source>
         <translation>Fornavn</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="57"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="63"/>
         <source>Last name</source>
         <translation>Efternavn</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="58"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="64"/>
         <source>Unsubscribed from all email</source>
         <translation>Afmeldt alle e-mails</translation>
     </message>
@@ -388,7 +734,7 @@
 <context>
     <name>CountTexts</name>
     <message numerus="yes">
-        <location filename="../../../build/translations/unseen_strings.py" line="126"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="152"/>
         <source>&lt;b&gt;%Ln&lt;/b&gt; addresses to opt out:</source>
         <translation>
             <numerusform>&lt;b&gt;%Ln&lt;/b&gt; adresse skal afmeldes:</numerusform>
@@ -396,7 +742,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../build/translations/unseen_strings.py" line="127"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="153"/>
         <source>%Ln new,</source>
         <translation>
             <numerusform>%Ln ny,</numerusform>
@@ -404,7 +750,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../build/translations/unseen_strings.py" line="128"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="154"/>
         <source>%Ln already suppressed,</source>
         <translation>
             <numerusform>%Ln allerede spærret,</numerusform>
@@ -412,7 +758,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../build/translations/unseen_strings.py" line="129"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="155"/>
         <source>%Ln existing contacts will be unsubscribed (and stay billable).</source>
         <translation>
             <numerusform>%Ln eksisterende kontakt afmeldes (og er stadig fakturerbar).</numerusform>
@@ -420,7 +766,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../build/translations/unseen_strings.py" line="130"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="156"/>
         <source>%Ln addresses are now unsubscribed from all email</source>
         <translation>
             <numerusform>%Ln adresse er nu afmeldt alle e-mails</numerusform>
@@ -428,7 +774,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../build/translations/unseen_strings.py" line="131"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="157"/>
         <source>(%Ln were already suppressed,</source>
         <translation>
             <numerusform>(%Ln var allerede spærret,</numerusform>
@@ -436,7 +782,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../build/translations/unseen_strings.py" line="132"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="158"/>
         <source>%Ln existing contacts unsubscribed).</source>
         <translation>
             <numerusform>%Ln eksisterende kontakt afmeldt).</numerusform>
@@ -444,7 +790,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../build/translations/unseen_strings.py" line="133"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="159"/>
         <source>%Ln rows were left out.</source>
         <translation>
             <numerusform>%Ln række blev udeladt.</numerusform>
@@ -452,7 +798,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../build/translations/unseen_strings.py" line="134"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="160"/>
         <source>%Ln invalid rows</source>
         <translation>
             <numerusform>%Ln ugyldig række</numerusform>
@@ -460,7 +806,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../build/translations/unseen_strings.py" line="135"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="161"/>
         <source>%Ln blank rows</source>
         <translation>
             <numerusform>%Ln tom række</numerusform>
@@ -468,7 +814,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../build/translations/unseen_strings.py" line="136"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="162"/>
         <source>%Ln repeated rows</source>
         <translation>
             <numerusform>%Ln gentaget række</numerusform>
@@ -476,17 +822,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="137"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="163"/>
         <source>Left out: {rows}.</source>
         <translation>Udeladt: {rows}.</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="138"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="164"/>
         <source>The list changed after the counts were shown (another import or undo):</source>
         <translation>Listen ændrede sig, efter at tallene blev vist (en anden import eller fortrydelse):</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../build/translations/unseen_strings.py" line="139"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="165"/>
         <source>%Ln addresses were to be new,</source>
         <translation>
             <numerusform>%Ln adresse skulle være ny,</numerusform>
@@ -494,7 +840,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../build/translations/unseen_strings.py" line="140"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="166"/>
         <source>%Ln were.</source>
         <translation>
             <numerusform>%Ln var.</numerusform>
@@ -502,7 +848,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../build/translations/unseen_strings.py" line="141"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="167"/>
         <source>%Ln contacts created,</source>
         <translation>
             <numerusform>%Ln kontakt oprettet,</numerusform>
@@ -510,7 +856,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../build/translations/unseen_strings.py" line="142"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="168"/>
         <source>%Ln updated.</source>
         <translation>
             <numerusform>%Ln opdateret.</numerusform>
@@ -518,7 +864,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../build/translations/unseen_strings.py" line="143"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="169"/>
         <source>%Ln rows read</source>
         <translation>
             <numerusform>%Ln række læst</numerusform>
@@ -526,12 +872,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="144"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="170"/>
         <source>Import #{id} completed:</source>
         <translation>Import nr. {id} fuldført:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../build/translations/unseen_strings.py" line="145"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="171"/>
         <source>; %Ln of the entries are whole domains</source>
         <translation>
             <numerusform>; %Ln af posterne er et helt domæne</numerusform>
@@ -654,32 +1000,32 @@
 <context>
     <name>FileKinds</name>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="146"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="172"/>
         <source>CSV for other programs, separated by commas, English column names</source>
         <translation>CSV til andre programmer, adskilt med komma, engelske kolonnenavne</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="147"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="173"/>
         <source>CSV for Excel and other programs, English column names</source>
         <translation>CSV til Excel og andre programmer, engelske kolonnenavne</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="148"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="174"/>
         <source>Excel workbook, for people</source>
         <translation>Excel-projektmappe, til at læse</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="149"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="175"/>
         <source>CSV for Excel and other programs</source>
         <translation>CSV til Excel og andre programmer</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="150"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="176"/>
         <source>CSV for Excel, separated by semicolons</source>
         <translation>CSV til Excel, adskilt med semikolon</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="151"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="177"/>
         <source>CSV for other programs, separated by commas</source>
         <translation>CSV til andre programmer, adskilt med komma</translation>
     </message>
@@ -700,34 +1046,34 @@
 <context>
     <name>HandMade</name>
     <message>
-        <location filename="../../ui/hand_made.py" line="48"/>
-        <location filename="../../ui/hand_made.py" line="67"/>
-        <location filename="../../ui/hand_made.py" line="74"/>
+        <location filename="../../ui/hand_made.py" line="47"/>
+        <location filename="../../ui/hand_made.py" line="66"/>
+        <location filename="../../ui/hand_made.py" line="73"/>
         <source>Opt out a whole domain</source>
         <translation>Afmeld et helt domæne</translation>
     </message>
     <message>
-        <location filename="../../ui/hand_made.py" line="50"/>
+        <location filename="../../ui/hand_made.py" line="49"/>
         <source>The domain to opt out, as @firma.dk (that domain) or *.firma.dk (with its subdomains):</source>
         <translation>Domænet, der skal afmeldes, som @firma.dk (det domæne) eller *.firma.dk (med underdomæner):</translation>
     </message>
     <message>
-        <location filename="../../ui/hand_made.py" line="61"/>
+        <location filename="../../ui/hand_made.py" line="60"/>
         <source>Counting what opting out {domain} touches…</source>
         <translation>Tæller, hvad afmelding af {domain} berører…</translation>
     </message>
     <message>
-        <location filename="../../ui/hand_made.py" line="76"/>
+        <location filename="../../ui/hand_made.py" line="75"/>
         <source>{domain} is opted out already ({entry}, {scope}); nothing changed.</source>
         <translation>{domain} er allerede afmeldt ({entry}, {scope}); intet blev ændret.</translation>
     </message>
     <message>
-        <location filename="../../ui/hand_made.py" line="94"/>
+        <location filename="../../ui/hand_made.py" line="93"/>
         <source>Opting out {domain}…</source>
         <translation>Afmelder {domain}…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/hand_made.py" line="100"/>
+        <location filename="../../ui/hand_made.py" line="99"/>
         <source>{domain} is opted out {scope}, and with it %Ln contacts there (they stay contacts, and billable).</source>
         <translation>
             <numerusform>{domain} er afmeldt {scope}, og dermed %Ln kontakt dér (den forbliver kontakt og fakturerbar).</numerusform>
@@ -735,69 +1081,69 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/hand_made.py" line="106"/>
+        <location filename="../../ui/hand_made.py" line="105"/>
         <source>{domain} was opted out already; nothing changed.</source>
         <translation>{domain} var allerede afmeldt; intet blev ændret.</translation>
     </message>
     <message>
-        <location filename="../../ui/hand_made.py" line="110"/>
+        <location filename="../../ui/hand_made.py" line="109"/>
         <source>Whole domain opted out</source>
         <translation>Helt domæne afmeldt</translation>
     </message>
     <message>
-        <location filename="../../ui/hand_made.py" line="120"/>
-        <location filename="../../ui/hand_made.py" line="140"/>
-        <location filename="../../ui/hand_made.py" line="147"/>
+        <location filename="../../ui/hand_made.py" line="118"/>
+        <location filename="../../ui/hand_made.py" line="138"/>
+        <location filename="../../ui/hand_made.py" line="145"/>
         <source>Add an opt-out by hand</source>
         <translation>Tilføj et fravalg manuelt</translation>
     </message>
     <message>
-        <location filename="../../ui/hand_made.py" line="121"/>
+        <location filename="../../ui/hand_made.py" line="119"/>
         <source>The email address to opt out:</source>
         <translation>E-mailadressen, der skal afmeldes:</translation>
     </message>
     <message>
-        <location filename="../../ui/hand_made.py" line="132"/>
+        <location filename="../../ui/hand_made.py" line="130"/>
         <source>Looking up {address}…</source>
         <translation>Slår {address} op…</translation>
     </message>
     <message>
-        <location filename="../../ui/hand_made.py" line="149"/>
+        <location filename="../../ui/hand_made.py" line="147"/>
         <source>{address} is opted out already {scope} ({reason}); nothing changed.</source>
         <translation>{address} er allerede afmeldt {scope} ({reason}); intet blev ændret.</translation>
     </message>
     <message>
-        <location filename="../../ui/hand_made.py" line="167"/>
+        <location filename="../../ui/hand_made.py" line="165"/>
         <source>Adding the opt-out…</source>
         <translation>Tilføjer fravalget…</translation>
     </message>
     <message>
-        <location filename="../../ui/hand_made.py" line="172"/>
+        <location filename="../../ui/hand_made.py" line="170"/>
         <source>{address} is opted out {scope} ({reason}).</source>
         <translation>{address} er afmeldt {scope} ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../ui/hand_made.py" line="173"/>
+        <location filename="../../ui/hand_made.py" line="171"/>
         <source>{address} was opted out already; it is now “{reason}”.</source>
         <translation>{address} var allerede afmeldt; nu står der »{reason}«.</translation>
     </message>
     <message>
-        <location filename="../../ui/hand_made.py" line="174"/>
+        <location filename="../../ui/hand_made.py" line="172"/>
         <source>{address} was opted out already ({reason}); nothing changed.</source>
         <translation>{address} var allerede afmeldt ({reason}); intet blev ændret.</translation>
     </message>
     <message>
-        <location filename="../../ui/hand_made.py" line="180"/>
+        <location filename="../../ui/hand_made.py" line="178"/>
         <source>Opt-out added</source>
         <translation>Fravalg tilføjet</translation>
     </message>
     <message>
-        <location filename="../../ui/hand_made.py" line="213"/>
+        <location filename="../../ui/hand_made.py" line="211"/>
         <source>Lifting the opt-out…</source>
         <translation>Ophæver fravalget…</translation>
     </message>
     <message>
-        <location filename="../../ui/hand_made.py" line="222"/>
+        <location filename="../../ui/hand_made.py" line="220"/>
         <source>Opt-out lifted</source>
         <translation>Fravalg ophævet</translation>
     </message>
@@ -886,66 +1232,96 @@
     </message>
     <message>
         <location filename="../../../build/translations/unseen_strings.py" line="42"/>
+        <source>Suppressed for the whole account</source>
+        <translation>Spærret for hele kontoen</translation>
+    </message>
+    <message>
+        <location filename="../../../build/translations/unseen_strings.py" line="43"/>
+        <source>Suppressed for the business unit</source>
+        <translation>Spærret for forretningsenheden</translation>
+    </message>
+    <message>
+        <location filename="../../../build/translations/unseen_strings.py" line="44"/>
+        <source>Suppressed as a whole domain</source>
+        <translation>Spærret som helt domæne</translation>
+    </message>
+    <message>
+        <location filename="../../../build/translations/unseen_strings.py" line="45"/>
+        <source>Suppressed as bounced</source>
+        <translation>Spærret som afvist</translation>
+    </message>
+    <message>
+        <location filename="../../../build/translations/unseen_strings.py" line="46"/>
+        <source>Suppressed after a spam report</source>
+        <translation>Spærret efter en spamklage</translation>
+    </message>
+    <message>
+        <location filename="../../../build/translations/unseen_strings.py" line="47"/>
+        <source>Suppressed as unsubscribed</source>
+        <translation>Spærret, da personen afmeldte sig</translation>
+    </message>
+    <message>
+        <location filename="../../../build/translations/unseen_strings.py" line="48"/>
         <source>File</source>
         <translation>Fil</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="45"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="51"/>
         <source>Undone or lifted</source>
         <translation>Fortrudt eller ophævet</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="46"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="52"/>
         <source>Message</source>
         <translation>Besked</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="48"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="54"/>
         <source>Sheet</source>
         <translation>Ark</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="49"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="55"/>
         <source>Column</source>
         <translation>Kolonne</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="47"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="53"/>
         <source>File’s SHA-256 checksum</source>
         <translation>Filens SHA-256-kontrolsum</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="43"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="49"/>
         <source>Opted out</source>
         <translation>Afmeldt</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="44"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="50"/>
         <source>Why</source>
         <translation>Hvorfor</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="50"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="56"/>
         <source>Lifted</source>
         <translation>Ophævet</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="51"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="57"/>
         <source>Legal basis</source>
         <translation>Retsgrundlag</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="52"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="58"/>
         <source>Explanation</source>
         <translation>Forklaring</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="54"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="60"/>
         <source>by {who}, {when}</source>
         <translation>af {who}, {when}</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="53"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="59"/>
         <source>Contacts deleted</source>
         <translation>Slettede kontakter</translation>
     </message>
@@ -1019,8 +1395,8 @@
     </message>
     <message>
         <location filename="../../../build/translations/unseen_strings.py" line="15"/>
-        <source>Mailing list cleaned</source>
-        <translation>Mailliste renset</translation>
+        <source>Cleaned list</source>
+        <translation>Renset liste</translation>
     </message>
     <message>
         <location filename="../../../build/translations/unseen_strings.py" line="16"/>
@@ -1073,7 +1449,7 @@
         <translation>Ophævet</translation>
     </message>
     <message>
-        <location filename="../../ui/history_model.py" line="81"/>
+        <location filename="../../ui/history_model.py" line="84"/>
         <source>The person unsubscribed</source>
         <translation>Personen har afmeldt sig</translation>
     </message>
@@ -1116,17 +1492,17 @@
         <translation>Ophæv det fravalg, den valgte post tilføjede manuelt, med et retsgrundlag</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="154"/>
+        <location filename="../../ui/history_page.py" line="160"/>
         <source>import-{id}-errors</source>
         <translation>import-{id}-fejl</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="156"/>
+        <location filename="../../ui/history_page.py" line="162"/>
         <source>Save the errors file</source>
         <translation>Gem fejlfilen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/history_page.py" line="173"/>
+        <location filename="../../ui/history_page.py" line="179"/>
         <source>%Ln refused rows were written to {path}.</source>
         <translation>
             <numerusform>%Ln afvist række blev skrevet til {path}.</numerusform>
@@ -1134,7 +1510,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/history_page.py" line="237"/>
+        <location filename="../../ui/history_page.py" line="243"/>
         <source>Import #{id} was undone: %Ln opt-outs were lifted.</source>
         <translation>
             <numerusform>Import nr. {id} er fortrudt: %Ln fravalg blev ophævet.</numerusform>
@@ -1142,7 +1518,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/history_page.py" line="241"/>
+        <location filename="../../ui/history_page.py" line="247"/>
         <source>%Ln stay suppressed, as later imports list them too.</source>
         <translation>
             <numerusform>%Ln forbliver spærret, da senere importer også har den med.</numerusform>
@@ -1150,42 +1526,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="193"/>
+        <location filename="../../ui/history_page.py" line="199"/>
         <source>Counting what the undo lifts…</source>
         <translation>Tæller, hvad fortrydelsen ophæver…</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="200"/>
+        <location filename="../../ui/history_page.py" line="206"/>
         <source>Already undone</source>
         <translation>Allerede fortrudt</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="202"/>
+        <location filename="../../ui/history_page.py" line="208"/>
         <source>Import #{id} was already undone by {who} at {when}; nothing changed.</source>
         <translation>Import nr. {id} blev allerede fortrudt af {who} den {when}; intet blev ændret.</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="228"/>
+        <location filename="../../ui/history_page.py" line="234"/>
         <source>Undoing import #{id}…</source>
         <translation>Fortryder import nr. {id}…</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="233"/>
+        <location filename="../../ui/history_page.py" line="239"/>
         <source>Import #{id} was already undone; nothing changed.</source>
         <translation>Import nr. {id} var allerede fortrudt; intet blev ændret.</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="244"/>
+        <location filename="../../ui/history_page.py" line="250"/>
         <source>Import undone</source>
         <translation>Import fortrudt</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="249"/>
+        <location filename="../../ui/history_page.py" line="255"/>
         <source>Undo cancelled</source>
         <translation>Fortrydelse annulleret</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="250"/>
+        <location filename="../../ui/history_page.py" line="256"/>
         <source>The undo was cancelled; nothing was changed.</source>
         <translation>Fortrydelsen blev annulleret; intet blev ændret.</translation>
     </message>
@@ -1236,58 +1612,82 @@
 <context>
     <name>LookupBox</name>
     <message>
-        <location filename="../../ui/lookup_box.py" line="63"/>
-        <location filename="../../ui/lookup_box.py" line="116"/>
+        <location filename="../../ui/lookup_box.py" line="64"/>
+        <location filename="../../ui/lookup_box.py" line="118"/>
         <source>Look up an address</source>
         <translation>Slå en adresse op</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_box.py" line="64"/>
+        <location filename="../../ui/lookup_box.py" line="65"/>
         <source>Look up an address or @domain…</source>
         <translation>Slå en adresse eller et @domæne op…</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_box.py" line="131"/>
+        <location filename="../../ui/lookup_box.py" line="133"/>
         <source>Recording the one-to-one email…</source>
         <translation>Registrerer en-til-en-e-mailen…</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_box.py" line="138"/>
+        <location filename="../../ui/lookup_box.py" line="140"/>
         <source>One-to-one email recorded</source>
         <translation>En-til-en-e-mail registreret</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_box.py" line="139"/>
+        <location filename="../../ui/lookup_box.py" line="141"/>
         <source>Recorded: {address}, legal basis “{basis}”.</source>
         <translation>Registreret: {address}, retsgrundlag »{basis}«.</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="79"/>
+        <location filename="../../ui/lookup_box.py" line="151"/>
+        <source>Forget this person</source>
+        <translation>Glem denne person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup_box.py" line="153"/>
+        <source>Every plain trace of {address} is deleted: the contact, the opt-outs&apos; address, the one-to-one log and past errors files. A digest of the address keeps the person suppressed. This cannot be undone.
+
+Type the address to confirm:</source>
+        <translation>Alle spor af {address} i klartekst slettes: kontakten, adressen i fravalgene, loggen over en-til-en-e-mails og tidligere fejlfiler. En kontrolværdi af adressen holder personen spærret. Det kan ikke fortrydes.
+
+Skriv adressen for at bekræfte:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup_box.py" line="165"/>
+        <source>Forgetting the person…</source>
+        <translation>Glemmer personen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup_box.py" line="171"/>
+        <source>The person was forgotten</source>
+        <translation>Personen er glemt</translation>
+    </message>
+    <message>
+        <location filename="../../../build/translations/unseen_strings.py" line="85"/>
         <source>Legitimate interest – prospect/lead</source>
         <translation>Legitim interesse – potentiel kunde/lead</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="80"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="86"/>
         <source>Legitimate interest – existing customer</source>
         <translation>Legitim interesse – eksisterende kunde</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="81"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="87"/>
         <source>Legitimate interest – other</source>
         <translation>Legitim interesse – andet</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="82"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="88"/>
         <source>Performance of a contract</source>
         <translation>Opfyldelse af en kontrakt</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="83"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="89"/>
         <source>Freely given consent from contact</source>
         <translation>Frivilligt givet samtykke fra kontakten</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="84"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="90"/>
         <source>Not applicable</source>
         <translation>Ikke relevant</translation>
     </message>
@@ -1295,112 +1695,122 @@
 <context>
     <name>LookupDialog</name>
     <message>
-        <location filename="../../ui/lookup_dialog.py" line="45"/>
+        <location filename="../../ui/lookup_dialog.py" line="46"/>
         <source>Look up: {address}</source>
         <translation>Opslag: {address}</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_dialog.py" line="50"/>
+        <location filename="../../ui/lookup_dialog.py" line="51"/>
         <source>Business unit: {scope}</source>
         <translation>Forretningsenhed: {scope}</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_dialog.py" line="51"/>
+        <location filename="../../ui/lookup_dialog.py" line="52"/>
         <source>Contact (billable): {answer}</source>
         <translation>Kontakt (fakturerbar): {answer}</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_dialog.py" line="52"/>
+        <location filename="../../ui/lookup_dialog.py" line="53"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_dialog.py" line="52"/>
+        <location filename="../../ui/lookup_dialog.py" line="53"/>
         <source>no</source>
         <translation>nej</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_dialog.py" line="55"/>
+        <location filename="../../ui/lookup_dialog.py" line="56"/>
         <source>Marketing email</source>
         <translation>Marketing-e-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_dialog.py" line="57"/>
+        <location filename="../../ui/lookup_dialog.py" line="58"/>
         <source>Sequences (automated series of sales emails)</source>
         <translation>Sekvenser (automatiske serier af salgs-e-mails)</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_dialog.py" line="59"/>
+        <location filename="../../ui/lookup_dialog.py" line="60"/>
         <source>One-to-one email</source>
         <translation>En-til-en-e-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_dialog.py" line="61"/>
+        <location filename="../../ui/lookup_dialog.py" line="62"/>
         <source> — with a legal basis each time</source>
         <translation> – med et retsgrundlag hver gang</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_dialog.py" line="68"/>
+        <location filename="../../ui/lookup_dialog.py" line="69"/>
         <source>Why it is suppressed:</source>
         <translation>Derfor er adressen spærret:</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_dialog.py" line="70"/>
+        <location filename="../../ui/lookup_dialog.py" line="71"/>
         <source>{reason}, {scope}, since {since}</source>
         <translation>{reason}, {scope}, siden {since}</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_dialog.py" line="76"/>
+        <location filename="../../ui/lookup_dialog.py" line="77"/>
         <source>import #{id} ({file})</source>
         <translation>import nr. {id} ({file})</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_dialog.py" line="85"/>
+        <location filename="../../ui/lookup_dialog.py" line="86"/>
         <source>Also opted out for: {units} (for that business unit only).</source>
         <translation>Også afmeldt for: {units} (kun for den forretningsenhed).</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_dialog.py" line="88"/>
+        <location filename="../../ui/lookup_dialog.py" line="89"/>
         <source>Note: opted out for {units}; that business unit may not send it marketing email. Choose it above to see why.</source>
         <translation>Bemærk: afmeldt for {units}; den forretningsenhed må ikke sende marketing-e-mails til adressen. Vælg den øverst for at se hvorfor.</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_dialog.py" line="99"/>
+        <location filename="../../ui/lookup_dialog.py" line="100"/>
         <source>Record one-to-one email…</source>
         <translation>Registrér en-til-en-e-mail…</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_dialog.py" line="104"/>
+        <location filename="../../ui/lookup_dialog.py" line="105"/>
         <source>Opt out by hand…</source>
         <translation>Afmeld manuelt…</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_dialog.py" line="108"/>
+        <location filename="../../ui/lookup_dialog.py" line="109"/>
         <source>The person unsubscribed…</source>
         <translation>Personen har afmeldt sig…</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_dialog.py" line="111"/>
+        <location filename="../../ui/lookup_dialog.py" line="112"/>
         <source>Record that the person asked to unsubscribe: this can never be lifted.</source>
         <translation>Registrér, at personen har bedt om at blive afmeldt: det kan aldrig ophæves.</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_dialog.py" line="117"/>
+        <location filename="../../ui/lookup_dialog.py" line="118"/>
         <source>Lift the opt-out…</source>
         <translation>Ophæv fravalget…</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_dialog.py" line="120"/>
+        <location filename="../../ui/lookup_dialog.py" line="121"/>
         <source>Only an opt-out added by hand can be lifted, with a legal basis.</source>
         <translation>Kun et manuelt tilføjet fravalg kan ophæves, og kun med et retsgrundlag.</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_dialog.py" line="141"/>
+        <location filename="../../ui/lookup_dialog.py" line="125"/>
+        <source>Forget this person…</source>
+        <translation>Glem denne person…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup_dialog.py" line="129"/>
+        <source>Delete the contact and every trace of the address (GDPR article 17); a digest of it keeps the person suppressed.</source>
+        <translation>Slet kontakten og alle spor af adressen (GDPR artikel 17); en kontrolværdi af den holder personen spærret.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup_dialog.py" line="152"/>
         <source>allowed</source>
         <translation>tilladt</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_dialog.py" line="141"/>
+        <location filename="../../ui/lookup_dialog.py" line="152"/>
         <source>not allowed</source>
         <translation>ikke tilladt</translation>
     </message>
@@ -1408,68 +1818,78 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>OptOut Desktop</source>
         <translation>OptOut Desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>Import opt-outs</source>
         <translation>Importér fravalg</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>Contacts</source>
         <translation>Kontakter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>History</source>
         <translation>Historik</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="155"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="182"/>
         <source>Open file…</source>
         <translation>Åbn fil…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="111"/>
         <source>Pages</source>
         <translation>Sider</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>Overview</source>
         <translation>Oversigt</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="128"/>
+        <source>Clean a mailing list</source>
+        <translation>Rens en udsendelsesliste</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="142"/>
+        <source>&amp;Clean a mailing list…</source>
+        <translation>&amp;Rens en udsendelsesliste…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>{name} is used from the next start of OptOut Desktop.</source>
         <translation>{name} bruges fra næste gang, OptOut Desktop startes.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>Choose database</source>
         <translation>Vælg database</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>Wait for the running job to finish, then choose the database.</source>
         <translation>Vent, til den igangværende opgave er færdig, og vælg derefter databasen.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>The suppression list&apos;s file on this computer, or your team&apos;s PostgreSQL server as postgresql://user@host:5432/name (the password is asked for, never saved):</source>
         <translation>Spærrelistens fil på denne computer eller jeres fælles PostgreSQL-server som postgresql://bruger@vært:5432/navn (adgangskoden bliver spurgt om og gemmes aldrig):</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>Suppressed, all business units: &lt;b&gt;%Ln&lt;/b&gt; addresses</source>
         <translation>
             <numerusform>Spærret, alle forretningsenheder: &lt;b&gt;%Ln&lt;/b&gt; adresse</numerusform>
@@ -1477,7 +1897,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>, &lt;b&gt;%Ln&lt;/b&gt; whole domains</source>
         <translation>
             <numerusform>, &lt;b&gt;%Ln&lt;/b&gt; helt domæne</numerusform>
@@ -1485,27 +1905,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>Addresses opted out for the whole account or for any business unit, each counted once. A whole domain (@firma.dk) covers every address there, also those not on the list, so it is counted apart.</source>
         <translation>Adresser, der er afmeldt for hele kontoen eller for en forretningsenhed, hver talt én gang. Et helt domæne (@firma.dk) dækker alle adresser dér, også dem, der ikke står på listen, så det tælles for sig.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="358"/>
         <source>Suppressed, all business units: ?</source>
         <translation>Spærret, alle forretningsenheder: ?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="400"/>
         <source>suppression-list</source>
         <translation>spærreliste</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405"/>
+        <location filename="../../ui/main_window.py" line="427"/>
         <source>Exported to {path}:</source>
         <translation>Eksporteret til {path}:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="406"/>
+        <location filename="../../ui/main_window.py" line="428"/>
         <source>%Ln suppressed addresses</source>
         <translation>
             <numerusform>%Ln spærret adresse</numerusform>
@@ -1513,7 +1933,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="408"/>
+        <location filename="../../ui/main_window.py" line="430"/>
         <source>and %Ln whole domains</source>
         <translation>
             <numerusform>og %Ln helt domæne</numerusform>
@@ -1521,12 +1941,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410"/>
+        <location filename="../../ui/main_window.py" line="432"/>
         <source>(the business unit’s and the whole account’s)</source>
         <translation>(forretningsenhedens og hele kontoens)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="414"/>
+        <location filename="../../ui/main_window.py" line="436"/>
         <source>The file has %Ln rows: an address opted out for several business units has a row for each.</source>
         <translation>
             <numerusform>Filen har %Ln række: en adresse, der er afmeldt for flere forretningsenheder, har en række for hver.</numerusform>
@@ -1534,268 +1954,283 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>Business unit:</source>
         <translation>Forretningsenhed:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>Export suppressions…</source>
         <translation>Eksportér spærreliste…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>Manage…</source>
         <translation>Administrér…</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="156"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="183"/>
         <source>Recent</source>
         <translation>Seneste</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="157"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="184"/>
         <source>Open a CSV or Excel file of opted-out addresses, or drop it on this window.</source>
         <translation>Åbn en CSV- eller Excel-fil med afmeldte adresser, eller træk den over i dette vindue.</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="158"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="185"/>
         <source>Email column:</source>
         <translation>E-mailkolonne:</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="159"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="189"/>
         <source>The file&apos;s rows</source>
         <translation>Filens rækker</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="191"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="220"/>
         <source>Cancel</source>
         <translation>Annullér</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="160"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="190"/>
         <source>Save errors file…</source>
         <translation>Gem fejlfil…</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="161"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="191"/>
         <source>Import…</source>
         <translation>Importér…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>OptOut Desktop – {server}</source>
         <translation>OptOut Desktop – {server}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>Billable contacts: &lt;b&gt;{n}&lt;/b&gt;</source>
         <translation>Fakturerbare kontakter: &lt;b&gt;{n}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>Whole account</source>
         <translation>Hele kontoen</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="173"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="203"/>
         <source>Import running</source>
         <translation>Import i gang</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="174"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="204"/>
         <source>Wait for the import to finish.</source>
         <translation>Vent, til importen er færdig.</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="183"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="215"/>
         <source>Reading {name}…</source>
         <translation>Læser {name}…</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="175"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="205"/>
         <source>No column looks like email addresses: choose the email column.</source>
         <translation>Ingen kolonne ligner e-mailadresser: vælg e-mailkolonnen.</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="176"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="180"/>
+        <source>This is the sample file, to try the steps on: nothing from it is ever written to your suppression list. Open your own file to import it.</source>
+        <translation>Dette er eksempelfilen, som du kan prøve trinene på: intet fra den skrives nogensinde til din spærreliste. Åbn din egen fil for at importere den.</translation>
+    </message>
+    <message>
+        <location filename="../../../build/translations/unseen_strings.py" line="186"/>
+        <source>Reason:</source>
+        <translation>Årsag:</translation>
+    </message>
+    <message>
+        <location filename="../../../build/translations/unseen_strings.py" line="187"/>
+        <source>Reason</source>
+        <translation>Årsag</translation>
+    </message>
+    <message>
+        <location filename="../../../build/translations/unseen_strings.py" line="188"/>
+        <source>As the file says</source>
+        <translation>Som filen angiver</translation>
+    </message>
+    <message>
+        <location filename="../../../build/translations/unseen_strings.py" line="206"/>
         <source>comma</source>
         <translation>komma</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="177"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="207"/>
         <source>semicolon</source>
         <translation>semikolon</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="178"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="208"/>
         <source>tab</source>
         <translation>tabulator</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="179"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="209"/>
         <source>vertical bar</source>
         <translation>lodret streg</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="184"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="211"/>
+        <source>Every address in the file is already suppressed; there is nothing to import.</source>
+        <translation>Alle adresser i filen er allerede spærret; der er intet at importere.</translation>
+    </message>
+    <message>
+        <location filename="../../../build/translations/unseen_strings.py" line="213"/>
+        <source>The sample file</source>
+        <translation>Eksempelfilen</translation>
+    </message>
+    <message>
+        <location filename="../../../build/translations/unseen_strings.py" line="214"/>
+        <source>Opted out for {scope}.</source>
+        <translation>Afmeldt for {scope}.</translation>
+    </message>
+    <message>
+        <location filename="../../../build/translations/unseen_strings.py" line="216"/>
         <source>sheet “{sheet}”</source>
         <translation>arket »{sheet}«</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="194"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="223"/>
         <source>Waiting to start: {jobs}</source>
         <translation>Venter på at starte: {jobs}</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="195"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="224"/>
         <source>“{job}” was cancelled; nothing was changed.</source>
         <translation>»{job}« blev annulleret; intet blev ændret.</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="165"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="195"/>
         <source>first row is the header</source>
         <translation>første række er overskrifter</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="166"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="196"/>
         <source>no header row</source>
         <translation>ingen overskriftsrække</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="180"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="210"/>
         <source>&lt;b&gt;{name}&lt;/b&gt; — read as {how}, {header}</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; – læst som {how}, {header}</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="185"/>
-        <source>&lt;b&gt;{valid}&lt;/b&gt; addresses to opt out: {new} new, {already} already suppressed, {contacts} existing contact(s) will be unsubscribed (and stay billable). Left out: {invalid} invalid, {blank} blank, {duplicates} repeated. {rows} rows read{domains}.</source>
-        <translation>&lt;b&gt;{valid}&lt;/b&gt; adresser skal afmeldes: {new} nye, {already} allerede spærret, {contacts} eksisterende kontakt(er) afmeldes (og er stadig fakturerbare). Udeladt: {invalid} ugyldige, {blank} tomme, {duplicates} gentagne. {rows} rækker læst{domains}.</translation>
-    </message>
-    <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="190"/>
-        <source>; {n} of the entries are whole domains</source>
-        <translation>; {n} af dem er hele domæner</translation>
-    </message>
-    <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="187"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="218"/>
         <source>e.g. {samples}</source>
         <translation>f.eks. {samples}</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="167"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="197"/>
         <source>Counting the addresses…</source>
         <translation>Tæller adresserne…</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="186"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="217"/>
         <source>the business unit “{name}”</source>
         <translation>forretningsenheden »{name}«</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="154"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="181"/>
         <source>the whole account</source>
         <translation>hele kontoen</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="182"/>
-        <source>Import #{id} completed: {new} addresses are now unsubscribed from all email ({already} were already suppressed, {contacts} existing contacts unsubscribed). {refused} rows were left out.</source>
-        <translation>Import nr. {id} er gennemført: {new} adresser er nu afmeldt alle e-mails ({already} var allerede spærret, {contacts} eksisterende kontakter blev afmeldt). {refused} rækker blev udeladt.</translation>
-    </message>
-    <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="188"/>
-        <source>The list changed after the counts were shown (another import or undo): {planned} addresses were to be new, {new} were.</source>
-        <translation>Listen blev ændret, efter at tallene blev vist (en anden import eller fortrydelse): {planned} adresser skulle have været nye, {new} var.</translation>
-    </message>
-    <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="170"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="200"/>
         <source>Imported. Open another file, or choose another column to import again.</source>
         <translation>Importeret. Åbn en anden fil, eller vælg en anden kolonne for at importere igen.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="399"/>
         <source>Export the suppression list</source>
         <translation>Eksportér spærrelisten</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="162"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="192"/>
         <source>Reading the file…</source>
         <translation>Læser filen…</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="168"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="198"/>
         <source>Counting…</source>
         <translation>Tæller…</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="169"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="199"/>
         <source>Importing…</source>
         <translation>Importerer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396"/>
+        <location filename="../../ui/main_window.py" line="418"/>
         <source>Exporting…</source>
         <translation>Eksporterer…</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="153"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="179"/>
         <source>Saving the errors file…</source>
         <translation>Gemmer fejlfilen…</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="193"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="222"/>
         <source>{phase}: {done} of {total} rows</source>
         <translation>{phase}: {done} af {total} rækker</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/main_window.py" line="441"/>
         <source>Export finished</source>
         <translation>Eksport fuldført</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="152"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="178"/>
         <source>Errors file saved</source>
         <translation>Fejlfil gemt</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="163"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="193"/>
         <source>The file could not be used.</source>
         <translation>Filen kunne ikke bruges.</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="164"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="194"/>
         <source>This file cannot be imported</source>
         <translation>Filen kan ikke importeres</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="442"/>
-        <location filename="../../../build/translations/unseen_strings.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="464"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="201"/>
         <source>Something went wrong</source>
         <translation>Noget gik galt</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="172"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="202"/>
         <source>The import was cancelled; nothing was written.</source>
         <translation>Importen blev annulleret; intet blev gemt.</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="181"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="212"/>
         <source>Counting was cancelled.</source>
         <translation>Optællingen blev annulleret.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="422"/>
+        <location filename="../../ui/main_window.py" line="444"/>
         <source>The export was cancelled; no file was written.</source>
         <translation>Eksporten blev annulleret; der blev ikke skrevet nogen fil.</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="192"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="221"/>
         <source>Cancelling…</source>
         <translation>Annullerer…</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="189"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="219"/>
         <source>No recent files</source>
         <translation>Ingen seneste filer</translation>
     </message>
@@ -1803,87 +2238,87 @@
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="196"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="225"/>
         <source>&amp;File</source>
         <translation>&amp;Filer</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="197"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="226"/>
         <source>&amp;Open file…</source>
         <translation>&amp;Åbn fil…</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="198"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="227"/>
         <source>Try the &amp;sample file</source>
         <translation>&amp;Prøv eksempelfilen</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="199"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="228"/>
         <source>&amp;Export suppressions…</source>
         <translation>&amp;Eksportér spærreliste…</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="200"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="229"/>
         <source>&amp;Look up an address</source>
         <translation>&amp;Slå en adresse op</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="201"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="230"/>
         <source>Opt out a whole do&amp;main…</source>
         <translation>Afmeld et helt do&amp;mæne…</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="202"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="231"/>
         <source>Add an opt-out by &amp;hand…</source>
         <translation>Tilføj et fravalg &amp;manuelt…</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="203"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="232"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Opdater</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="204"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="233"/>
         <source>Choose &amp;database…</source>
         <translation>Vælg &amp;database…</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="205"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="234"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afslut</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="206"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="235"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprog</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="207"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="236"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjælp</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="208"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="237"/>
         <source>Open &amp;log folder</source>
         <translation>Åbn &amp;logmappen</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="209"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="238"/>
         <source>&amp;About OptOut Desktop</source>
         <translation>&amp;Om OptOut Desktop</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="210"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="239"/>
         <source>About OptOut Desktop</source>
         <translation>Om OptOut Desktop</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="211"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="240"/>
         <source>Keeps your list of people who must never get marketing email, on this computer.</source>
         <translation>Holder styr på din liste over personer, der aldrig må få marketing-e-mails – her på computeren.</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="212"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="241"/>
         <source>Database: {database}&lt;br&gt;Log files: {logs}</source>
         <translation>Database: {database}&lt;br&gt;Logfiler: {logs}</translation>
     </message>
@@ -1926,32 +2361,32 @@
         <translation>Registrér</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="73"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="79"/>
         <source>Legitimate interest – prospect/lead</source>
         <translation>Legitim interesse – potentiel kunde/lead</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="74"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="80"/>
         <source>Legitimate interest – existing customer</source>
         <translation>Legitim interesse – eksisterende kunde</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="75"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="81"/>
         <source>Legitimate interest – other</source>
         <translation>Legitim interesse – andet</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="76"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="82"/>
         <source>Performance of a contract</source>
         <translation>Opfyldelse af en kontrakt</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="77"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="83"/>
         <source>Freely given consent from contact</source>
         <translation>Frivilligt givet samtykke fra kontakten</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="78"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="84"/>
         <source>Not applicable</source>
         <translation>Ikke relevant</translation>
     </message>
@@ -2046,17 +2481,17 @@
 <context>
     <name>Questions</name>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="85"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="91"/>
         <source>Tables (*.csv *.txt *.tsv *.xlsx *.xlsm *.xls *.ods);;All files (*)</source>
         <translation>Tabeller (*.csv *.txt *.tsv *.xlsx *.xlsm *.xls *.ods);;Alle filer (*)</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="86"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="92"/>
         <source>Choose the file of opted-out addresses</source>
         <translation>Vælg filen med afmeldte adresser</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="87"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="93"/>
         <source>Log folder</source>
         <translation>Logmappe</translation>
     </message>
@@ -2084,72 +2519,72 @@
         <translation>Ark:</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="59"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="65"/>
         <source>Unicode (UTF-8)</source>
         <translation>Unicode (UTF-8)</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="60"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="66"/>
         <source>Unicode (UTF-8, as Excel saves it)</source>
         <translation>Unicode (UTF-8, som Excel gemmer det)</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="61"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="67"/>
         <source>Western European (Windows-1252, Danish Excel)</source>
         <translation>Vesteuropæisk (Windows-1252, dansk Excel)</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="62"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="68"/>
         <source>Western European (ISO-8859-15)</source>
         <translation>Vesteuropæisk (ISO-8859-15)</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="63"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="69"/>
         <source>Western European (ISO-8859-1)</source>
         <translation>Vesteuropæisk (ISO-8859-1)</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="64"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="70"/>
         <source>Unicode (UTF-16)</source>
         <translation>Unicode (UTF-16)</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="65"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="71"/>
         <source>Old DOS (CP850)</source>
         <translation>Gammel DOS (CP850)</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="66"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="72"/>
         <source>Old Mac (Mac Roman)</source>
         <translation>Gammel Mac (Mac Roman)</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="67"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="73"/>
         <source>Unicode (UTF-16, big-endian)</source>
         <translation>Unicode (UTF-16, big-endian)</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="68"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="74"/>
         <source>Unicode (UTF-32)</source>
         <translation>Unicode (UTF-32)</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="69"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="75"/>
         <source>Comma ,</source>
         <translation>Komma ,</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="70"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="76"/>
         <source>Semicolon ;</source>
         <translation>Semikolon ;</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="71"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="77"/>
         <source>Tab</source>
         <translation>Tabulator</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="72"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="78"/>
         <source>Vertical bar |</source>
         <translation>Lodret streg |</translation>
     </message>
@@ -2161,56 +2596,61 @@
         <source>To confirm, type the number: &lt;b&gt;{n}&lt;/b&gt;</source>
         <translation>Skriv tallet for at bekræfte: &lt;b&gt;{n}&lt;/b&gt;</translation>
     </message>
+    <message>
+        <location filename="../../ui/typed_count_dialog.py" line="86"/>
+        <source>You typed {typed}; the number to type is {expected}.</source>
+        <translation>Du skrev {typed}; tallet, der skal skrives, er {expected}.</translation>
+    </message>
 </context>
 <context>
     <name>UndoDialog</name>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="213"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="242"/>
         <source>Undo the opt-out import</source>
         <translation>Fortryd importen af fravalg</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="214"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="243"/>
         <source>Undo import</source>
         <translation>Fortryd import</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="215"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="244"/>
         <source>Number of opt-outs</source>
         <translation>Antal fravalg</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="216"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="245"/>
         <source>File</source>
         <translation>Fil</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="217"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="246"/>
         <source>Imported</source>
         <translation>Importeret</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="218"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="247"/>
         <source>Business unit</source>
         <translation>Forretningsenhed</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="219"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="248"/>
         <source>Opt-outs lifted</source>
         <translation>Fravalg, der ophæves</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="220"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="249"/>
         <source>Of them whole domains</source>
         <translation>Heraf hele domæner</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="221"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="250"/>
         <source>Kept, as later imports list them too</source>
         <translation>Bevares, fordi senere importer også indeholder dem</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="222"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="251"/>
         <source>Undoing import #{id} lifts the opt-outs this import added, and nothing else: addresses suppressed before it, or also by another import, by hand or by the person, stay suppressed.</source>
         <translation>Når du fortryder import nr. {id}, ophæves de fravalg, som denne import tilføjede, og intet andet: adresser, der var spærret før, eller som også er spærret af en anden import, manuelt eller af personen selv, forbliver spærret.</translation>
     </message>
@@ -2267,17 +2707,17 @@
 <context>
     <name>Words</name>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="223"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="252"/>
         <source>Whole account</source>
         <translation>Hele kontoen</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="224"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="253"/>
         <source>for the whole account</source>
         <translation>for hele kontoen</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="225"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="254"/>
         <source>for the business unit “{name}”</source>
         <translation>for forretningsenheden »{name}«</translation>
     </message>

@@ -4,11 +4,110 @@
 <context>
     <name>BlockDomainDialog</name>
     <message numerus="yes">
-        <location filename="../../../build/translations/unseen_strings.py" line="96"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="102"/>
         <source>To confirm, type the number of contacts this unsubscribes: &lt;b&gt;%Ln&lt;/b&gt;</source>
         <translation>
             <numerusform>To confirm, type the number of contacts this unsubscribes: &lt;b&gt;%Ln&lt;/b&gt;</numerusform>
             <numerusform>To confirm, type the number of contacts this unsubscribes: &lt;b&gt;%Ln&lt;/b&gt;</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CleaningPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/cleaning_page.py" line="447"/>
+        <source>The first {shown} of %Ln rows left out are shown; Save left-out rows… writes them all.</source>
+        <translation>
+            <numerusform>The first {shown} of %Ln row left out are shown; Save left-out rows… writes them all.</numerusform>
+            <numerusform>The first {shown} of %Ln rows left out are shown; Save left-out rows… writes them all.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/cleaning_page.py" line="548"/>
+        <source>Saved “{path}”: %Ln rows that may be emailed.</source>
+        <translation>
+            <numerusform>Saved “{path}”: %Ln row that may be emailed.</numerusform>
+            <numerusform>Saved “{path}”: %Ln rows that may be emailed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/cleaning_page.py" line="565"/>
+        <source>Saved “{path}”: %Ln rows left out, each with its row number and why.</source>
+        <translation>
+            <numerusform>Saved “{path}”: %Ln row left out, with its row number and why.</numerusform>
+            <numerusform>Saved “{path}”: %Ln rows left out, each with its row number and why.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../../build/translations/unseen_strings.py" line="119"/>
+        <source>%Ln suppressed</source>
+        <translation>
+            <numerusform>%Ln suppressed</numerusform>
+            <numerusform>%Ln suppressed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../../build/translations/unseen_strings.py" line="122"/>
+        <source>%Ln opted out for the whole account</source>
+        <translation>
+            <numerusform>%Ln opted out for the whole account</numerusform>
+            <numerusform>%Ln opted out for the whole account</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../../build/translations/unseen_strings.py" line="123"/>
+        <source>%Ln opted out for this business unit</source>
+        <translation>
+            <numerusform>%Ln opted out for this business unit</numerusform>
+            <numerusform>%Ln opted out for this business unit</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../../build/translations/unseen_strings.py" line="124"/>
+        <source>%Ln in a whole domain that is opted out</source>
+        <translation>
+            <numerusform>%Ln in a whole domain that is opted out</numerusform>
+            <numerusform>%Ln in whole domains that are opted out</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../../build/translations/unseen_strings.py" line="125"/>
+        <source>%Ln bounced</source>
+        <translation>
+            <numerusform>%Ln bounced</numerusform>
+            <numerusform>%Ln bounced</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../../build/translations/unseen_strings.py" line="126"/>
+        <source>%Ln spam reports</source>
+        <translation>
+            <numerusform>%Ln spam report</numerusform>
+            <numerusform>%Ln spam reports</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../../build/translations/unseen_strings.py" line="127"/>
+        <source>%Ln unsubscribed</source>
+        <translation>
+            <numerusform>%Ln unsubscribed</numerusform>
+            <numerusform>%Ln unsubscribed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../../build/translations/unseen_strings.py" line="128"/>
+        <source>&lt;b&gt;%Ln rows may be emailed.&lt;/b&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;%Ln row may be emailed.&lt;/b&gt;</numerusform>
+            <numerusform>&lt;b&gt;%Ln rows may be emailed.&lt;/b&gt;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../../build/translations/unseen_strings.py" line="129"/>
+        <source>%Ln rows read,</source>
+        <translation>
+            <numerusform>%Ln row read,</numerusform>
+            <numerusform>%Ln rows read,</numerusform>
         </translation>
     </message>
 </context>
@@ -50,7 +149,7 @@
 <context>
     <name>CountTexts</name>
     <message numerus="yes">
-        <location filename="../../../build/translations/unseen_strings.py" line="126"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="152"/>
         <source>&lt;b&gt;%Ln&lt;/b&gt; addresses to opt out:</source>
         <translation>
             <numerusform>&lt;b&gt;%Ln&lt;/b&gt; address to opt out:</numerusform>
@@ -58,7 +157,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../build/translations/unseen_strings.py" line="127"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="153"/>
         <source>%Ln new,</source>
         <translation>
             <numerusform>%Ln new,</numerusform>
@@ -66,7 +165,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../build/translations/unseen_strings.py" line="128"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="154"/>
         <source>%Ln already suppressed,</source>
         <translation>
             <numerusform>%Ln already suppressed,</numerusform>
@@ -74,7 +173,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../build/translations/unseen_strings.py" line="129"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="155"/>
         <source>%Ln existing contacts will be unsubscribed (and stay billable).</source>
         <translation>
             <numerusform>%Ln existing contact will be unsubscribed (and stays billable).</numerusform>
@@ -82,7 +181,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../build/translations/unseen_strings.py" line="130"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="156"/>
         <source>%Ln addresses are now unsubscribed from all email</source>
         <translation>
             <numerusform>%Ln address is now unsubscribed from all email</numerusform>
@@ -90,7 +189,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../build/translations/unseen_strings.py" line="131"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="157"/>
         <source>(%Ln were already suppressed,</source>
         <translation>
             <numerusform>(%Ln was already suppressed,</numerusform>
@@ -98,7 +197,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../build/translations/unseen_strings.py" line="132"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="158"/>
         <source>%Ln existing contacts unsubscribed).</source>
         <translation>
             <numerusform>%Ln existing contact unsubscribed).</numerusform>
@@ -106,7 +205,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../build/translations/unseen_strings.py" line="133"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="159"/>
         <source>%Ln rows were left out.</source>
         <translation>
             <numerusform>%Ln row was left out.</numerusform>
@@ -114,7 +213,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../build/translations/unseen_strings.py" line="134"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="160"/>
         <source>%Ln invalid rows</source>
         <translation>
             <numerusform>%Ln invalid row</numerusform>
@@ -122,7 +221,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../build/translations/unseen_strings.py" line="135"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="161"/>
         <source>%Ln blank rows</source>
         <translation>
             <numerusform>%Ln blank row</numerusform>
@@ -130,7 +229,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../build/translations/unseen_strings.py" line="136"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="162"/>
         <source>%Ln repeated rows</source>
         <translation>
             <numerusform>%Ln repeated row</numerusform>
@@ -138,7 +237,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../build/translations/unseen_strings.py" line="139"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="165"/>
         <source>%Ln addresses were to be new,</source>
         <translation>
             <numerusform>%Ln address was to be new,</numerusform>
@@ -146,7 +245,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../build/translations/unseen_strings.py" line="140"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="166"/>
         <source>%Ln were.</source>
         <translation>
             <numerusform>%Ln was.</numerusform>
@@ -154,7 +253,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../build/translations/unseen_strings.py" line="141"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="167"/>
         <source>%Ln contacts created,</source>
         <translation>
             <numerusform>%Ln contact created,</numerusform>
@@ -162,7 +261,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../build/translations/unseen_strings.py" line="142"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="168"/>
         <source>%Ln updated.</source>
         <translation>
             <numerusform>%Ln updated.</numerusform>
@@ -170,7 +269,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../build/translations/unseen_strings.py" line="143"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="169"/>
         <source>%Ln rows read</source>
         <translation>
             <numerusform>%Ln row read</numerusform>
@@ -178,7 +277,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../build/translations/unseen_strings.py" line="145"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="171"/>
         <source>; %Ln of the entries are whole domains</source>
         <translation>
             <numerusform>; %Ln of the entries is a whole domain</numerusform>
@@ -208,7 +307,7 @@
 <context>
     <name>HandMade</name>
     <message numerus="yes">
-        <location filename="../../ui/hand_made.py" line="100"/>
+        <location filename="../../ui/hand_made.py" line="99"/>
         <source>{domain} is opted out {scope}, and with it %Ln contacts there (they stay contacts, and billable).</source>
         <translation>
             <numerusform>{domain} is opted out {scope}, and with it %Ln contact there (it stays a contact, and billable).</numerusform>
@@ -219,7 +318,7 @@
 <context>
     <name>HistoryPage</name>
     <message numerus="yes">
-        <location filename="../../ui/history_page.py" line="173"/>
+        <location filename="../../ui/history_page.py" line="179"/>
         <source>%Ln refused rows were written to {path}.</source>
         <translation>
             <numerusform>%Ln refused row was written to {path}.</numerusform>
@@ -227,7 +326,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/history_page.py" line="237"/>
+        <location filename="../../ui/history_page.py" line="243"/>
         <source>Import #{id} was undone: %Ln opt-outs were lifted.</source>
         <translation>
             <numerusform>Import #{id} was undone: %Ln opt-out was lifted.</numerusform>
@@ -235,7 +334,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/history_page.py" line="241"/>
+        <location filename="../../ui/history_page.py" line="247"/>
         <source>%Ln stay suppressed, as later imports list them too.</source>
         <translation>
             <numerusform>%Ln stays suppressed, as a later import lists it too.</numerusform>
@@ -246,7 +345,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>Suppressed, all business units: &lt;b&gt;%Ln&lt;/b&gt; addresses</source>
         <translation>
             <numerusform>Suppressed, all business units: &lt;b&gt;%Ln&lt;/b&gt; address</numerusform>
@@ -254,7 +353,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>, &lt;b&gt;%Ln&lt;/b&gt; whole domains</source>
         <translation>
             <numerusform>, &lt;b&gt;%Ln&lt;/b&gt; whole domain</numerusform>
@@ -262,7 +361,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="406"/>
+        <location filename="../../ui/main_window.py" line="428"/>
         <source>%Ln suppressed addresses</source>
         <translation>
             <numerusform>%Ln suppressed address</numerusform>
@@ -270,7 +369,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="408"/>
+        <location filename="../../ui/main_window.py" line="430"/>
         <source>and %Ln whole domains</source>
         <translation>
             <numerusform>and %Ln whole domain</numerusform>
@@ -278,7 +377,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="414"/>
+        <location filename="../../ui/main_window.py" line="436"/>
         <source>The file has %Ln rows: an address opted out for several business units has a row for each.</source>
         <translation>
             <numerusform>The file has %Ln row: an address opted out for several business units has a row for each.</numerusform>
