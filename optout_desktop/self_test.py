@@ -49,8 +49,11 @@ class _SelfTestQuestions:
     def save_file(
         self, parent: Any, title: str, suggested: str, filters: str
     ) -> tuple[Path, str] | None:
-        # The name, and the file type chosen: the last, the comma CSV for programs.
-        return self.export_path, filters.split(";;")[-1]
+        # The name, and the file type chosen: the comma CSV for programs.
+        from optout_desktop.ui import file_kinds
+
+        plain = [k.filter for k in file_kinds.suppression_kinds() if not (k.for_people or k.tool)]
+        return self.export_path, plain[0] if plain else filters.split(";;")[-1]
 
     def inform(self, parent: Any, title: str, text: str) -> None:
         self.informed.append(text)

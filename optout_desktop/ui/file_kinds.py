@@ -26,6 +26,7 @@ class FileKind:
     suffix: str  # ".xlsx" or ".csv"
     for_people: bool
     delimiter: str = ","
+    tool: str = ""  # another email tool's format (export_formats.TOOLS), or "md5"/"sha256"
 
     @property
     def filter(self) -> str:
@@ -42,7 +43,21 @@ def suppression_kinds() -> list[FileKind]:
     else:
         label = _tr("CSV for Excel and other programs, English column names")
     kinds.append(FileKind(label, ".csv", False))
-    return kinds
+    return kinds + tool_kinds()
+
+
+def tool_kinds() -> list[FileKind]:
+    """The list as other email tools' suppression imports take it, and hashed for partners."""
+    return [
+        FileKind(
+            _tr("For HubSpot: import of unsubscribed contacts"), ".csv", False, tool="hubspot"
+        ),
+        FileKind(_tr("For Mailchimp: import as unsubscribed"), ".csv", False, tool="mailchimp"),
+        FileKind(_tr("For SendGrid: global unsubscribes"), ".csv", False, tool="sendgrid"),
+        FileKind(_tr("For Amazon SES: account suppression list"), ".csv", False, tool="ses"),
+        FileKind(_tr("SHA-256 hashed list, for partners"), ".txt", False, tool="sha256"),
+        FileKind(_tr("MD5 hashed list, for partners"), ".txt", False, tool="md5"),
+    ]
 
 
 def errors_kinds() -> list[FileKind]:

@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
 
 from optout_desktop.core import folders
 from optout_desktop.core.db import dialect, opening, postgres
-from optout_desktop.core.optouts import domains, exports, overview
+from optout_desktop.core.optouts import domains, export_formats, exports, overview
 from optout_desktop.core.optouts.exports import Exported, ForPeople
 from optout_desktop.core.optouts.overview import Overview
 from optout_desktop.core.progress import Progress
+from optout_desktop.core.reading import digests
 from optout_desktop.core.rules import business_units, eligibility
 
 from . import file_kinds, language, remembered_folders
@@ -405,6 +406,9 @@ class MainWindow(QMainWindow):
         path, kind = file_kinds.chosen(kinds, *answer)
         remembered_folders.remember(self.settings, remembered_folders.EXPORT, path)
         scope = self.context.scope_id() or None
+        if kind.tool:
+            self._export_for_tool(path, kind.tool, scope)
+            return
         people = ForPeople(translated, language.excel_date_format()) if kind.for_people else None
 
         def export(progress: ProgressFn, cancel: threading.Event) -> Any:
@@ -421,6 +425,28 @@ class MainWindow(QMainWindow):
                 on_cancelled=self._export_cancelled,
             )
         )
+
+    def _export_for_tool(self, path: Path, tool: str, scope: int | None) -> None:
+        """Another email tool's suppression import, or a hashed list (in its own format)."""
+
+        def export(progress: ProgressFn, cancel: threading.Event) -> Any:
+            if tool in digests.ALGORITHMS:
+                return export_formats.export_hashed(path, tool, scope, progress, cancel)
+            return export_formats.export_for_tool(path, tool, scope, progress, cancel)
+
+        self.context.run(
+            Job(
+                self.tr("Exporting…"),
+                export,
+                on_done=self._exported_for_tool,
+                on_cancelled=self._export_cancelled,
+            )
+        )
+
+    def _exported_for_tool(self, done: Any) -> None:
+        text = self.tr("Exported to {path}:").format(path=done.path)
+        text += " " + self.tr("%Ln lines.", "", done.addresses)
+        self.questions.inform(self, self.tr("Export finished"), text)
 
     def _exported(self, result: tuple[Path, Exported]) -> None:
         path, done = result

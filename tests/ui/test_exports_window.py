@@ -19,7 +19,7 @@ from optout_desktop.core.db import models
 from optout_desktop.core.optouts import by_hand, domains, imports
 from optout_desktop.core.reading.sources import open_source
 from optout_desktop.core.rules import business_units
-from optout_desktop.ui import language, remembered_folders
+from optout_desktop.ui import file_kinds, language, remembered_folders
 from optout_desktop.ui.main_window import MainWindow
 from tests.ui.helpers import WAIT, ScriptedQuestions, wait_idle
 
@@ -74,7 +74,7 @@ def test_the_chosen_file_type_decides_the_ending(
     assert not (tmp_path / "liste.csv").exists() and not (tmp_path / "liste").exists()
     export(qtbot, window, tmp_path / "igen.csv", 0)  # the workbook chosen, a CSV's name typed
     assert (tmp_path / "igen.xlsx").exists() and not (tmp_path / "igen.csv").exists()
-    export(qtbot, window, tmp_path / "til-programmer", -1)
+    export(qtbot, window, tmp_path / "til-programmer", 1)
     assert (tmp_path / "til-programmer.csv").read_bytes().startswith(b"\xef\xbb\xbfEmail,Scope,")
 
 
@@ -88,7 +88,7 @@ def test_the_export_counts_as_the_window_does(
     qtbot.waitUntil(lambda: "whole domain" in window.suppressed_label.text(), timeout=WAIT)
     label = window.suppressed_label.text()
     assert "all business units: <b>2</b> addresses, <b>1</b> whole domain" in label
-    text = export(qtbot, window, tmp_path / "liste.csv", -1)
+    text = export(qtbot, window, tmp_path / "liste.csv", 1)
     assert "2 suppressed addresses and 1 whole domain." in text
     assert "The file has 4 rows: an address opted out for several business units" in text
 
@@ -105,7 +105,7 @@ def test_a_danish_window_exports_for_danish_excel_and_says_which_file_is_which(
     export(qtbot, window, tmp_path / "til-excel", 1)
     title, suggested, filters = questions.saves[-1]
     assert Path(suggested).name == "spærreliste.xlsx"
-    assert filters.split(";;") == [
+    assert filters.split(";;")[:3] == [  # then other tools' formats and hashed lists
         "Excel-projektmappe, til at læse (*.xlsx)",
         "CSV til Excel, adskilt med semikolon (*.csv)",
         "CSV til andre programmer, adskilt med komma, engelske kolonnenavne (*.csv)",
@@ -191,3 +191,17 @@ def test_each_kind_of_file_opens_where_it_was_last_saved_never_the_programs_fold
     remembered_folders.remember(window.settings, remembered_folders.CONTACTS, Path("/tmp/x.csv"))
     monkeypatch.undo()
     assert remembered_folders.folder(window.settings, remembered_folders.CONTACTS) != Path("/tmp")
+
+
+def test_the_export_dialog_offers_other_tools_formats_and_hashed_lists(
+    qtbot: QtBot, window: MainWindow, questions: ScriptedQuestions, tmp_path: Path
+) -> None:
+    opted_out(tmp_path)
+    kinds = [kind.tool for kind in file_kinds.suppression_kinds()]
+    export(qtbot, window, tmp_path / "ses", kinds.index("ses"))
+    lines = (tmp_path / "ses.csv").read_text("utf-8").splitlines()
+    assert lines and all(line.endswith((",BOUNCE", ",COMPLAINT")) for line in lines)
+    text = export(qtbot, window, tmp_path / "partner", kinds.index("sha256"))
+    digests = (tmp_path / "partner.txt").read_text("utf-8").split()
+    assert digests and all(len(d) == 64 and int(d, 16) >= 0 for d in digests)
+    assert "Exported to" in text

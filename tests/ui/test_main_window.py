@@ -163,7 +163,7 @@ def test_export_writes_the_suppression_list(
     assert window.import_page.plan is not None
     window.import_page.helper().run(4)  # the helper process holds the counted addresses
     questions.next_save = tmp_path / "out.csv"
-    questions.next_type = -1  # the comma CSV for other programs
+    questions.next_type = 1  # the comma CSV for other programs (English settings)
     qtbot.mouseClick(window.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(questions.messages), timeout=WAIT)
     text = (tmp_path / "out.csv").read_text("utf-8-sig")

@@ -481,7 +481,7 @@ def test_a_long_export_shows_progress_and_can_be_cancelled(
 
     window = make_window(qtbot, db_path, tmp_path)
     window.questions.next_save = out  # type: ignore[attr-defined]
-    window.questions.next_type = -1  # type: ignore[attr-defined]
+    window.questions.next_type = 1  # type: ignore[attr-defined]  # the comma CSV (English)
     window.export_suppressions()
     assert window.job_status.cancel_button.isVisible()
     qtbot.waitUntil(lambda: not window.jobs.busy, timeout=WAIT)

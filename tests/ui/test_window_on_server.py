@@ -224,7 +224,7 @@ def test_export_from_the_window_writes_the_servers_list_in_byte_order(
     run_optouts(path, 2_505)
     questions: Any = window.questions
     questions.next_save = tmp_path / "list.csv"
-    questions.next_type = -1  # the comma CSV for other programs
+    questions.next_type = 1  # the comma CSV for other programs (English settings)
     qtbot.mouseClick(window.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(questions.messages), timeout=WAIT)
     assert f": {number(2_505)} suppressed addresses." in questions.messages[-1][2]

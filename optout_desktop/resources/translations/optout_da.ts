@@ -1016,16 +1016,46 @@
     </message>
     <message>
         <location filename="../../../build/translations/unseen_strings.py" line="175"/>
+        <source>For HubSpot: import of unsubscribed contacts</source>
+        <translation>Til HubSpot: import af afmeldte kontakter</translation>
+    </message>
+    <message>
+        <location filename="../../../build/translations/unseen_strings.py" line="176"/>
+        <source>For Mailchimp: import as unsubscribed</source>
+        <translation>Til Mailchimp: import som afmeldte</translation>
+    </message>
+    <message>
+        <location filename="../../../build/translations/unseen_strings.py" line="177"/>
+        <source>For SendGrid: global unsubscribes</source>
+        <translation>Til SendGrid: globale afmeldinger</translation>
+    </message>
+    <message>
+        <location filename="../../../build/translations/unseen_strings.py" line="178"/>
+        <source>For Amazon SES: account suppression list</source>
+        <translation>Til Amazon SES: kontoens spærreliste</translation>
+    </message>
+    <message>
+        <location filename="../../../build/translations/unseen_strings.py" line="179"/>
+        <source>SHA-256 hashed list, for partners</source>
+        <translation>SHA-256-hashet liste til partnere</translation>
+    </message>
+    <message>
+        <location filename="../../../build/translations/unseen_strings.py" line="180"/>
+        <source>MD5 hashed list, for partners</source>
+        <translation>MD5-hashet liste til partnere</translation>
+    </message>
+    <message>
+        <location filename="../../../build/translations/unseen_strings.py" line="181"/>
         <source>CSV for Excel and other programs</source>
         <translation>CSV til Excel og andre programmer</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="176"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="182"/>
         <source>CSV for Excel, separated by semicolons</source>
         <translation>CSV til Excel, adskilt med semikolon</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="177"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="183"/>
         <source>CSV for other programs, separated by commas</source>
         <translation>CSV til andre programmer, adskilt med komma</translation>
     </message>
@@ -1818,78 +1848,78 @@ Skriv adressen for at bekræfte:</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>OptOut Desktop</source>
         <translation>OptOut Desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="114"/>
         <source>Import opt-outs</source>
         <translation>Importér fravalg</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>Contacts</source>
         <translation>Kontakter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>History</source>
         <translation>Historik</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="182"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="188"/>
         <source>Open file…</source>
         <translation>Åbn fil…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="112"/>
         <source>Pages</source>
         <translation>Sider</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>Overview</source>
         <translation>Oversigt</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>Clean a mailing list</source>
         <translation>Rens en udsendelsesliste</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>&amp;Clean a mailing list…</source>
         <translation>&amp;Rens en udsendelsesliste…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>{name} is used from the next start of OptOut Desktop.</source>
         <translation>{name} bruges fra næste gang, OptOut Desktop startes.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>Choose database</source>
         <translation>Vælg database</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>Wait for the running job to finish, then choose the database.</source>
         <translation>Vent, til den igangværende opgave er færdig, og vælg derefter databasen.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>The suppression list&apos;s file on this computer, or your team&apos;s PostgreSQL server as postgresql://user@host:5432/name (the password is asked for, never saved):</source>
         <translation>Spærrelistens fil på denne computer eller jeres fælles PostgreSQL-server som postgresql://bruger@vært:5432/navn (adgangskoden bliver spurgt om og gemmes aldrig):</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>Suppressed, all business units: &lt;b&gt;%Ln&lt;/b&gt; addresses</source>
         <translation>
             <numerusform>Spærret, alle forretningsenheder: &lt;b&gt;%Ln&lt;/b&gt; adresse</numerusform>
@@ -1897,7 +1927,7 @@ Skriv adressen for at bekræfte:</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="347"/>
         <source>, &lt;b&gt;%Ln&lt;/b&gt; whole domains</source>
         <translation>
             <numerusform>, &lt;b&gt;%Ln&lt;/b&gt; helt domæne</numerusform>
@@ -1905,27 +1935,36 @@ Skriv adressen for at bekræfte:</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="351"/>
         <source>Addresses opted out for the whole account or for any business unit, each counted once. A whole domain (@firma.dk) covers every address there, also those not on the list, so it is counted apart.</source>
         <translation>Adresser, der er afmeldt for hele kontoen eller for en forretningsenhed, hver talt én gang. Et helt domæne (@firma.dk) dækker alle adresser dér, også dem, der ikke står på listen, så det tælles for sig.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="359"/>
         <source>Suppressed, all business units: ?</source>
         <translation>Spærret, alle forretningsenheder: ?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400"/>
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>suppression-list</source>
         <translation>spærreliste</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="427"/>
+        <location filename="../../ui/main_window.py" line="447"/>
+        <location filename="../../ui/main_window.py" line="453"/>
         <source>Exported to {path}:</source>
         <translation>Eksporteret til {path}:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="428"/>
+        <location filename="../../ui/main_window.py" line="448"/>
+        <source>%Ln lines.</source>
+        <translation>
+            <numerusform>%Ln linje.</numerusform>
+            <numerusform>%Ln linjer.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="454"/>
         <source>%Ln suppressed addresses</source>
         <translation>
             <numerusform>%Ln spærret adresse</numerusform>
@@ -1933,7 +1972,7 @@ Skriv adressen for at bekræfte:</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="430"/>
+        <location filename="../../ui/main_window.py" line="456"/>
         <source>and %Ln whole domains</source>
         <translation>
             <numerusform>og %Ln helt domæne</numerusform>
@@ -1941,12 +1980,12 @@ Skriv adressen for at bekræfte:</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="432"/>
+        <location filename="../../ui/main_window.py" line="458"/>
         <source>(the business unit’s and the whole account’s)</source>
         <translation>(forretningsenhedens og hele kontoens)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="436"/>
+        <location filename="../../ui/main_window.py" line="462"/>
         <source>The file has %Ln rows: an address opted out for several business units has a row for each.</source>
         <translation>
             <numerusform>Filen har %Ln række: en adresse, der er afmeldt for flere forretningsenheder, har en række for hver.</numerusform>
@@ -1954,283 +1993,285 @@ Skriv adressen for at bekræfte:</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>Business unit:</source>
         <translation>Forretningsenhed:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>Export suppressions…</source>
         <translation>Eksportér spærreliste…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>Manage…</source>
         <translation>Administrér…</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="183"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="189"/>
         <source>Recent</source>
         <translation>Seneste</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="184"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="190"/>
         <source>Open a CSV or Excel file of opted-out addresses, or drop it on this window.</source>
         <translation>Åbn en CSV- eller Excel-fil med afmeldte adresser, eller træk den over i dette vindue.</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="185"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="191"/>
         <source>Email column:</source>
         <translation>E-mailkolonne:</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="189"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="195"/>
         <source>The file&apos;s rows</source>
         <translation>Filens rækker</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="220"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="226"/>
         <source>Cancel</source>
         <translation>Annullér</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="190"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="196"/>
         <source>Save errors file…</source>
         <translation>Gem fejlfil…</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="191"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="197"/>
         <source>Import…</source>
         <translation>Importér…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>OptOut Desktop – {server}</source>
         <translation>OptOut Desktop – {server}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>Billable contacts: &lt;b&gt;{n}&lt;/b&gt;</source>
         <translation>Fakturerbare kontakter: &lt;b&gt;{n}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>Whole account</source>
         <translation>Hele kontoen</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="203"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="209"/>
         <source>Import running</source>
         <translation>Import i gang</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="204"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="210"/>
         <source>Wait for the import to finish.</source>
         <translation>Vent, til importen er færdig.</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="215"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="221"/>
         <source>Reading {name}…</source>
         <translation>Læser {name}…</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="205"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="211"/>
         <source>No column looks like email addresses: choose the email column.</source>
         <translation>Ingen kolonne ligner e-mailadresser: vælg e-mailkolonnen.</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="180"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="186"/>
         <source>This is the sample file, to try the steps on: nothing from it is ever written to your suppression list. Open your own file to import it.</source>
         <translation>Dette er eksempelfilen, som du kan prøve trinene på: intet fra den skrives nogensinde til din spærreliste. Åbn din egen fil for at importere den.</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="186"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="192"/>
         <source>Reason:</source>
         <translation>Årsag:</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="187"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="193"/>
         <source>Reason</source>
         <translation>Årsag</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="188"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="194"/>
         <source>As the file says</source>
         <translation>Som filen angiver</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="206"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="212"/>
         <source>comma</source>
         <translation>komma</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="207"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="213"/>
         <source>semicolon</source>
         <translation>semikolon</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="208"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="214"/>
         <source>tab</source>
         <translation>tabulator</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="209"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="215"/>
         <source>vertical bar</source>
         <translation>lodret streg</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="211"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="217"/>
         <source>Every address in the file is already suppressed; there is nothing to import.</source>
         <translation>Alle adresser i filen er allerede spærret; der er intet at importere.</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="213"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="219"/>
         <source>The sample file</source>
         <translation>Eksempelfilen</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="214"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="220"/>
         <source>Opted out for {scope}.</source>
         <translation>Afmeldt for {scope}.</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="216"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="222"/>
         <source>sheet “{sheet}”</source>
         <translation>arket »{sheet}«</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="223"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="229"/>
         <source>Waiting to start: {jobs}</source>
         <translation>Venter på at starte: {jobs}</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="224"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="230"/>
         <source>“{job}” was cancelled; nothing was changed.</source>
         <translation>»{job}« blev annulleret; intet blev ændret.</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="195"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="201"/>
         <source>first row is the header</source>
         <translation>første række er overskrifter</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="196"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="202"/>
         <source>no header row</source>
         <translation>ingen overskriftsrække</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="210"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="216"/>
         <source>&lt;b&gt;{name}&lt;/b&gt; — read as {how}, {header}</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; – læst som {how}, {header}</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="218"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="224"/>
         <source>e.g. {samples}</source>
         <translation>f.eks. {samples}</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="197"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="203"/>
         <source>Counting the addresses…</source>
         <translation>Tæller adresserne…</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="217"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="223"/>
         <source>the business unit “{name}”</source>
         <translation>forretningsenheden »{name}«</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="181"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="187"/>
         <source>the whole account</source>
         <translation>hele kontoen</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="200"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="206"/>
         <source>Imported. Open another file, or choose another column to import again.</source>
         <translation>Importeret. Åbn en anden fil, eller vælg en anden kolonne for at importere igen.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="399"/>
+        <location filename="../../ui/main_window.py" line="400"/>
         <source>Export the suppression list</source>
         <translation>Eksportér spærrelisten</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="192"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="198"/>
         <source>Reading the file…</source>
         <translation>Læser filen…</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="198"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="204"/>
         <source>Counting…</source>
         <translation>Tæller…</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="199"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="205"/>
         <source>Importing…</source>
         <translation>Importerer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418"/>
+        <location filename="../../ui/main_window.py" line="422"/>
+        <location filename="../../ui/main_window.py" line="439"/>
         <source>Exporting…</source>
         <translation>Eksporterer…</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="179"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="185"/>
         <source>Saving the errors file…</source>
         <translation>Gemmer fejlfilen…</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="222"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="228"/>
         <source>{phase}: {done} of {total} rows</source>
         <translation>{phase}: {done} af {total} rækker</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="441"/>
+        <location filename="../../ui/main_window.py" line="449"/>
+        <location filename="../../ui/main_window.py" line="467"/>
         <source>Export finished</source>
         <translation>Eksport fuldført</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="178"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="184"/>
         <source>Errors file saved</source>
         <translation>Fejlfil gemt</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="193"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="199"/>
         <source>The file could not be used.</source>
         <translation>Filen kunne ikke bruges.</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="194"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="200"/>
         <source>This file cannot be imported</source>
         <translation>Filen kan ikke importeres</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="464"/>
-        <location filename="../../../build/translations/unseen_strings.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="490"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="207"/>
         <source>Something went wrong</source>
         <translation>Noget gik galt</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="202"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="208"/>
         <source>The import was cancelled; nothing was written.</source>
         <translation>Importen blev annulleret; intet blev gemt.</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="212"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="218"/>
         <source>Counting was cancelled.</source>
         <translation>Optællingen blev annulleret.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="444"/>
+        <location filename="../../ui/main_window.py" line="470"/>
         <source>The export was cancelled; no file was written.</source>
         <translation>Eksporten blev annulleret; der blev ikke skrevet nogen fil.</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="221"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="227"/>
         <source>Cancelling…</source>
         <translation>Annullerer…</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="219"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="225"/>
         <source>No recent files</source>
         <translation>Ingen seneste filer</translation>
     </message>
@@ -2238,87 +2279,87 @@ Skriv adressen for at bekræfte:</translation>
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="225"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="231"/>
         <source>&amp;File</source>
         <translation>&amp;Filer</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="226"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="232"/>
         <source>&amp;Open file…</source>
         <translation>&amp;Åbn fil…</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="227"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="233"/>
         <source>Try the &amp;sample file</source>
         <translation>&amp;Prøv eksempelfilen</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="228"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="234"/>
         <source>&amp;Export suppressions…</source>
         <translation>&amp;Eksportér spærreliste…</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="229"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="235"/>
         <source>&amp;Look up an address</source>
         <translation>&amp;Slå en adresse op</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="230"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="236"/>
         <source>Opt out a whole do&amp;main…</source>
         <translation>Afmeld et helt do&amp;mæne…</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="231"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="237"/>
         <source>Add an opt-out by &amp;hand…</source>
         <translation>Tilføj et fravalg &amp;manuelt…</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="232"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="238"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Opdater</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="233"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="239"/>
         <source>Choose &amp;database…</source>
         <translation>Vælg &amp;database…</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="234"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="240"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afslut</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="235"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="241"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprog</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="236"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="242"/>
         <source>&amp;Help</source>
         <translation>&amp;Hjælp</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="237"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="243"/>
         <source>Open &amp;log folder</source>
         <translation>Åbn &amp;logmappen</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="238"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="244"/>
         <source>&amp;About OptOut Desktop</source>
         <translation>&amp;Om OptOut Desktop</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="239"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="245"/>
         <source>About OptOut Desktop</source>
         <translation>Om OptOut Desktop</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="240"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="246"/>
         <source>Keeps your list of people who must never get marketing email, on this computer.</source>
         <translation>Holder styr på din liste over personer, der aldrig må få marketing-e-mails – her på computeren.</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="241"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="247"/>
         <source>Database: {database}&lt;br&gt;Log files: {logs}</source>
         <translation>Database: {database}&lt;br&gt;Logfiler: {logs}</translation>
     </message>
@@ -2605,52 +2646,52 @@ Skriv adressen for at bekræfte:</translation>
 <context>
     <name>UndoDialog</name>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="242"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="248"/>
         <source>Undo the opt-out import</source>
         <translation>Fortryd importen af fravalg</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="243"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="249"/>
         <source>Undo import</source>
         <translation>Fortryd import</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="244"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="250"/>
         <source>Number of opt-outs</source>
         <translation>Antal fravalg</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="245"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="251"/>
         <source>File</source>
         <translation>Fil</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="246"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="252"/>
         <source>Imported</source>
         <translation>Importeret</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="247"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="253"/>
         <source>Business unit</source>
         <translation>Forretningsenhed</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="248"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="254"/>
         <source>Opt-outs lifted</source>
         <translation>Fravalg, der ophæves</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="249"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="255"/>
         <source>Of them whole domains</source>
         <translation>Heraf hele domæner</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="250"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="256"/>
         <source>Kept, as later imports list them too</source>
         <translation>Bevares, fordi senere importer også indeholder dem</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="251"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="257"/>
         <source>Undoing import #{id} lifts the opt-outs this import added, and nothing else: addresses suppressed before it, or also by another import, by hand or by the person, stay suppressed.</source>
         <translation>Når du fortryder import nr. {id}, ophæves de fravalg, som denne import tilføjede, og intet andet: adresser, der var spærret før, eller som også er spærret af en anden import, manuelt eller af personen selv, forbliver spærret.</translation>
     </message>
@@ -2707,17 +2748,17 @@ Skriv adressen for at bekræfte:</translation>
 <context>
     <name>Words</name>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="252"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="258"/>
         <source>Whole account</source>
         <translation>Hele kontoen</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="253"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="259"/>
         <source>for the whole account</source>
         <translation>for hele kontoen</translation>
     </message>
     <message>
-        <location filename="../../../build/translations/unseen_strings.py" line="254"/>
+        <location filename="../../../build/translations/unseen_strings.py" line="260"/>
         <source>for the business unit “{name}”</source>
         <translation>for forretningsenheden »{name}«</translation>
     </message>

@@ -345,7 +345,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>Suppressed, all business units: &lt;b&gt;%Ln&lt;/b&gt; addresses</source>
         <translation>
             <numerusform>Suppressed, all business units: &lt;b&gt;%Ln&lt;/b&gt; address</numerusform>
@@ -353,7 +353,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="347"/>
         <source>, &lt;b&gt;%Ln&lt;/b&gt; whole domains</source>
         <translation>
             <numerusform>, &lt;b&gt;%Ln&lt;/b&gt; whole domain</numerusform>
@@ -361,7 +361,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="428"/>
+        <location filename="../../ui/main_window.py" line="448"/>
+        <source>%Ln lines.</source>
+        <translation>
+            <numerusform>%Ln line.</numerusform>
+            <numerusform>%Ln lines.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="454"/>
         <source>%Ln suppressed addresses</source>
         <translation>
             <numerusform>%Ln suppressed address</numerusform>
@@ -369,7 +377,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="430"/>
+        <location filename="../../ui/main_window.py" line="456"/>
         <source>and %Ln whole domains</source>
         <translation>
             <numerusform>and %Ln whole domain</numerusform>
@@ -377,7 +385,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="436"/>
+        <location filename="../../ui/main_window.py" line="462"/>
         <source>The file has %Ln rows: an address opted out for several business units has a row for each.</source>
         <translation>
             <numerusform>The file has %Ln row: an address opted out for several business units has a row for each.</numerusform>
