@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import csv
 import os
+import subprocess
+import sys
 import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -199,3 +201,30 @@ def test_a_big_file_is_read_by_the_helpers_own_reader_process(
     plan = helper.plan(open_source(path), "Email", 0)
     assert plan.counts.valid == 480_000
     assert helper.run(480_000).new == 480_000
+
+
+@pytest.mark.sqlite_only  # about the helper process, not the database
+def test_a_process_that_ends_without_closing_its_helper_ends_at_once(tmp_path: Path) -> None:
+    """multiprocessing waits at exit for children that are not daemons: a helper still
+    waiting for requests kept a test run from ending (seen in CI, after the last test)."""
+    script = (
+        "import sys, tempfile\n"
+        "keep = tempfile.TemporaryDirectory()  # registers weakref.finalize's exit hook early\n"
+        "from pathlib import Path\n"
+        "from optout_desktop.core.db import opening\n"
+        "from optout_desktop.core.optouts.import_process import ImportProcess\n"
+        "from optout_desktop.core.reading.sources import open_source\n"
+        "opening.open_database(sys.argv[1])\n"
+        "helper = ImportProcess(sys.argv[1])\n"
+        "plan = helper.plan(open_source(sys.argv[2]), 'Email', 0)\n"
+        "print('counted', plan.counts.valid, flush=True)\n"
+    )
+    path = write_csv(tmp_path / "a.csv", ["a@b.dk", "c@b.dk"])
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path / "db.sqlite3"), str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "counted 2" in done.stdout

@@ -11,6 +11,7 @@ can start, the same work runs in the calling thread instead.
 
 from __future__ import annotations
 
+import atexit
 import logging
 import signal
 import time
@@ -141,6 +142,7 @@ class ImportProcess:
         if self._process is None:
             return
         self._finalizer()
+        _running.discard(self._finalizer)
         self._process = self._connection = None
 
     def _start(self) -> None:
@@ -157,6 +159,7 @@ class ImportProcess:
         theirs.close()
         self._process, self._connection = process, ours
         self._finalizer = weakref.finalize(self, _stop, process, ours)
+        _stop_at_exit(self._finalizer)
 
     def _ask(
         self,
@@ -191,6 +194,25 @@ class ImportProcess:
                 raise payload
             else:
                 return payload
+
+
+_running: set[Any] = set()  # the finalizers of helpers still running
+
+
+def _stop_at_exit(finalizer: Any) -> None:
+    """Stop this helper when the process ends, before multiprocessing waits for its children
+    (its own exit hook would wait for ever on a helper still waiting for requests). Hooks run
+    last-registered first, and this one is registered after multiprocessing's."""
+    if not _running:
+        atexit.register(_stop_all)
+    _running.add(finalizer)
+
+
+def _stop_all() -> None:
+    for finalizer in list(_running):
+        finalizer()
+    _running.clear()
+    atexit.unregister(_stop_all)
 
 
 def _stop(process: Any, connection: Any) -> None:
