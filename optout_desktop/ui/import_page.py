@@ -33,7 +33,7 @@ from optout_desktop.core.progress import Progress
 from optout_desktop.core.reading.columns import guess_email_column
 from optout_desktop.core.reading.sources import TableSource, open_source
 
-from . import count_texts, remembered_folders
+from . import count_texts, opened_file, remembered_folders
 from .confirm_dialog import ConfirmDialog
 from .context import WindowContext
 from .core_text import translated
@@ -41,7 +41,7 @@ from .empty_state import EmptyState
 from .jobs import Job
 from .language import number
 from .preview_model import PreviewModel
-from .read_options import ReadOptions, encoding_name
+from .read_options import ReadOptions
 
 log = logging.getLogger("optout.ui")
 RECENT_KEY = "recentFiles"
@@ -268,9 +268,10 @@ class ImportPage(QWidget):
         self.model = PreviewModel(source.headers, first, rows, source.first_data_row, self)
         self.table.setModel(self.model)
         self.table_stack.setCurrentWidget(self.table)
-        self._size_columns()
+        assert self.model is not None
+        opened_file.size_columns(self.table, self.model)
         self._remember_recent(source.path)
-        self.file_status.setText(self._describe(source))
+        self.file_status.setText(opened_file.describe(source))
         self.read_options.show_source(source)
         self.read_options.setEnabled(True)
         self.column_combo.blockSignals(True)
@@ -300,41 +301,6 @@ class ImportPage(QWidget):
         self.file_status.setText(_tr("The file could not be used."))
         self.context.questions.warn(self, _tr("This file cannot be imported"), message)
 
-    def _describe(self, source: TableSource) -> str:
-        if source.kind == "csv":
-            separators = {
-                ",": _tr("comma"),
-                ";": _tr("semicolon"),
-                "\t": _tr("tab"),
-                "|": _tr("vertical bar"),
-            }
-            how = ", ".join(
-                [
-                    encoding_name(source.encoding),
-                    separators.get(source.delimiter or ",", source.delimiter or ""),
-                ]
-            )
-        else:
-            how = _tr("sheet “{sheet}”").format(sheet=source.sheet)
-        header = _tr("first row is the header") if source.has_header else _tr("no header row")
-        return _tr("<b>{name}</b> — read as {how}, {header}").format(
-            name=source.path.name, how=how, header=header
-        )
-
-    def _size_columns(self) -> None:
-        # Size columns from the first screenful only: resizing over every row is slow.
-        header = self.table.horizontalHeader()
-        metrics = self.table.fontMetrics()
-        assert self.model is not None
-        for column in range(self.model.columnCount()):
-            texts = [str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")]
-            texts += [
-                str(self.model.data(self.model.index(row, column)) or "")
-                for row in range(min(self.model.rowCount(), 40))
-            ]
-            width = max(metrics.horizontalAdvance(text) for text in texts) + 24
-            header.resizeSection(column, min(max(width, 60), 360))
-
     @Slot()
     def _reopen(self) -> None:
         if self.source is not None:
@@ -348,10 +314,7 @@ class ImportPage(QWidget):
             return
         if self.model is not None:
             self.model.set_email_column(index)
-        samples = [row[index] for row in self.source.preview if index < len(row) and row[index]]
-        self.samples_label.setText(
-            _tr("e.g. {samples}").format(samples=", ".join(samples[:3])) if samples else ""
-        )
+        self.samples_label.setText(opened_file.samples(self.source, index))
         self.start_plan()
 
     @Slot()
