@@ -16,6 +16,7 @@ from optout_desktop.core.errors import Cancelled, OptOutError
 from optout_desktop.core.progress import Progress
 
 from .core_text import message_of, translated
+from .garbage import collect_in_gui_thread
 
 log = logging.getLogger("optout.ui.jobs")
 
@@ -105,6 +106,7 @@ class JobRunner(QObject):
 
     def __init__(self, name: str = "optout-worker", parent: QObject | None = None) -> None:
         super().__init__(parent)
+        collect_in_gui_thread()  # before the thread exists: no cycle is ever freed on it
         self._queue: list[Job] = []
         self._running: Job | None = None
         self._stopped = False
