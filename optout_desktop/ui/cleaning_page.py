@@ -38,9 +38,9 @@ from optout_desktop.core.reading.sources import TableSource
 
 from . import cleaning_words, file_kinds, opened_file, remembered_folders
 from .cleaning_intro import CleaningIntro
-from .cleaning_model import FATE_COLUMN, CleaningModel
 from .context import WindowContext
 from .core_text import translated
+from .fate_model import FATE_COLUMN, FateModel
 from .jobs import Job
 from .language import number
 from .read_options import ReadOptions
@@ -76,8 +76,8 @@ class CleaningPage(QWidget):
         self.context = context
         self.helper = helper
         self.source: TableSource | None = None
-        self.model: CleaningModel | None = None  # every row, read as the table scrolls
-        self.left_model: CleaningModel | None = None  # the rows left out, once gathered
+        self.model: FateModel | None = None  # every row, read as the table scrolls
+        self.left_model: FateModel | None = None  # the rows left out, once gathered
         self.cleaning: Cleaning | None = None  # every row's fate, once counted
         self.count_error: str | None = None  # why counting failed, if it did
         self._open_job: Job | None = None
@@ -236,7 +236,7 @@ class CleaningPage(QWidget):
             return
         source, previous = opened.source, self.model
         self.source = source
-        self.model = CleaningModel(
+        self.model = FateModel(
             source.headers, opened.first, opened.rest, source.first_data_row, parent=self
         )
         self._show(self.model)
@@ -273,7 +273,7 @@ class CleaningPage(QWidget):
         if self.source is not None:
             self.open_file(self.source.path, **self.read_options.overrides())
 
-    def _show(self, model: CleaningModel) -> None:
+    def _show(self, model: FateModel) -> None:
         self.table.setModel(model)
         opened_file.size_columns(self.table, model, WIDEST)
 
@@ -283,7 +283,7 @@ class CleaningPage(QWidget):
             if model is not None:
                 model.close()
 
-    def _let_go(self, model: CleaningModel | None) -> None:
+    def _let_go(self, model: FateModel | None) -> None:
         """A model no longer shown: its file closed, the model and its rows freed."""
         if model is not None and model is not self.table.model():
             model.close()
@@ -310,7 +310,7 @@ class CleaningPage(QWidget):
         self.left_out_only.setEnabled(False)
         self.shown_label.clear()
         if self.model is not None:
-            self.model.set_cleaning(None)
+            self.model.set_fates(None)
             if self.table.model() is not self.model:
                 self._show(self.model)
         self._let_go(left_model)
@@ -353,7 +353,7 @@ class CleaningPage(QWidget):
         if job is not self._count_job or self.model is None:
             return
         self.cleaning = cleaning
-        self.model.set_cleaning(cleaning)
+        self.model.set_fates(cleaning)
         opened_file.size_columns(self.table, self.model, WIDEST, [FATE_COLUMN])  # (now worded)
         counts = cleaning.counts
         self.counts_label.setText(
@@ -422,10 +422,8 @@ class CleaningPage(QWidget):
             return
         indexes, rows = found
         source = self.source
-        model = CleaningModel(
-            source.headers, rows, None, source.first_data_row, indexes, parent=self
-        )
-        model.set_cleaning(self.cleaning)
+        model = FateModel(source.headers, rows, None, source.first_data_row, indexes, parent=self)
+        model.set_fates(self.cleaning)
         model.set_email_column(self.column_combo.currentIndex())
         self.left_model = model
         if self.left_out_only.isChecked():

@@ -1,13 +1,12 @@
-"""A mailing list being cleaned, as a table: each row's fate in a first column, worded lazily."""
+"""A file's rows as a table with each row's fate (cleaning, import) first, worded lazily."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from typing import Protocol
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
-
-from optout_desktop.core.optouts.cleaning import Cleaning, fate_text
 
 from .cleaning_words import words
 from .preview_model import PreviewModel
@@ -19,7 +18,19 @@ LEFT_OUT_BRUSH = QBrush(QColor(176, 0, 32))
 _TEXTS_KEPT = 4_096  # fates worded and kept for the rows on screen and near it
 
 
-class CleaningModel(PreviewModel):
+class Fates(Protocol):
+    """Each data row's fate, a code a row (0: kept, or new), worded on request: a mailing
+    list's cleaning (optouts.cleaning.Cleaning) or an import's plan (import_fates)."""
+
+    @property
+    def codes(self) -> Sequence[int]: ...
+
+    def describe_at(self, index: int, translate: Callable[[str], str] = str) -> str: ...
+
+    def left_out_at(self, index: int) -> bool: ...
+
+
+class FateModel(PreviewModel):
     """The rows of the file (read as the view scrolls), or only some of them (`indexes`: the
     rows left out, gathered by a job), with what happens to each once it is counted.
 
@@ -39,22 +50,22 @@ class CleaningModel(PreviewModel):
         super().__init__(headers, rows, more, first_row_number, parent)
         self._first_row = first_row_number
         self._indexes = indexes  # each shown row's place among the data rows (None: all)
-        self._cleaning: Cleaning | None = None
+        self._fates: Fates | None = None
         self._texts: dict[int, str] = {}
 
     # ---- the fates --------------------------------------------------------------------
 
-    def set_cleaning(self, cleaning: Cleaning | None) -> None:
-        """Show the fates of a counted list (None: not counted yet, or again)."""
-        self._cleaning = cleaning
+    def set_fates(self, fates: Fates | None) -> None:
+        """Show the fates of a counted file (None: not counted yet, or again)."""
+        self._fates = fates
         self._texts.clear()
         if self.rowCount():
             bottom = self.index(self.rowCount() - 1, FATE_COLUMN)
             self.dataChanged.emit(self.index(0, FATE_COLUMN), bottom)
 
     @property
-    def cleaning(self) -> Cleaning | None:
-        return self._cleaning
+    def fates(self) -> Fates | None:
+        return self._fates
 
     def data_index(self, row: int) -> int:
         """The shown row's place among the file's data rows (0: the first below the header)."""
@@ -62,22 +73,27 @@ class CleaningModel(PreviewModel):
 
     def fate_text(self, row: int) -> str:
         """What happens to the shown row, in the window's language ("" before the count)."""
-        cleaning, index = self._cleaning, self.data_index(row)
-        if cleaning is None or not 0 <= index < len(cleaning.codes):
+        fates, index = self._fates, self.data_index(row)
+        if fates is None or not 0 <= index < len(fates.codes):
             return ""
         text = self._texts.get(index)
         if text is None:
             if len(self._texts) >= _TEXTS_KEPT:
                 self._texts.clear()
-            text = self._texts[index] = fate_text(cleaning.fate_at(index), words)
+            text = self._texts[index] = fates.describe_at(index, words)
         return text
 
     def left_out(self, row: int) -> bool | None:
         """Whether the shown row is left out (None before the count)."""
-        cleaning, index = self._cleaning, self.data_index(row)
-        if cleaning is None or not 0 <= index < len(cleaning.codes):
+        fates, index = self._fates, self.data_index(row)
+        if fates is None or not 0 <= index < len(fates.codes):
             return None
-        return bool(cleaning.codes[index])
+        return fates.left_out_at(index)
+
+    def kept(self, row: int) -> bool:
+        """Whether the shown row is kept (may be emailed) or new (an import's new opt-out)."""
+        fates, index = self._fates, self.data_index(row)
+        return fates is not None and 0 <= index < len(fates.codes) and fates.codes[index] == 0
 
     # ---- the table ----------------------------------------------------------------------
 
@@ -92,8 +108,9 @@ class CleaningModel(PreviewModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self.fate_text(index.row())
         if role == Qt.ItemDataRole.ForegroundRole:
-            left_out = self.left_out(index.row())
-            return None if left_out is None else LEFT_OUT_BRUSH if left_out else KEPT_BRUSH
+            if self.left_out(index.row()):
+                return LEFT_OUT_BRUSH
+            return KEPT_BRUSH if self.kept(index.row()) else None
         return None
 
     def headerData(

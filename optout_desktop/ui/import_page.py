@@ -38,9 +38,9 @@ from .confirm_dialog import ConfirmDialog
 from .context import WindowContext
 from .core_text import translated
 from .empty_state import EmptyState
+from .fate_model import FATE_COLUMN, FateModel
 from .jobs import Job
 from .language import number
-from .preview_model import PreviewModel
 from .read_options import ReadOptions
 
 log = logging.getLogger("optout.ui")
@@ -73,7 +73,7 @@ class ImportPage(QWidget):
         self.setObjectName("importPage")
         self.context = context
         self.source: TableSource | None = None
-        self.model: PreviewModel | None = None
+        self.model: FateModel | None = None  # the file's rows, and each one's fate once counted
         self.plan: OptOutPlan | None = None  # the counts of the chosen column, once counted
         self.plan_error: str | None = None  # why counting failed, if it did
         self.last_run: ImportRun | None = None  # the engine's record of the last import
@@ -265,7 +265,7 @@ class ImportPage(QWidget):
         if self.model is not None:
             self.model.close()
         self.source = source
-        self.model = PreviewModel(source.headers, first, rows, source.first_data_row, self)
+        self.model = FateModel(source.headers, first, rows, source.first_data_row, parent=self)
         self.table.setModel(self.model)
         self.table_stack.setCurrentWidget(self.table)
         assert self.model is not None
@@ -325,6 +325,8 @@ class ImportPage(QWidget):
             return
         self.plan, self.plan_error = None, None
         self.import_button.setEnabled(False)
+        if self.model is not None:
+            self.model.set_fates(None)  # the last count's fates are not this one's
         self.context.cancel(self._plan_job)  # a count of another column or unit gives way
         self.counts_label.setText(_tr("Counting the addresses…"))
         scope = self.context.scope_id()
@@ -347,6 +349,9 @@ class ImportPage(QWidget):
         if job is not self._plan_job or plan.source is not self.source:
             return
         self.plan = plan
+        if self.model is not None:
+            self.model.set_fates(plan.fates)
+            opened_file.size_columns(self.table, self.model, columns=[FATE_COLUMN])  # (worded)
         summary = count_texts.plan_summary(plan.counts)
         by_reason = {k: n for k, n in plan.counts.by_reason.items() if n}
         if set(by_reason) - {reasons.IMPORT}:

@@ -75,6 +75,13 @@ def test_the_helper_counts_and_writes_what_the_engine_does(
     assert counts.contacts_unsubscribed == 1
     assert plan.column == "Email" and plan.source.path == path and len(plan.checksum) == 64
     assert plan.scan.addresses == []  # the addresses stay in the helper
+    assert plan.fates is not None  # each row's fate comes back, for the preview
+    assert [plan.fates.describe_at(index) for index in (0, 2, 4, 5)] == [
+        "New: it will be suppressed.",
+        "Invalid: This is not an email address: it has no @-sign.",
+        "Repeats the address in row 5.",
+        "Already suppressed.",
+    ]
     assert Suppression.select().count() == 1  # counting wrote nothing
     run = helper.run(3, steps.append)
     assert isinstance(run, ImportRun) and (run.state, run.new) == ("completed", 2)

@@ -18,7 +18,7 @@ from optout_desktop.core.contacts import contact_import
 from optout_desktop.core.db import dialect, models
 from optout_desktop.core.db.models import ImportRun, RowError, Suppression
 from optout_desktop.core.errors import Cancelled, ConfirmationError, SourceError
-from optout_desktop.core.optouts import domains, import_table, imports
+from optout_desktop.core.optouts import domains, import_fates, import_table, imports
 from optout_desktop.core.progress import Progress
 from optout_desktop.core.reading.sources import open_source
 from optout_desktop.core.rules import business_units
@@ -73,6 +73,53 @@ def mixed(db: Any, tmp_path: Path) -> Path:
     add_contacts(tmp_path / "contact_import.csv", ["bo@firma.dk", "other@firma.dk"])
     optout_file(tmp_path / "earlier.csv", ["old@firma.dk"])
     return write_csv(tmp_path / "mixed.csv", MIXED)
+
+
+def test_the_plan_says_each_rows_fate_as_its_counts_do(mixed: Path) -> None:
+    plan = imports.plan_optouts(open_source(mixed), "Email")
+    fates = plan.fates
+    assert fates is not None
+    said = {2 + index: fates.describe_at(index) for index in range(len(MIXED))}
+    assert said == {
+        2: "New: it will be suppressed.",
+        3: "The cell is blank.",
+        4: said[4],
+        5: "Repeats the address in row 2.",
+        6: "New: it will be suppressed.",
+        7: "Already suppressed.",
+        8: "New: it will be suppressed.",
+        9: "The cell is blank.",
+        10: said[10],
+        11: "Repeats the address in row 8.",
+    }
+    assert said[4].startswith("Invalid: ") and said[10].startswith("Invalid: ")
+    assert said[4] != said[10]  # each says its own reason
+    counts, by_fate = plan.counts, fates.counts()
+    assert by_fate == {
+        import_fates.NEW: counts.new,
+        import_fates.ALREADY: counts.already_suppressed,
+        import_fates.INVALID: counts.invalid,
+        import_fates.BLANK: counts.blank,
+        import_fates.REPEAT: counts.duplicates,
+    }
+
+
+def test_a_business_units_plan_calls_only_what_holds_there_already_suppressed(
+    db: Any, tmp_path: Path
+) -> None:
+    unit = business_units.add_unit("Butik").id
+    other = business_units.add_unit("Café").id
+    optout_file(tmp_path / "unit.csv", ["unit@x.dk"], unit)
+    optout_file(tmp_path / "other.csv", ["other@x.dk"], other)
+    optout_file(tmp_path / "account.csv", ["all@x.dk"])
+    path = write_csv(tmp_path / "list.csv", ["unit@x.dk", "other@x.dk", "all@x.dk"])
+    fates = imports.plan_optouts(open_source(path), "Email", unit).fates
+    assert fates is not None
+    assert [fates.describe_at(index) for index in range(3)] == [
+        "Already suppressed.",
+        "New: it will be suppressed.",
+        "Already suppressed.",
+    ]
 
 
 def test_plan_counts_every_kind_of_row(mixed: Path) -> None:

@@ -39,7 +39,7 @@ def test_whole_flow_on_a_danish_excel_file(qtbot: QtBot, window: MainWindow, tmp
     assert "semicolon" in window.import_page.file_status.text()
     table = window.findChild(type(window.import_page.table), "previewTable")
     assert table.model().rowCount() == 6
-    assert table.model().data(table.model().index(0, 0)) == "Søren"
+    assert table.model().data(table.model().index(0, 1)) == "Søren"  # after the fates' column
     assert window.import_page.plan is not None and window.import_page.plan.counts.valid == 4
     assert window.import_page.import_button.isEnabled()
 
@@ -253,12 +253,49 @@ def test_recent_files_are_remembered_and_reopened(
     )
 
 
+def test_the_preview_says_what_the_import_does_with_each_row(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """Before confirming, each row says whether it adds an opt-out, is suppressed already,
+    or is left out and why; a repeated row names the row it repeats."""
+    path = danish_excel_file(tmp_path)
+    open_and_count(qtbot, window, path)
+    qtbot.mouseClick(window.import_page.import_button, Qt.MouseButton.LeftButton)
+    confirm = confirm_dialog()
+    qtbot.keyClicks(confirm.findChild(QLineEdit, "confirmCountEdit"), "4")
+    qtbot.mouseClick(confirm.findChild(QPushButton, "beginImportButton"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "completed" in window.import_page.result_label.text(), timeout=WAIT)
+
+    more = path.with_name("igen.csv")  # two known, one new, and a repeat
+    more.write_text(
+        "Navn;E-mail\nSøren;soeren@firma.dk\nOle;ole@firma.dk\nJens;jens@firma.dk\n"
+        "Ole igen;OLE@FIRMA.DK\nTom;\n",
+        encoding="utf-8",
+    )
+    open_and_count(qtbot, window, more)
+    model = window.import_page.table.model()
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "What happens to the row"
+    fates = [model.data(model.index(row, 0)) for row in range(model.rowCount())]
+    assert fates == [
+        "Already suppressed.",
+        "New: it will be suppressed.",
+        "Already suppressed.",
+        "Repeats the address in row 3.",
+        "The cell is blank.",
+    ]
+    red = model.data(model.index(3, 0), Qt.ItemDataRole.ForegroundRole).color()
+    assert red.red() > red.green()  # a row left out stands out
+    window.import_page.column_combo.setCurrentIndex(0)  # the names: counted again
+    assert model.data(model.index(0, 0)) == ""  # no fates of the last count meanwhile
+    qtbot.waitUntil(lambda: window.import_page.plan_error is not None, timeout=WAIT)
+
+
 def test_a_wrong_guess_of_how_to_read_the_file_can_be_corrected(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
     open_and_count(qtbot, window, danish_excel_file(tmp_path))
     assert (
-        window.import_page.table.model().data(window.import_page.table.model().index(0, 0))
+        window.import_page.table.model().data(window.import_page.table.model().index(0, 1))
         == "Søren"
     )
     options = window.import_page.read_options
@@ -268,7 +305,7 @@ def test_a_wrong_guess_of_how_to_read_the_file_can_be_corrected(
     qtbot.waitUntil(lambda: "DOS" in window.import_page.file_status.text(), timeout=WAIT)
     wait_idle(qtbot, window)
     assert (
-        window.import_page.table.model().data(window.import_page.table.model().index(0, 0))
+        window.import_page.table.model().data(window.import_page.table.model().index(0, 1))
         != "Søren"
     )
     options.header.click()  # "the first row holds the column names": now it does not
@@ -281,7 +318,7 @@ def test_a_wrong_guess_of_how_to_read_the_file_can_be_corrected(
     qtbot.waitUntil(lambda: "Windows-1252" in window.import_page.file_status.text(), timeout=WAIT)
     wait_idle(qtbot, window)
     assert (
-        window.import_page.table.model().data(window.import_page.table.model().index(1, 0))
+        window.import_page.table.model().data(window.import_page.table.model().index(1, 1))
         == "Søren"
     )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from optout_desktop.core.db.models import Contact, Suppression
@@ -124,6 +125,5 @@ def redacted(refused: Sequence[RefusedRow], forgotten: Forgotten) -> Sequence[Re
     if not forgotten:
         return refused
     return [
-        RefusedRow(row.row_number, "", row.reason) if forgotten.mentions(row.raw_value) else row
-        for row in refused
+        replace(row, raw_value="") if forgotten.mentions(row.raw_value) else row for row in refused
     ]

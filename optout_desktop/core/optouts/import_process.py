@@ -86,7 +86,7 @@ class ImportProcess:
         self._local_plan = None
         request = ("plan", source, column, scope_id, choice)
         try:
-            name, checksum, counts, chosen = self._ask(request, progress, cancel)
+            name, checksum, counts, chosen, fates = self._ask(request, progress, cancel)
         except _NoHelper:
             self._local_plan = imports.plan_optouts(
                 source, column, scope_id, progress, cancel, choice=choice
@@ -99,7 +99,9 @@ class ImportProcess:
             duplicates=counts.duplicates,
             domains=counts.domains,
         )
-        return imports.OptOutPlan(source, name, scope_id, checksum, counts, scan, chosen)
+        return imports.OptOutPlan(
+            source, name, scope_id, checksum, counts, scan, chosen, fates=fates
+        )
 
     def run(
         self,
@@ -266,7 +268,7 @@ def _serve(connection: Any, cancel: Any, target: tuple[str, str | None]) -> None
                 plan = imports.plan_optouts(
                     source, column, scope_id, progress, cancel, second_core=True, choice=choice
                 )
-                answer: Any = (plan.column, plan.checksum, plan.counts, plan.choice)
+                answer: Any = (plan.column, plan.checksum, plan.counts, plan.choice, plan.fates)
             elif kind == "run":
                 if plan is None:
                     raise HelperFailed(t("Count the file again before importing it."))

@@ -85,6 +85,13 @@ def suppressed_in_scope(email: pw.Field, scope_id: int) -> Any:  # a peewee expr
     return pw.fn.EXISTS(matching) if covered is None else (pw.fn.EXISTS(matching) | covered)
 
 
+def already_suppressed(scope_id: int) -> set[str]:
+    """Staged addresses that are already suppressed in the scope."""
+    query = StagedAddress.select(StagedAddress.email)
+    query = query.where(suppressed_in_scope(StagedAddress.email, scope_id))
+    return {str(email) for (email,) in query.tuples().iterator()}
+
+
 def count_already_suppressed(scope_id: int) -> int:
     """Staged addresses that are already suppressed in the scope."""
     query = StagedAddress.select().where(suppressed_in_scope(StagedAddress.email, scope_id))

@@ -23,6 +23,7 @@ from optout_desktop.core.db.models import ACCOUNT, ImportRun, database, now
 from optout_desktop.core.db.writes import write_transaction
 from optout_desktop.core.errors import Cancelled, ConfirmationError, SourceError, StoreError
 from optout_desktop.core.optouts import domains, hashed, import_table, reasons
+from optout_desktop.core.optouts.import_fates import ImportFates, import_fates
 from optout_desktop.core.optouts.reasons import ReasonChoice
 from optout_desktop.core.optouts.writer import (
     BackgroundWriter,
@@ -64,7 +65,7 @@ class OptOutCounts:
 class OptOutPlan:
     """A dry run: the file, the column, the scope, the counts, and the addresses it read,
     with why (`choice`; `reasons`: each entry's, in the scan's order, when rows carry their
-    own)."""
+    own) and each row's fate."""
 
     source: TableSource
     column: str
@@ -74,6 +75,7 @@ class OptOutPlan:
     scan: Scan
     choice: ReasonChoice = field(default_factory=ReasonChoice)
     reasons: list[str] | None = None
+    fates: ImportFates | None = None  # what happens to each row, for the preview
 
     @property
     def hashed(self) -> bool:
@@ -128,9 +130,11 @@ def plan_optouts(
     with plain_errors(), database.obj.atomic() as transaction:
         entries = scan.addresses if hashed_list else hashed.Forgotten.load().entries(scan.addresses)
         import_table.stage_addresses(entries, cancel, given)
-        counts = _counts(scan, scope_id, choice, given, hashed_list)
+        already = import_table.already_suppressed(scope_id)
+        counts = _counts(scan, scope_id, choice, given, hashed_list, len(already))
         transaction.rollback()
-    return OptOutPlan(source, name, scope_id, checksum, counts, scan, choice, given)
+    fates = import_fates(scan, source.first_data_row, entries, already)
+    return OptOutPlan(source, name, scope_id, checksum, counts, scan, choice, given, fates)
 
 
 def _scan(
@@ -194,8 +198,8 @@ def _counts(
     choice: ReasonChoice,
     given: list[str] | None,
     hashed_list: bool,
+    already: int,
 ) -> OptOutCounts:
-    already = import_table.count_already_suppressed(scope_id)
     if hashed_list:
         contacts = hashed.count_contacts(scan.seen, scope_id, _algorithms(scan))
     else:

@@ -135,6 +135,10 @@ class Cleaning:
     def describe_at(self, index: int, translate: Callable[[str], str] = str) -> str:
         return fate_text(self.fate_at(index), translate)
 
+    def left_out_at(self, index: int) -> bool:
+        """True when the data row at `index` is left out of the cleaned list."""
+        return bool(self.codes[index])
+
 
 class RowFates:
     """Every row's fate, decided block by block as the file is read."""

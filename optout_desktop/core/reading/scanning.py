@@ -22,6 +22,7 @@ class RefusedRow:
     row_number: int
     raw_value: str
     reason: str
+    repeats_row: int | None = None  # a repeated address: the row where it came first
 
 
 @dataclass
@@ -132,7 +133,12 @@ def _explain_repeats(
         first.update(compress(zip(scan.addresses, scan.first_rows, strict=True), wanted))
     scan.refused.extend(
         # (a row number as Excel shows it, without a thousands separator)
-        RefusedRow(row, raw, t("Repeats the address in row {row}.", row=str(first[address])))
+        RefusedRow(
+            row,
+            raw,
+            t("Repeats the address in row {row}.", row=str(first[address])),
+            first[address],
+        )
         for row, raw, address in repeats
     )
     scan.refused.sort(key=lambda refused: refused.row_number)
