@@ -90,7 +90,9 @@ def plain_scan(path: Path, whole_domains: bool, extra: tuple[int, ...] = ()) -> 
     scan.duplicates = len(repeats)
     first = dict(zip(scan.addresses, scan.first_rows, strict=True))
     scan.refused.extend(
-        RefusedRow(row, raw, t("Repeats the address in row {row}.", row=str(first[address])))
+        RefusedRow(
+            row, raw, t("Repeats the address in row {row}.", row=str(first[address])), first[address]
+        )
         for row, raw, address in repeats
     )
     scan.refused.sort(key=lambda refused: refused.row_number)

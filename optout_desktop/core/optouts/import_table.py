@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 from typing import Any
 
@@ -22,7 +22,6 @@ from optout_desktop.core.optouts import domains, reasons
 from optout_desktop.core.progress import CancelFlag, raise_if_cancelled
 from optout_desktop.core.reading.scanning import RefusedRow
 
-SORT_BATCH = 50_000  # addresses sorted at a time before writing: a few ms of the GIL each
 
 
 class StagedAddress(BaseModel):
@@ -45,30 +44,32 @@ def batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield batch
 
 
-def stage_addresses(
-    addresses: Iterable[str],
-    cancel: CancelFlag | None = None,
-    given: Sequence[str] | None = None,
-) -> None:
-    """Fill the staging table, each batch sorted (a sorted insert into an index is faster),
-    with each address's reason from `given` (in the same order) if given.
+class StagingTable:
+    """The staging table, emptied, then filled batch by batch (each sorted: a sorted insert
+    into an index is faster) on the connection of the caller's transaction, so that a
+    BackgroundWriter can fill it on a thread beside the reader.
 
-    No sort of the whole list: sorting a million strings holds the GIL for half a second,
-    which would freeze the window while this runs on its worker thread.
+    `entries_of` gives a batch's entries as staged (a forgotten person's address as its
+    digest); each batch may give each entry's reason.
     """
-    dialect.adapt(StagedAddress)
-    StagedAddress.create_table(safe=True)
-    StagedAddress.delete().execute()
-    connection = dialect.connection()
-    table = StagedAddress._meta.table_name
-    if given is not None:
-        for pairs in batches(zip(addresses, given, strict=True), SORT_BATCH):
-            raise_if_cancelled(cancel)
-            connection.load_rows(table, ("email", "reason"), sorted(pairs))
-        return
-    for batch in batches(addresses, SORT_BATCH):
-        raise_if_cancelled(cancel)
-        connection.load_column(table, "email", sorted(batch))
+
+    def __init__(self, entries_of: Callable[[list[str]], list[str]] | None = None) -> None:
+        dialect.adapt(StagedAddress)
+        StagedAddress.create_table(safe=True)
+        StagedAddress.delete().execute()
+        self.connection = dialect.connection()
+        self.table = StagedAddress._meta.table_name
+        self.entries_of = entries_of
+        self.staged = 0
+
+    def write(self, addresses: Sequence[str], given: Sequence[str] | None = None) -> None:
+        entries = list(addresses) if self.entries_of is None else self.entries_of(list(addresses))
+        if given is not None:
+            pairs = sorted(zip(entries, given, strict=True))
+            self.connection.load_rows(self.table, ("email", "reason"), pairs)
+        else:
+            self.connection.load_column(self.table, "email", sorted(entries))
+        self.staged += len(entries)
 
 
 def in_scope(scope_id: int) -> pw.Expression:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Mapping
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -120,21 +120,70 @@ def plan_optouts(
     index = source.column_index(column)
     hashed_list = is_hashed(source, index)
     choice = choice or reasons.propose(source, index, hashed_list)
-    checksum = sha256_of(source.path)
-    scan = _scan(source, index, choice, hashed_list, progress, cancel, second_core=second_core)
     name = source.headers[index]
-    _refuse_empty(scan, name)
-    given = _given(scan, choice)
-    # A plain transaction, not the write lock: it writes only its own temporary table, and
-    # rolls that back (a plan counts while another program writes).
+    checksum = _checksum_beside(source.path)
+    forgotten = hashed.Forgotten() if hashed_list else hashed.Forgotten.load()
+    # A plain transaction, not the write lock: it writes only its own temporary table, which
+    # it fills while the file is read, on a thread beside the reader (a plan counts while
+    # another program writes).
     with plain_errors(), database.obj.atomic() as transaction:
-        entries = scan.addresses if hashed_list else hashed.Forgotten.load().entries(scan.addresses)
-        import_table.stage_addresses(entries, cancel, given)
+        staging = import_table.StagingTable(forgotten.entries if forgotten else None)
+        scan = _scan_into(
+            staging, source, index, choice, hashed_list, progress, cancel, second_core
+        )
+        _refuse_empty(scan, name)
+        given = _given(scan, choice)
         already = import_table.already_suppressed(scope_id)
         counts = _counts(scan, scope_id, choice, given, hashed_list, len(already))
         transaction.rollback()
+    entries = forgotten.entries(scan.addresses)
     fates = import_fates(scan, source.first_data_row, entries, already)
-    return OptOutPlan(source, name, scope_id, checksum, counts, scan, choice, given, fates)
+    return OptOutPlan(source, name, scope_id, checksum.result(), counts, scan, choice, given, fates)
+
+
+def _checksum_beside(path: Path) -> Future[str]:
+    """The file's SHA-256, read on a thread beside the caller (hashing lets go of the GIL)."""
+    hashing = ThreadPoolExecutor(max_workers=1, thread_name_prefix="optout-checksum")
+    checksum = hashing.submit(sha256_of, path)
+    hashing.shutdown(wait=False)
+    return checksum
+
+
+def _scan_into(
+    writer: Any,
+    source: TableSource,
+    index: int,
+    choice: ReasonChoice,
+    hashed_list: bool,
+    progress: ProgressCallback | None,
+    cancel: CancelFlag | None,
+    second_core: bool,
+) -> Scan:
+    """Read the column, each chunk's new entries (with their reasons, when rows say them)
+    written by `writer` on a thread beside the reader; all written when this returns."""
+    background = BackgroundWriter(writer)
+    reason_of = choice.reason_of
+
+    def submit(entries: list[str], extras: list[tuple[str, ...]] | None) -> None:
+        given = None if extras is None or not choice.columns else list(map(reason_of, extras))
+        background.submit(entries, given)
+
+    try:
+        scan = _scan(
+            source,
+            index,
+            choice,
+            hashed_list,
+            progress,
+            cancel,
+            on_new=submit,
+            second_core=second_core,
+        )
+        background.close()
+    except BaseException:
+        background.abandon()
+        raise
+    return scan
 
 
 def _scan(
@@ -288,34 +337,10 @@ def import_optouts(
     name = source.headers[index]
     hashed_list = is_hashed(source, index)
     chosen = choice or reasons.propose(source, index, hashed_list)
-    # The file's checksum is read beside the import (hashing lets go of the GIL), not first.
-    hashing = ThreadPoolExecutor(max_workers=1, thread_name_prefix="optout-checksum")
-    checksum = hashing.submit(sha256_of, source.path)
-    hashing.shutdown(wait=False)
+    checksum = _checksum_beside(source.path)  # read beside the import, not first
 
     def write(writer: SuppressionWriter) -> Scan:
-        background = BackgroundWriter(writer)
-        reason_of = chosen.reason_of
-
-        def submit(entries: list[str], extras: list[tuple[str, ...]] | None) -> None:
-            given = None if extras is None or not chosen.columns else list(map(reason_of, extras))
-            background.submit(entries, given)
-
-        try:
-            scan = _scan(
-                source,
-                index,
-                chosen,
-                hashed_list,
-                progress,
-                cancel,
-                on_new=submit,
-                second_core=True,
-            )
-            background.close()
-        except BaseException:
-            background.abandon()
-            raise
+        scan = _scan_into(writer, source, index, chosen, hashed_list, progress, cancel, True)
         _refuse_empty(scan, name)
         _check_confirmation(confirm, scan.valid)
         return scan
