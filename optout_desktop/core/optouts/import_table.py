@@ -23,7 +23,6 @@ from optout_desktop.core.progress import CancelFlag, raise_if_cancelled
 from optout_desktop.core.reading.scanning import RefusedRow
 
 
-
 class StagedAddress(BaseModel):
     """One distinct address of the file being imported (a temporary, per-connection table)."""
 
@@ -54,6 +53,8 @@ class StagingTable:
     """
 
     def __init__(self, entries_of: Callable[[list[str]], list[str]] | None = None) -> None:
+        global _kept
+        _kept = None  # what the table held goes now
         dialect.adapt(StagedAddress)
         StagedAddress.create_table(safe=True)
         StagedAddress.delete().execute()
@@ -70,6 +71,29 @@ class StagingTable:
         else:
             self.connection.load_column(self.table, "email", sorted(entries))
         self.staged += len(entries)
+
+
+# What the staging table holds, once a plan keeps it for its import: (the plan's token, the
+# connection whose temporary table it is). Any new staging, on any connection, forgets it.
+_kept: tuple[object, Any] | None = None
+
+
+def keep_staged(token: object) -> None:
+    """Note that the staging table, as filled on this connection, is `token`'s to import."""
+    global _kept
+    _kept = (token, dialect.connection().raw)
+
+
+def forget_staged(token: object) -> None:
+    """The staging table no longer holds `token`'s entries (they were imported)."""
+    global _kept
+    if _kept is not None and _kept[0] is token:
+        _kept = None
+
+
+def holds(token: object) -> bool:
+    """True when this connection's staging table still holds what `token` kept there."""
+    return _kept is not None and _kept[0] is token and _kept[1] is dialect.connection().raw
 
 
 def in_scope(scope_id: int) -> pw.Expression:

@@ -27,6 +27,7 @@ from optout_desktop.core.optouts.import_fates import ImportFates, import_fates
 from optout_desktop.core.optouts.reasons import ReasonChoice
 from optout_desktop.core.optouts.writer import (
     BackgroundWriter,
+    StagedWriter,
     SuppressionWriter,
     suppression_writer,
 )
@@ -76,6 +77,10 @@ class OptOutPlan:
     choice: ReasonChoice = field(default_factory=ReasonChoice)
     reasons: list[str] | None = None
     fates: ImportFates | None = None  # what happens to each row, for the preview
+    # The staged entries it keeps for its import (import_table.holds), as they were staged:
+    # forgotten people's as the digests of `forgotten` (their SHA-256 digests then).
+    staged: object | None = field(default=None, repr=False, compare=False)
+    forgotten: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
 
     @property
     def hashed(self) -> bool:
@@ -125,8 +130,9 @@ def plan_optouts(
     forgotten = hashed.Forgotten() if hashed_list else hashed.Forgotten.load()
     # A plain transaction, not the write lock: it writes only its own temporary table, which
     # it fills while the file is read, on a thread beside the reader (a plan counts while
-    # another program writes).
-    with plain_errors(), database.obj.atomic() as transaction:
+    # another program writes). The table is kept for the import (its commit writes nothing
+    # else).
+    with plain_errors(), database.obj.atomic():
         staging = import_table.StagingTable(forgotten.entries if forgotten else None)
         scan = _scan_into(
             staging, source, index, choice, hashed_list, progress, cancel, second_core
@@ -135,10 +141,12 @@ def plan_optouts(
         given = _given(scan, choice)
         already = import_table.already_suppressed(scope_id)
         counts = _counts(scan, scope_id, choice, given, hashed_list, len(already))
-        transaction.rollback()
     entries = forgotten.entries(scan.addresses)
     fates = import_fates(scan, source.first_data_row, entries, already)
-    return OptOutPlan(source, name, scope_id, checksum.result(), counts, scan, choice, given, fates)
+    plan = OptOutPlan(source, name, scope_id, checksum.result(), counts, scan, choice, given, fates)
+    plan.staged, plan.forgotten = object(), frozenset(forgotten.digests)
+    import_table.keep_staged(plan.staged)
+    return plan
 
 
 def _checksum_beside(path: Path) -> Future[str]:
@@ -295,7 +303,32 @@ def run_optouts(
     if len(plan.scan.addresses) != plan.counts.valid:  # counted elsewhere (a helper process)
         raise SourceError(t("Count the file again before importing it."))
 
+    def writer_for(
+        run_id: int, scope_id: int, stamp: str, reason: str, hashed_list: bool, each_own: bool
+    ) -> SuppressionWriter:
+        """The staged entries, imported set-based, while this connection holds them as they
+        were staged (nobody forgotten since); else the addresses, written again."""
+        if import_table.holds(plan.staged) and (
+            plan.hashed or frozenset(hashed.Forgotten.load().digests) == plan.forgotten
+        ):
+            none_there = plan.counts.already_suppressed == 0
+            return StagedWriter(
+                dialect.connection(),
+                run_id,
+                scope_id,
+                stamp,
+                reason,
+                hashed_list,
+                each_own,
+                none_there,
+            )
+        return suppression_writer(run_id, scope_id, stamp, reason, hashed_list, each_own)
+
     def write(writer: SuppressionWriter) -> Scan:
+        if isinstance(writer, StagedWriter):
+            if progress is not None:  # (the work is in settle: one statement, interruptible)
+                progress(Progress("writing", plan.counts.valid, plan.counts.valid))
+            return plan.scan
         addresses, given = plan.scan.addresses, plan.reasons  # the writer sorts each batch
         for start in range(0, len(addresses), WRITE_BATCH):
             raise_if_cancelled(cancel)
@@ -306,7 +339,7 @@ def run_optouts(
                 progress(Progress("writing", done, len(addresses)))
         return plan.scan
 
-    return _record(
+    run = _record(
         plan.source,
         plan.column,
         plan.scope_id,
@@ -315,7 +348,10 @@ def run_optouts(
         cancel,
         plan.choice,
         plan.hashed,
+        writer_for,
     )
+    import_table.forget_staged(plan.staged)  # imported: a second run writes them again
+    return run
 
 
 def import_optouts(
@@ -369,6 +405,7 @@ def _record(
     cancel: CancelFlag | None,
     choice: ReasonChoice,
     hashed_list: bool,
+    writer_for: Callable[..., SuppressionWriter] = suppression_writer,
 ) -> ImportRun:
     """Run `write` and record the import, all in one transaction; a refusal leaves no trace,
     a cancel or a failure leaves only a cancelled or failed entry in the history.
@@ -400,7 +437,7 @@ def _record(
     try:
         with write_transaction(), dialect.interruptible(cancel):
             run = ImportRun.create(**details)
-            writer = suppression_writer(
+            writer = writer_for(
                 run.id, scope_id, now(), choice.reason, hashed_list, bool(choice.columns)
             )
             scan = write(writer)

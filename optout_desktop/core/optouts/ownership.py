@@ -45,11 +45,16 @@ def claim_existing(
 
 
 def claim_incoming(
-    connection: Connection, run_id: int, scope_id: int, reason: str | None = None
+    connection: Connection,
+    run_id: int,
+    scope_id: int,
+    reason: str | None = None,
+    table: str = "incoming_address",
 ) -> None:
     """Claim the opt-outs that already held addresses of the incoming_address table (an
-    import by StagingWriter: one statement for all of them, in the claims' order), for
-    `reason`, or for each row's own (the table's reason column) when it is None.
+    import by StagingWriter: one statement for all of them, in the claims' order), or of
+    another `table` of an import's entries, for `reason`, or for each row's own (the
+    table's reason column) when it is None.
 
     No ON CONFLICT: the import is new, its addresses distinct, and its other claims (of
     domain opt-outs) name an address, so none of these can be there already.
@@ -57,7 +62,7 @@ def claim_incoming(
     said = "a.reason" if reason is None else "?"
     connection.execute(
         sql(
-            f"{_COLUMNS} SELECT s.id, {int(run_id):d}, '', {said} FROM incoming_address AS a "
+            f"{_COLUMNS} SELECT s.id, {int(run_id):d}, '', {said} FROM {table} AS a "
             "JOIN suppression AS s ON s.email = a.email "
             f"AND s.scope_id IN ({ACCOUNT:d}, {int(scope_id):d}) "
             f"WHERE s.import_run_id IS DISTINCT FROM {int(run_id):d} ORDER BY s.id",
