@@ -22,9 +22,10 @@ from typing import Any
 
 from optout_desktop.core.child_process import bare_main, spawn_context
 from optout_desktop.core.db import opening
+from optout_desktop.core.db.failures import DATABASE_ERRORS
 from optout_desktop.core.db.models import ImportRun
 from optout_desktop.core.errors import OptOutError
-from optout_desktop.core.optouts import imports
+from optout_desktop.core.optouts import import_table, imports
 from optout_desktop.core.optouts.reasons import ReasonChoice
 from optout_desktop.core.progress import CancelFlag, Progress, ProgressCallback
 from optout_desktop.core.reading.scanning import Scan
@@ -201,6 +202,14 @@ class ImportProcess:
 _running: set[Any] = set()  # the finalizers of helpers still running
 
 
+def _quietly(tidy: Callable[[], object]) -> None:
+    """Tidy up after an answer was sent: a failure here is logged, never said."""
+    try:
+        tidy()
+    except DATABASE_ERRORS:
+        log.info("could not tidy up", exc_info=True)
+
+
 def _stop_at_exit(finalizer: Any) -> None:
     """Stop this helper when the process ends, before multiprocessing waits for its children
     (its own exit hook would wait for ever on a helper still waiting for requests). Hooks run
@@ -273,6 +282,7 @@ def _serve(connection: Any, cancel: Any, target: tuple[str, str | None]) -> None
                 if plan is None:
                     raise HelperFailed(t("Count the file again before importing it."))
                 answer = int(imports.run_optouts(plan, request[1], progress, cancel).id)
+                plan = None  # imported: its addresses and staging need not stay
             elif kind == "call":
                 _, function, args, kwargs = request
                 swap = {PROGRESS: progress, CANCEL: cancel}
@@ -289,3 +299,5 @@ def _serve(connection: Any, cancel: Any, target: tuple[str, str | None]) -> None
             connection.send(("error", failure))
         else:
             connection.send(("done", answer))
+            if kind == "run":
+                _quietly(import_table.drop_staged)

@@ -91,6 +91,14 @@ def forget_staged(token: object) -> None:
         _kept = None
 
 
+def drop_staged() -> None:
+    """Drop the staging table (it may hold a million rows, in memory or on disk): when
+    nobody waits any more (freeing its pages takes a moment)."""
+    global _kept
+    _kept = None
+    StagedAddress.drop_table(safe=True)
+
+
 def holds(token: object) -> bool:
     """True when this connection's staging table still holds what `token` kept there."""
     return _kept is not None and _kept[0] is token and _kept[1] is dialect.connection().raw
