@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from optout_desktop.core.contacts import contact_import, deleting
+from optout_desktop.core.optouts.import_process import CANCEL, PROGRESS
 from optout_desktop.core.progress import Progress
 from optout_desktop.core.reading.columns import guess_email_column
 from optout_desktop.core.reading.sources import open_source
@@ -161,9 +162,9 @@ class ContactsPage(QWidget):
     def _import(self, dialog: ContactsImportDialog) -> None:
         source, email, first, last = dialog.choice()
 
-        def run(progress: ProgressFn, cancel: threading.Event) -> Any:
-            return contact_import.import_contacts(source, email, first, last, progress, cancel)
-
+        run = self.context.in_helper(
+            contact_import.import_contacts, source, email, first, last, PROGRESS, CANCEL
+        )
         self.context.run(Job(self.tr("Importing contacts…"), run, on_done=self._imported))
 
     # ---- deleting -----------------------------------------------------------------------

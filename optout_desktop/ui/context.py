@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import QObject, QSettings, Signal, Slot
 
-from .jobs import Job, JobRunner
+from optout_desktop.core.optouts.import_process import ImportProcess
+
+from .jobs import Job, JobFunction, JobRunner
 from .questions import Questions
 
 
@@ -34,6 +39,7 @@ class WindowContext(QObject):
         self.reads = reads  # read-only counts beside the writer (SQLite's WAL lets them)
         self._scope_id = 0
         self._scope_name = ""
+        self.helper: Callable[[], ImportProcess] = ImportProcess  # the window sets its own
 
     # ---- jobs ------------------------------------------------------------------------
 
@@ -45,6 +51,15 @@ class WindowContext(QObject):
         if job.on_failed is None:
             job.on_failed = self._failed
         self.jobs.start(job)
+
+    def in_helper(self, function: Callable[..., Any], *args: Any, **kwargs: Any) -> JobFunction:
+        """A job's work that runs a core function in the helper process, out of the window's
+        way: arguments PROGRESS and CANCEL (import_process) become the job's own there."""
+
+        def run(progress: Any, cancel: Any) -> Any:
+            return self.helper().call(function, *args, progress=progress, cancel=cancel, **kwargs)
+
+        return run
 
     def read(self, job: Job) -> None:
         """Run a read-only job on the reader, beside the writer."""

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from optout_desktop.core.optouts import exports, history, undo
+from optout_desktop.core.optouts.import_process import CANCEL
 from optout_desktop.core.optouts.undo import UndoPlan
 
 from . import file_kinds, remembered_folders
@@ -193,9 +194,7 @@ class HistoryPage(QWidget):
         A job that runs meanwhile goes first; the status line says the count waits for it.
         """
 
-        def count(_progress: object, _cancel: object) -> UndoPlan:
-            return undo.plan_undo(import_id)
-
+        count = self.context.in_helper(undo.plan_undo, import_id)
         label = self.tr("Counting what the undo lifts…")
         self.context.run(Job(label, count, on_done=self._confirm))
 
@@ -228,9 +227,7 @@ class HistoryPage(QWidget):
             return
         import_id = dialog.import_id
 
-        def run(_progress: object, cancel: Any) -> UndoPlan:
-            return undo.undo_import(import_id, typed, cancel)
-
+        run = self.context.in_helper(undo.undo_import, import_id, typed, CANCEL)
         label = self.tr("Undoing import #{id}…").format(id=import_id)
         self.context.run(Job(label, run, on_done=self._undone, on_cancelled=self._undo_cancelled))
 

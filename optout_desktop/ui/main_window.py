@@ -6,6 +6,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ from optout_desktop.core import folders
 from optout_desktop.core.db import dialect, opening, postgres
 from optout_desktop.core.optouts import domains, export_formats, exports, overview
 from optout_desktop.core.optouts.exports import Exported, ForPeople
+from optout_desktop.core.optouts.import_process import CANCEL, PROGRESS
 from optout_desktop.core.optouts.overview import Overview
 from optout_desktop.core.progress import Progress
 from optout_desktop.core.reading import digests
@@ -36,7 +38,7 @@ from . import file_kinds, language, remembered_folders
 from .cleaning_page import CleaningPage
 from .contacts_page import ContactsPage
 from .context import WindowContext
-from .core_text import translated
+from .core_text import translation
 from .hand_made import HandMade
 from .history_page import HistoryPage
 from .import_page import ImportPage
@@ -111,6 +113,7 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("mainTabs")
         self.tabs.setAccessibleName(self.tr("Pages"))
         self.import_page = ImportPage(self.context)
+        self.context.helper = self.import_page.helper  # the page's helper does all heavy work
         self.tabs.addTab(self.import_page, self.tr("Import opt-outs"))
         self.contacts_page = ContactsPage(self.context)
         self.tabs.addTab(self.contacts_page, self.tr("Contacts"))
@@ -409,19 +412,21 @@ class MainWindow(QMainWindow):
         if kind.tool:
             self._export_for_tool(path, kind.tool, scope)
             return
-        people = ForPeople(translated, language.excel_date_format()) if kind.for_people else None
-
-        def export(progress: ProgressFn, cancel: threading.Event) -> Any:
-            done = exports.export_list(
-                path, scope, progress, cancel, people=people, delimiter=kind.delimiter
-            )
-            return path, done
-
+        people = ForPeople(translation(), language.excel_date_format()) if kind.for_people else None
+        export = self.context.in_helper(
+            exports.export_list,
+            path,
+            scope,
+            PROGRESS,
+            CANCEL,
+            people=people,
+            delimiter=kind.delimiter,
+        )
         self.context.run(
             Job(
                 self.tr("Exporting…"),
                 export,
-                on_done=self._exported,
+                on_done=partial(self._exported, path),
                 on_cancelled=self._export_cancelled,
             )
         )
@@ -429,11 +434,14 @@ class MainWindow(QMainWindow):
     def _export_for_tool(self, path: Path, tool: str, scope: int | None) -> None:
         """Another email tool's suppression import, or a hashed list (in its own format)."""
 
-        def export(progress: ProgressFn, cancel: threading.Event) -> Any:
-            if tool in digests.ALGORITHMS:
-                return export_formats.export_hashed(path, tool, scope, progress, cancel)
-            return export_formats.export_for_tool(path, tool, scope, progress, cancel)
-
+        if tool in digests.ALGORITHMS:
+            export = self.context.in_helper(
+                export_formats.export_hashed, path, tool, scope, PROGRESS, CANCEL
+            )
+        else:
+            export = self.context.in_helper(
+                export_formats.export_for_tool, path, tool, scope, PROGRESS, CANCEL
+            )
         self.context.run(
             Job(
                 self.tr("Exporting…"),
@@ -448,8 +456,7 @@ class MainWindow(QMainWindow):
         text += " " + self.tr("%Ln lines.", "", done.addresses)
         self.questions.inform(self, self.tr("Export finished"), text)
 
-    def _exported(self, result: tuple[Path, Exported]) -> None:
-        path, done = result
+    def _exported(self, path: Path, done: Exported) -> None:
         text = self.tr("Exported to {path}:").format(path=path)
         text += " " + self.tr("%Ln suppressed addresses", "", done.addresses)
         if done.domains:

@@ -91,7 +91,10 @@ def plain_scan(path: Path, whole_domains: bool, extra: tuple[int, ...] = ()) -> 
     first = dict(zip(scan.addresses, scan.first_rows, strict=True))
     scan.refused.extend(
         RefusedRow(
-            row, raw, t("Repeats the address in row {row}.", row=str(first[address])), first[address]
+            row,
+            raw,
+            t("Repeats the address in row {row}.", row=str(first[address])),
+            first[address],
         )
         for row, raw, address in repeats
     )
