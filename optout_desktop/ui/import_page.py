@@ -351,7 +351,7 @@ class ImportPage(QWidget):
         self.plan = plan
         if self.model is not None:
             self.model.set_fates(plan.fates)
-            opened_file.size_columns(self.table, self.model, columns=[FATE_COLUMN])  # (worded)
+            opened_file.size_columns(self.table, self.model, 420, [FATE_COLUMN])  # (worded)
         summary = count_texts.plan_summary(plan.counts)
         by_reason = {k: n for k, n in plan.counts.by_reason.items() if n}
         if set(by_reason) - {reasons.IMPORT}:
