@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from optout_desktop.core.db.models import ImportRun
-from optout_desktop.core.optouts import imports, reasons
+from optout_desktop.core.optouts import import_process, imports, reasons
 from optout_desktop.core.optouts.import_process import ImportProcess
 from optout_desktop.core.optouts.imports import OptOutPlan
 from optout_desktop.core.progress import Progress
@@ -84,6 +84,7 @@ class ImportPage(QWidget):
         # Counting and importing run in a helper process: the window's own interpreter only
         # passes the file's description in and the counts and progress out.
         self._helper: ImportProcess | None = None
+        import_process.prepare()  # now, before the window draws (later it stalls it)
         self._choice_text = ""  # why the counted file's addresses are suppressed, in words
         self._build()
         context.scope_changed.connect(self.start_plan)

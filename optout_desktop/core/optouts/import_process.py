@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import atexit
 import logging
+import os
 import signal
+import sys
 import time
 import weakref
 from collections.abc import Callable
+from multiprocessing import resource_tracker
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +45,14 @@ CANCEL = "<cancel>"  # in call()'s arguments: the helper's cancel flag goes here
 
 class HelperFailed(OptOutError):
     """The helper process stopped or failed in a way that is not a plain refusal."""
+
+
+def prepare() -> None:
+    """Start now what helper processes need of this one: on POSIX, multiprocessing's resource
+    tracker (a process of its own, started with the first helper's cancel flag). Started
+    later, from a window that is drawing, it holds the interpreter lock some 50 ms."""
+    if os.name == "posix":
+        resource_tracker.ensure_running()
 
 
 class ImportProcess:
@@ -202,6 +213,22 @@ class ImportProcess:
 _running: set[Any] = set()  # the finalizers of helpers still running
 
 
+def _below_the_window() -> None:
+    """Run this process (and the reader processes it starts) at a lower priority than the
+    window's: with two cores and three busy processes, the window still gets a core the
+    moment it has something to draw, and the work loses nothing while it has not."""
+    try:
+        if os.name == "posix":
+            os.nice(5)
+        elif sys.platform == "win32":
+            import ctypes
+
+            kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+            kernel32.SetPriorityClass(kernel32.GetCurrentProcess(), 0x4000)  # BELOW_NORMAL
+    except (OSError, AttributeError):
+        log.info("could not lower the helper's priority", exc_info=True)
+
+
 def _quietly(tidy: Callable[[], object]) -> None:
     """Tidy up after an answer was sent: a failure here is logged, never said."""
     try:
@@ -246,6 +273,7 @@ class _NoHelper(Exception):
 def _serve(connection: Any, cancel: Any, target: tuple[str, str | None]) -> None:
     """The helper's loop: open the database, then answer plan, run and call requests."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the starting process's to handle
+    _below_the_window()
     last = [0.0]
 
     def progress(step: Progress) -> None:
