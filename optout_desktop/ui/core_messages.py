@@ -89,7 +89,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("core", "Cleaned list saved as “{name}”: {kept} rows may be emailed, {suppressed} suppressed."),
     QT_TRANSLATE_NOOP("core", "The cell is blank."),
     QT_TRANSLATE_NOOP("core", "The cell holds no address."),
-    QT_TRANSLATE_NOOP("core", "New: it will be suppressed."),
+    QT_TRANSLATE_NOOP("core", "New: not suppressed yet."),
     QT_TRANSLATE_NOOP("core", "Already suppressed."),
     QT_TRANSLATE_NOOP("core", "Repeats the address in row {row}."),
     QT_TRANSLATE_NOOP("core", "Invalid: {why}"),

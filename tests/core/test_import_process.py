@@ -77,7 +77,7 @@ def test_the_helper_counts_and_writes_what_the_engine_does(
     assert plan.scan.addresses == []  # the addresses stay in the helper
     assert plan.fates is not None  # each row's fate comes back, for the preview
     assert [plan.fates.describe_at(index) for index in (0, 2, 4, 5)] == [
-        "New: it will be suppressed.",
+        "New: not suppressed yet.",
         "Invalid: This is not an email address: it has no @-sign.",
         "Repeats the address in row 5.",
         "Already suppressed.",

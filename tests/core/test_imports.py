@@ -88,13 +88,13 @@ def test_the_plan_says_each_rows_fate_as_its_counts_do(mixed: Path) -> None:
     assert fates is not None
     said = {2 + index: fates.describe_at(index) for index in range(len(MIXED))}
     assert said == {
-        2: "New: it will be suppressed.",
+        2: "New: not suppressed yet.",
         3: "The cell is blank.",
         4: said[4],
         5: "Repeats the address in row 2.",
-        6: "New: it will be suppressed.",
+        6: "New: not suppressed yet.",
         7: "Already suppressed.",
-        8: "New: it will be suppressed.",
+        8: "New: not suppressed yet.",
         9: "The cell is blank.",
         10: said[10],
         11: "Repeats the address in row 8.",
@@ -124,7 +124,7 @@ def test_a_business_units_plan_calls_only_what_holds_there_already_suppressed(
     assert fates is not None
     assert [fates.describe_at(index) for index in range(3)] == [
         "Already suppressed.",
-        "New: it will be suppressed.",
+        "New: not suppressed yet.",
         "Already suppressed.",
     ]
 

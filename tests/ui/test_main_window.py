@@ -278,7 +278,7 @@ def test_the_preview_says_what_the_import_does_with_each_row(
     fates = [model.data(model.index(row, 0)) for row in range(model.rowCount())]
     assert fates == [
         "Already suppressed.",
-        "New: it will be suppressed.",
+        "New: not suppressed yet.",
         "Already suppressed.",
         "Repeats the address in row 3.",
         "The cell is blank.",

@@ -48,7 +48,7 @@ def test_every_heavy_job_runs_in_the_helper(
     page = window.import_page
     open_and_count(qtbot, window, data)  # the count
     assert page.plan is not None and page.plan.counts.valid == ROWS, page.plan_error
-    assert page.model is not None and page.model.fate_text(0) == "New: it will be suppressed."
+    assert page.model is not None and page.model.fate_text(0) == "New: not suppressed yet."
 
     qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)  # the import
     confirm = confirm_dialog()

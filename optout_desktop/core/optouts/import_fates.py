@@ -41,7 +41,7 @@ class ImportFates:
         """The fate of the data row at `index` (0: the first below the header), in words."""
         code = self.codes[index]
         if code == NEW:
-            return translate(t("New: it will be suppressed."))
+            return translate(t("New: not suppressed yet."))
         if code == ALREADY:
             return translate(t("Already suppressed."))
         value = self._refused_value(self.first_row + index)

@@ -614,37 +614,37 @@
 <context>
     <name>ContactsPage</name>
     <message>
-        <location filename="../../ui/contacts_page.py" line="46"/>
+        <location filename="../../ui/contacts_page.py" line="47"/>
         <source>Import contacts…</source>
         <translation>Importér kontakter…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_page.py" line="51"/>
+        <location filename="../../ui/contacts_page.py" line="52"/>
         <source>Search contacts</source>
         <translation>Søg i kontakter</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_page.py" line="52"/>
+        <location filename="../../ui/contacts_page.py" line="53"/>
         <source>Search by the start of the address…</source>
         <translation>Søg på starten af adressen…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_page.py" line="59"/>
+        <location filename="../../ui/contacts_page.py" line="60"/>
         <source>Delete selected…</source>
         <translation>Slet valgte…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_page.py" line="66"/>
+        <location filename="../../ui/contacts_page.py" line="67"/>
         <source>Delete them…</source>
         <translation>Slet dem…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_page.py" line="73"/>
+        <location filename="../../ui/contacts_page.py" line="74"/>
         <source>Contacts</source>
         <translation>Kontakter</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contacts_page.py" line="123"/>
+        <location filename="../../ui/contacts_page.py" line="124"/>
         <source>&lt;b&gt;%Ln&lt;/b&gt; contacts are unsubscribed from all email but still billable. Delete them to stop paying for them: their addresses stay suppressed.</source>
         <translation>
             <numerusform>&lt;b&gt;%Ln&lt;/b&gt; kontakt er afmeldt alle e-mails, men er stadig fakturerbar. Slet den, så du ikke længere betaler for den: adressen forbliver spærret.</numerusform>
@@ -652,22 +652,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_page.py" line="139"/>
+        <location filename="../../ui/contacts_page.py" line="140"/>
         <source>Choose the file of contacts</source>
         <translation>Vælg filen med kontakter</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_page.py" line="152"/>
+        <location filename="../../ui/contacts_page.py" line="153"/>
         <source>Reading the contacts file…</source>
         <translation>Læser kontaktfilen…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_page.py" line="167"/>
+        <location filename="../../ui/contacts_page.py" line="168"/>
         <source>Importing contacts…</source>
         <translation>Importerer kontakter…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contacts_page.py" line="184"/>
+        <location filename="../../ui/contacts_page.py" line="185"/>
         <source>Delete %Ln contacts? They stop counting as billable. Their opt-outs stay: an opt-out belongs to the address.</source>
         <translation>
             <numerusform>Slet %Ln kontakt? Den tæller ikke længere som fakturerbar. Dens fravalg bliver: et fravalg hører til adressen.</numerusform>
@@ -675,7 +675,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contacts_page.py" line="202"/>
+        <location filename="../../ui/contacts_page.py" line="203"/>
         <source>%Ln contacts are unsubscribed from all email. Deleting them lowers the billable total; their addresses stay suppressed and are never emailed.</source>
         <translation>
             <numerusform>%Ln kontakt er afmeldt alle e-mails. Hvis du sletter den, falder det fakturerbare antal; adressen forbliver spærret og får aldrig e-mails.</numerusform>
@@ -683,17 +683,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_page.py" line="224"/>
+        <location filename="../../ui/contacts_page.py" line="225"/>
         <source>Deleting contacts…</source>
         <translation>Sletter kontakter…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_page.py" line="232"/>
+        <location filename="../../ui/contacts_page.py" line="233"/>
         <source>Contacts deleted</source>
         <translation>Kontakter slettet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contacts_page.py" line="234"/>
+        <location filename="../../ui/contacts_page.py" line="235"/>
         <source>%Ln contacts were deleted; their addresses stay suppressed. The history keeps the deletion.</source>
         <translation>
             <numerusform>%Ln kontakt blev slettet; adressen forbliver spærret. Sletningen gemmes i historikken.</numerusform>
@@ -701,24 +701,24 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_page.py" line="176"/>
-        <location filename="../../ui/contacts_page.py" line="182"/>
-        <location filename="../../ui/contacts_page.py" line="208"/>
+        <location filename="../../ui/contacts_page.py" line="177"/>
+        <location filename="../../ui/contacts_page.py" line="183"/>
+        <location filename="../../ui/contacts_page.py" line="209"/>
         <source>Delete contacts</source>
         <translation>Slet kontakter</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_page.py" line="176"/>
+        <location filename="../../ui/contacts_page.py" line="177"/>
         <source>Select the contacts to delete.</source>
         <translation>Vælg de kontakter, der skal slettes.</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_page.py" line="200"/>
+        <location filename="../../ui/contacts_page.py" line="201"/>
         <source>Delete unsubscribed contacts</source>
         <translation>Slet afmeldte kontakter</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_page.py" line="247"/>
+        <location filename="../../ui/contacts_page.py" line="248"/>
         <source>Contacts imported</source>
         <translation>Kontakter importeret</translation>
     </message>
@@ -1487,52 +1487,52 @@
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../ui/history_page.py" line="52"/>
+        <location filename="../../ui/history_page.py" line="53"/>
         <source>Imports and changes</source>
         <translation>Importer og ændringer</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="68"/>
+        <location filename="../../ui/history_page.py" line="69"/>
         <source>Details of the selected entry</source>
         <translation>Detaljer om den valgte post</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="69"/>
+        <location filename="../../ui/history_page.py" line="70"/>
         <source>Save errors file…</source>
         <translation>Gem fejlfil…</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="72"/>
+        <location filename="../../ui/history_page.py" line="73"/>
         <source>Undo…</source>
         <translation>Fortryd…</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="75"/>
+        <location filename="../../ui/history_page.py" line="76"/>
         <source>Lift exactly the opt-outs the selected import added, and nothing else</source>
         <translation>Ophæv præcis de fravalg, som den valgte import tilføjede, og intet andet</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="79"/>
+        <location filename="../../ui/history_page.py" line="80"/>
         <source>Lift…</source>
         <translation>Ophæv…</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="82"/>
+        <location filename="../../ui/history_page.py" line="83"/>
         <source>Lift the opt-out the selected entry added by hand, with a legal basis</source>
         <translation>Ophæv det fravalg, den valgte post tilføjede manuelt, med et retsgrundlag</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="160"/>
+        <location filename="../../ui/history_page.py" line="161"/>
         <source>import-{id}-errors</source>
         <translation>import-{id}-fejl</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="162"/>
+        <location filename="../../ui/history_page.py" line="163"/>
         <source>Save the errors file</source>
         <translation>Gem fejlfilen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/history_page.py" line="179"/>
+        <location filename="../../ui/history_page.py" line="180"/>
         <source>%Ln refused rows were written to {path}.</source>
         <translation>
             <numerusform>%Ln afvist række blev skrevet til {path}.</numerusform>
@@ -1540,7 +1540,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/history_page.py" line="243"/>
+        <location filename="../../ui/history_page.py" line="240"/>
         <source>Import #{id} was undone: %Ln opt-outs were lifted.</source>
         <translation>
             <numerusform>Import nr. {id} er fortrudt: %Ln fravalg blev ophævet.</numerusform>
@@ -1548,7 +1548,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/history_page.py" line="247"/>
+        <location filename="../../ui/history_page.py" line="244"/>
         <source>%Ln stay suppressed, as later imports list them too.</source>
         <translation>
             <numerusform>%Ln forbliver spærret, da senere importer også har den med.</numerusform>
@@ -1556,42 +1556,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="199"/>
+        <location filename="../../ui/history_page.py" line="198"/>
         <source>Counting what the undo lifts…</source>
         <translation>Tæller, hvad fortrydelsen ophæver…</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="206"/>
+        <location filename="../../ui/history_page.py" line="205"/>
         <source>Already undone</source>
         <translation>Allerede fortrudt</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="208"/>
+        <location filename="../../ui/history_page.py" line="207"/>
         <source>Import #{id} was already undone by {who} at {when}; nothing changed.</source>
         <translation>Import nr. {id} blev allerede fortrudt af {who} den {when}; intet blev ændret.</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="234"/>
+        <location filename="../../ui/history_page.py" line="231"/>
         <source>Undoing import #{id}…</source>
         <translation>Fortryder import nr. {id}…</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="239"/>
+        <location filename="../../ui/history_page.py" line="236"/>
         <source>Import #{id} was already undone; nothing changed.</source>
         <translation>Import nr. {id} var allerede fortrudt; intet blev ændret.</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="250"/>
+        <location filename="../../ui/history_page.py" line="247"/>
         <source>Import undone</source>
         <translation>Import fortrudt</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="255"/>
+        <location filename="../../ui/history_page.py" line="252"/>
         <source>Undo cancelled</source>
         <translation>Fortrydelse annulleret</translation>
     </message>
     <message>
-        <location filename="../../ui/history_page.py" line="256"/>
+        <location filename="../../ui/history_page.py" line="253"/>
         <source>The undo was cancelled; nothing was changed.</source>
         <translation>Fortrydelsen blev annulleret; intet blev ændret.</translation>
     </message>
@@ -1848,22 +1848,22 @@ Skriv adressen for at bekræfte:</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>OptOut Desktop</source>
         <translation>OptOut Desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>Import opt-outs</source>
         <translation>Importér fravalg</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>Contacts</source>
         <translation>Kontakter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>History</source>
         <translation>Historik</translation>
     </message>
@@ -1873,53 +1873,53 @@ Skriv adressen for at bekræfte:</translation>
         <translation>Åbn fil…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="114"/>
         <source>Pages</source>
         <translation>Sider</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>Overview</source>
         <translation>Oversigt</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>Clean a mailing list</source>
         <translation>Rens en udsendelsesliste</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>&amp;Clean a mailing list…</source>
         <translation>&amp;Rens en udsendelsesliste…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>{name} is used from the next start of OptOut Desktop.</source>
         <translation>{name} bruges fra næste gang, OptOut Desktop startes.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>Choose database</source>
         <translation>Vælg database</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>Wait for the running job to finish, then choose the database.</source>
         <translation>Vent, til den igangværende opgave er færdig, og vælg derefter databasen.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>The suppression list&apos;s file on this computer, or your team&apos;s PostgreSQL server as postgresql://user@host:5432/name (the password is asked for, never saved):</source>
         <translation>Spærrelistens fil på denne computer eller jeres fælles PostgreSQL-server som postgresql://bruger@vært:5432/navn (adgangskoden bliver spurgt om og gemmes aldrig):</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>Suppressed, all business units: &lt;b&gt;%Ln&lt;/b&gt; addresses</source>
         <translation>
             <numerusform>Spærret, alle forretningsenheder: &lt;b&gt;%Ln&lt;/b&gt; adresse</numerusform>
@@ -1927,7 +1927,7 @@ Skriv adressen for at bekræfte:</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>, &lt;b&gt;%Ln&lt;/b&gt; whole domains</source>
         <translation>
             <numerusform>, &lt;b&gt;%Ln&lt;/b&gt; helt domæne</numerusform>
@@ -1935,28 +1935,28 @@ Skriv adressen for at bekræfte:</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>Addresses opted out for the whole account or for any business unit, each counted once. A whole domain (@firma.dk) covers every address there, also those not on the list, so it is counted apart.</source>
         <translation>Adresser, der er afmeldt for hele kontoen eller for en forretningsenhed, hver talt én gang. Et helt domæne (@firma.dk) dækker alle adresser dér, også dem, der ikke står på listen, så det tælles for sig.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="362"/>
         <source>Suppressed, all business units: ?</source>
         <translation>Spærret, alle forretningsenheder: ?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401"/>
+        <location filename="../../ui/main_window.py" line="404"/>
         <source>suppression-list</source>
         <translation>spærreliste</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="447"/>
-        <location filename="../../ui/main_window.py" line="453"/>
+        <location filename="../../ui/main_window.py" line="455"/>
+        <location filename="../../ui/main_window.py" line="460"/>
         <source>Exported to {path}:</source>
         <translation>Eksporteret til {path}:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="448"/>
+        <location filename="../../ui/main_window.py" line="456"/>
         <source>%Ln lines.</source>
         <translation>
             <numerusform>%Ln linje.</numerusform>
@@ -1964,7 +1964,7 @@ Skriv adressen for at bekræfte:</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="454"/>
+        <location filename="../../ui/main_window.py" line="461"/>
         <source>%Ln suppressed addresses</source>
         <translation>
             <numerusform>%Ln spærret adresse</numerusform>
@@ -1972,7 +1972,7 @@ Skriv adressen for at bekræfte:</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="456"/>
+        <location filename="../../ui/main_window.py" line="463"/>
         <source>and %Ln whole domains</source>
         <translation>
             <numerusform>og %Ln helt domæne</numerusform>
@@ -1980,12 +1980,12 @@ Skriv adressen for at bekræfte:</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="458"/>
+        <location filename="../../ui/main_window.py" line="465"/>
         <source>(the business unit’s and the whole account’s)</source>
         <translation>(forretningsenhedens og hele kontoens)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="462"/>
+        <location filename="../../ui/main_window.py" line="469"/>
         <source>The file has %Ln rows: an address opted out for several business units has a row for each.</source>
         <translation>
             <numerusform>Filen har %Ln række: en adresse, der er afmeldt for flere forretningsenheder, har en række for hver.</numerusform>
@@ -1993,17 +1993,17 @@ Skriv adressen for at bekræfte:</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>Business unit:</source>
         <translation>Forretningsenhed:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>Export suppressions…</source>
         <translation>Eksportér spærreliste…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>Manage…</source>
         <translation>Administrér…</translation>
     </message>
@@ -2043,17 +2043,17 @@ Skriv adressen for at bekræfte:</translation>
         <translation>Importér…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>OptOut Desktop – {server}</source>
         <translation>OptOut Desktop – {server}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>Billable contacts: &lt;b&gt;{n}&lt;/b&gt;</source>
         <translation>Fakturerbare kontakter: &lt;b&gt;{n}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>Whole account</source>
         <translation>Hele kontoen</translation>
     </message>
@@ -2188,7 +2188,7 @@ Skriv adressen for at bekræfte:</translation>
         <translation>Importeret. Åbn en anden fil, eller vælg en anden kolonne for at importere igen.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400"/>
+        <location filename="../../ui/main_window.py" line="403"/>
         <source>Export the suppression list</source>
         <translation>Eksportér spærrelisten</translation>
     </message>
@@ -2208,8 +2208,8 @@ Skriv adressen for at bekræfte:</translation>
         <translation>Importerer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="422"/>
-        <location filename="../../ui/main_window.py" line="439"/>
+        <location filename="../../ui/main_window.py" line="427"/>
+        <location filename="../../ui/main_window.py" line="447"/>
         <source>Exporting…</source>
         <translation>Eksporterer…</translation>
     </message>
@@ -2224,8 +2224,8 @@ Skriv adressen for at bekræfte:</translation>
         <translation>{phase}: {done} af {total} rækker</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="449"/>
-        <location filename="../../ui/main_window.py" line="467"/>
+        <location filename="../../ui/main_window.py" line="457"/>
+        <location filename="../../ui/main_window.py" line="474"/>
         <source>Export finished</source>
         <translation>Eksport fuldført</translation>
     </message>
@@ -2245,7 +2245,7 @@ Skriv adressen for at bekræfte:</translation>
         <translation>Filen kan ikke importeres</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="490"/>
+        <location filename="../../ui/main_window.py" line="497"/>
         <location filename="../../../build/translations/unseen_strings.py" line="205"/>
         <source>Something went wrong</source>
         <translation>Noget gik galt</translation>
@@ -2261,7 +2261,7 @@ Skriv adressen for at bekræfte:</translation>
         <translation>Optællingen blev annulleret.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="470"/>
+        <location filename="../../ui/main_window.py" line="477"/>
         <source>The export was cancelled; no file was written.</source>
         <translation>Eksporten blev annulleret; der blev ikke skrevet nogen fil.</translation>
     </message>
@@ -3570,8 +3570,8 @@ Skriv adressen for at bekræfte:</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="92"/>
-        <source>New: it will be suppressed.</source>
-        <translation>Ny: den bliver spærret.</translation>
+        <source>New: not suppressed yet.</source>
+        <translation>Ny: ikke spærret endnu.</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="93"/>

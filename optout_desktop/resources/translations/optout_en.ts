@@ -114,7 +114,7 @@
 <context>
     <name>ContactsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/contacts_page.py" line="123"/>
+        <location filename="../../ui/contacts_page.py" line="124"/>
         <source>&lt;b&gt;%Ln&lt;/b&gt; contacts are unsubscribed from all email but still billable. Delete them to stop paying for them: their addresses stay suppressed.</source>
         <translation>
             <numerusform>&lt;b&gt;%Ln&lt;/b&gt; contact is unsubscribed from all email but still billable. Delete it to stop paying for it: its address stays suppressed.</numerusform>
@@ -122,7 +122,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contacts_page.py" line="184"/>
+        <location filename="../../ui/contacts_page.py" line="185"/>
         <source>Delete %Ln contacts? They stop counting as billable. Their opt-outs stay: an opt-out belongs to the address.</source>
         <translation>
             <numerusform>Delete %Ln contact? It stops counting as billable. Its opt-out stays: an opt-out belongs to the address.</numerusform>
@@ -130,7 +130,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contacts_page.py" line="202"/>
+        <location filename="../../ui/contacts_page.py" line="203"/>
         <source>%Ln contacts are unsubscribed from all email. Deleting them lowers the billable total; their addresses stay suppressed and are never emailed.</source>
         <translation>
             <numerusform>%Ln contact is unsubscribed from all email. Deleting it lowers the billable total; its address stays suppressed and is never emailed.</numerusform>
@@ -138,7 +138,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/contacts_page.py" line="234"/>
+        <location filename="../../ui/contacts_page.py" line="235"/>
         <source>%Ln contacts were deleted; their addresses stay suppressed. The history keeps the deletion.</source>
         <translation>
             <numerusform>%Ln contact was deleted; its address stays suppressed. The history keeps the deletion.</numerusform>
@@ -318,7 +318,7 @@
 <context>
     <name>HistoryPage</name>
     <message numerus="yes">
-        <location filename="../../ui/history_page.py" line="179"/>
+        <location filename="../../ui/history_page.py" line="180"/>
         <source>%Ln refused rows were written to {path}.</source>
         <translation>
             <numerusform>%Ln refused row was written to {path}.</numerusform>
@@ -326,7 +326,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/history_page.py" line="243"/>
+        <location filename="../../ui/history_page.py" line="240"/>
         <source>Import #{id} was undone: %Ln opt-outs were lifted.</source>
         <translation>
             <numerusform>Import #{id} was undone: %Ln opt-out was lifted.</numerusform>
@@ -334,7 +334,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/history_page.py" line="247"/>
+        <location filename="../../ui/history_page.py" line="244"/>
         <source>%Ln stay suppressed, as later imports list them too.</source>
         <translation>
             <numerusform>%Ln stays suppressed, as a later import lists it too.</numerusform>
@@ -345,7 +345,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>Suppressed, all business units: &lt;b&gt;%Ln&lt;/b&gt; addresses</source>
         <translation>
             <numerusform>Suppressed, all business units: &lt;b&gt;%Ln&lt;/b&gt; address</numerusform>
@@ -353,7 +353,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>, &lt;b&gt;%Ln&lt;/b&gt; whole domains</source>
         <translation>
             <numerusform>, &lt;b&gt;%Ln&lt;/b&gt; whole domain</numerusform>
@@ -361,7 +361,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="448"/>
+        <location filename="../../ui/main_window.py" line="456"/>
         <source>%Ln lines.</source>
         <translation>
             <numerusform>%Ln line.</numerusform>
@@ -369,7 +369,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="454"/>
+        <location filename="../../ui/main_window.py" line="461"/>
         <source>%Ln suppressed addresses</source>
         <translation>
             <numerusform>%Ln suppressed address</numerusform>
@@ -377,7 +377,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="456"/>
+        <location filename="../../ui/main_window.py" line="463"/>
         <source>and %Ln whole domains</source>
         <translation>
             <numerusform>and %Ln whole domain</numerusform>
@@ -385,7 +385,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="462"/>
+        <location filename="../../ui/main_window.py" line="469"/>
         <source>The file has %Ln rows: an address opted out for several business units has a row for each.</source>
         <translation>
             <numerusform>The file has %Ln row: an address opted out for several business units has a row for each.</numerusform>
