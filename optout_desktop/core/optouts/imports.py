@@ -311,17 +311,11 @@ def run_optouts(
         if import_table.holds(plan.staged) and (
             plan.hashed or frozenset(hashed.Forgotten.load().digests) == plan.forgotten
         ):
-            none_there = plan.counts.already_suppressed == 0
-            return StagedWriter(
-                dialect.connection(),
-                run_id,
-                scope_id,
-                stamp,
-                reason,
-                hashed_list,
-                each_own,
-                none_there,
+            staged = StagedWriter(
+                dialect.connection(), run_id, scope_id, stamp, reason, hashed_list, each_own
             )
+            staged.none_there = plan.counts.already_suppressed == 0
+            return staged
         return suppression_writer(run_id, scope_id, stamp, reason, hashed_list, each_own)
 
     def write(writer: SuppressionWriter) -> Scan:

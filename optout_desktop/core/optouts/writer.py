@@ -134,10 +134,13 @@ class StagingWriter(SuppressionWriter):
         self.copied = 0
         self.each_own = each_own  # each address comes with its own reason
         self.none_there = False  # True: none of the entries was suppressed when counted
-        if each_own:
-            connection.make_table("incoming_address", ("email", "reason"))
+        self._prepare_table()
+
+    def _prepare_table(self) -> None:
+        if self.each_own:
+            self.connection.make_table(self.table, ("email", "reason"))
         else:
-            connection.make_column_table("incoming_address", "email")
+            self.connection.make_column_table(self.table, "email")
 
     def write(self, addresses: Sequence[str], given: Sequence[str] | None = None) -> None:
         """Load a batch (those a domain opt-out covers are only claimed)."""
@@ -199,30 +202,19 @@ class StagedWriter(StagingWriter):
     """Import what counting staged (import_table.StagingTable, kept for this import): the
     addresses a domain opt-out covers are claimed, the rest inserted and claimed set-based,
     so nothing is read or sent again. Its entries are as staged (forgotten people's as
-    digests), with each one's reason when `each_own`; `none_there` when none of them was
-    suppressed in the scope at the count (first tried without looking for them)."""
+    digests), with each one's reason when `each_own`. Set `none_there` when none of them was
+    suppressed in the scope at the count (they are first inserted without looking)."""
 
     table = "staged_address"
 
-    def __init__(
-        self,
-        connection: Connection,
-        run_id: int,
-        scope_id: int,
-        stamp: str,
-        reason: str = reasons.IMPORT,
-        hashed: bool = False,
-        each_own: bool = False,
-        none_there: bool = False,
-    ) -> None:
-        SuppressionWriter.__init__(self, connection, run_id, scope_id, stamp, reason, hashed)
-        self.each_own = each_own
-        self.none_there = none_there
-        given = "reason" if each_own else "NULL"
-        rows = connection.execute(f"SELECT count(*) FROM {self.table}").fetchone()
+    def _prepare_table(self) -> None:
+        """Counting filled the table: see how many entries it holds, and why."""
+        given = "reason" if self.each_own else "NULL"
+        rows = self.connection.execute(f"SELECT count(*) FROM {self.table}").fetchone()
         self.copied = int(rows[0])
-        for (own,) in connection.execute(f"SELECT DISTINCT {given} FROM {self.table}"):
-            self.strong = self.strong or reasons.strength(reasons.check_key(own or reason)) > 0
+        for (own,) in self.connection.execute(f"SELECT DISTINCT {given} FROM {self.table}"):
+            strength = reasons.strength(reasons.check_key(own or self.reason))
+            self.strong = self.strong or strength > 0
 
     def write(self, addresses: Sequence[str], given: Sequence[str] | None = None) -> None:
         raise TypeError("a StagedWriter imports what was staged; it takes no batches")
