@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import os
 from collections.abc import Callable, Iterator
 from contextlib import closing
 from dataclasses import asdict, dataclass
@@ -213,24 +212,9 @@ def _write(
 ) -> None:
     """Write the file beside its place, then rename it there: complete, or not at all."""
     check = exports._checker(progress, cancel)
-    partial = path.with_name(f".{path.name}.partial")
-    try:
-        with (
-            plain_errors(),
-            open(exports._private(partial), "w", encoding="utf-8", newline="") as handle,
-        ):
-            write(handle, check)
-        exports._sync(partial)
-        os.replace(partial, path)
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        raise OptOutError(
-            t(
-                "The export could not be written to “{path}”: {reason}.",
-                path=str(path),
-                reason=error.strerror,
-            )
-        ) from None
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+    with (
+        exports.replaced_when_done(path, exports.export_failed(path)) as written,
+        plain_errors(),
+        open(exports._private(written), "w", encoding="utf-8", newline="") as handle,
+    ):
+        write(handle, check)

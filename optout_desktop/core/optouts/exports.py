@@ -5,9 +5,10 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import os
-from collections.abc import Callable, Generator
-from contextlib import closing
+from collections.abc import Callable, Generator, Iterator
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -210,30 +211,13 @@ def export_list(
         raise OptOutError(
             t("Export to a file ending in .csv or .xlsx, not “{name}”.", name=path.name)
         )
-    partial = path.with_name(f".{path.name}.partial")
     tally = Exported()
-    try:
-        with plain_errors():
-            if suffix == ".xlsx":
-                _write_xlsx(partial, _rows(scope_id, people, xlsx=True), people, check, tally)
-            else:
-                headers = _headers(people)
-                rows = _rows(scope_id, people, xlsx=False)
-                _write_csv(partial, headers, rows, delimiter, check, tally)
-        _sync(partial)
-        os.replace(partial, path)  # the export appears complete, or not at all
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        raise OptOutError(
-            t(
-                "The export could not be written to “{path}”: {reason}.",
-                path=str(path),
-                reason=error.strerror,
-            )
-        ) from None
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+    with replaced_when_done(path, export_failed(path)) as written, plain_errors():
+        if suffix == ".xlsx":
+            _write_xlsx(written, _rows(scope_id, people, xlsx=True), people, check, tally)
+        else:
+            rows = _rows(scope_id, people, xlsx=False)
+            _write_csv(written, _headers(people), rows, delimiter, check, tally)
     return tally
 
 
@@ -261,6 +245,39 @@ def _sync(path: Path) -> None:
         os.fsync(descriptor)
     finally:
         os.close(descriptor)
+
+
+@contextmanager
+def replaced_when_done(path: Path, failed: Callable[[OSError], OptOutError]) -> Iterator[Path]:
+    """The name to write `path` under first (beside it): the file gets its own name only once
+    the block ends well, written to the disk, and goes if it does not. An OSError is said as
+    `failed` says it."""
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        yield partial
+        _sync(partial)
+        os.replace(partial, path)  # the file appears complete, or not at all
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise failed(error) from None
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+
+
+def export_failed(path: Path) -> Callable[[OSError], OptOutError]:
+    """What to say when an export cannot be written (for replaced_when_done)."""
+
+    def failed(error: OSError) -> OptOutError:
+        return OptOutError(
+            t(
+                "The export could not be written to “{path}”: {reason}.",
+                path=str(path),
+                reason=error.strerror,
+            )
+        )
+
+    return failed
 
 
 PROGRESS_EVERY = 10_000
@@ -377,33 +394,28 @@ def export_refused_rows(
         .order_by(RowError.row_number)
     )
     count = 0
-    partial = path.with_name(f".{path.name}.partial")
-    try:
-        with (
-            plain_errors(),
-            open(_private(partial), "w", encoding="utf-8-sig", newline="") as handle,
-            closing(raw_rows(query)) as rows,
-        ):
-            writer = csv.writer(handle, delimiter=delimiter)
-            writer.writerow([translate(header) for header in ERROR_HEADERS])
-            reasons: dict[str, str] = {}
-            for row_number, raw, reason in rows:
-                if reason not in reasons:
-                    reasons[reason] = neutralise(translate(reason))
-                writer.writerow([row_number, neutralise(raw), reasons[reason]])
-                count += 1
-        _sync(partial)
-        os.replace(partial, path)
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        raise OptOutError(
-            t(
-                "The errors file could not be written to “{path}”: {reason}.",
-                path=str(path),
-                reason=error.strerror,
-            )
-        ) from None
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+    with (
+        replaced_when_done(path, partial(_errors_file_failed, path)) as written,
+        plain_errors(),
+        open(_private(written), "w", encoding="utf-8-sig", newline="") as handle,
+        closing(raw_rows(query)) as rows,
+    ):
+        writer = csv.writer(handle, delimiter=delimiter)
+        writer.writerow([translate(header) for header in ERROR_HEADERS])
+        reasons: dict[str, str] = {}
+        for row_number, raw, reason in rows:
+            if reason not in reasons:
+                reasons[reason] = neutralise(translate(reason))
+            writer.writerow([row_number, neutralise(raw), reasons[reason]])
+            count += 1
     return count
+
+
+def _errors_file_failed(path: Path, error: OSError) -> OptOutError:
+    return OptOutError(
+        t(
+            "The errors file could not be written to “{path}”: {reason}.",
+            path=str(path),
+            reason=error.strerror,
+        )
+    )

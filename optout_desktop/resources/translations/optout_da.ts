@@ -2929,12 +2929,12 @@ Skriv adressen for at bekræfte:</translation>
         <translation>Importen blev annulleret; intet blev gemt.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="74"/>
+        <location filename="../../ui/core_messages.py" line="73"/>
         <source>Added by hand</source>
         <translation>Tilføjet manuelt</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="71"/>
+        <location filename="../../ui/core_messages.py" line="70"/>
         <source>The person unsubscribed</source>
         <translation>Personen har afmeldt sig</translation>
     </message>
@@ -2944,7 +2944,7 @@ Skriv adressen for at bekræfte:</translation>
         <translation>Række</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="76"/>
+        <location filename="../../ui/core_messages.py" line="75"/>
         <source>Value</source>
         <translation>Værdi</translation>
     </message>
@@ -2959,17 +2959,17 @@ Skriv adressen for at bekræfte:</translation>
         <translation>Eksportér til en fil, der ender på .csv eller .xlsx, ikke »{name}«.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="78"/>
+        <location filename="../../ui/core_messages.py" line="79"/>
         <source>There is no import #{number}.</source>
         <translation>Der findes ingen import nr. {number}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="79"/>
+        <location filename="../../ui/core_messages.py" line="80"/>
         <source>Import #{number}: {file_name}</source>
         <translation>Import nr. {number}: {file_name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="64"/>
+        <location filename="../../ui/core_messages.py" line="78"/>
         <source>The export could not be written to “{path}”: {reason}.</source>
         <translation>Eksporten kunne ikke gemmes i »{path}«: {reason}.</translation>
     </message>
@@ -2979,7 +2979,7 @@ Skriv adressen for at bekræfte:</translation>
         <translation>Der kan højst være {count} spærrede adresser i ét Excel-ark; eksportér til .csv i stedet.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="80"/>
+        <location filename="../../ui/core_messages.py" line="76"/>
         <source>The errors file could not be written to “{path}”: {reason}.</source>
         <translation>Fejlfilen kunne ikke gemmes i »{path}«: {reason}.</translation>
     </message>
@@ -3484,47 +3484,47 @@ Skriv adressen for at bekræfte:</translation>
         <translation>Eksportér til en fil, der ender på .csv, ikke »{name}«.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="65"/>
+        <location filename="../../ui/core_messages.py" line="64"/>
         <source>Suppression list</source>
         <translation>Spærreliste</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="66"/>
+        <location filename="../../ui/core_messages.py" line="65"/>
         <source>Business unit</source>
         <translation>Forretningsenhed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="67"/>
+        <location filename="../../ui/core_messages.py" line="66"/>
         <source>Why</source>
         <translation>Hvorfor</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="68"/>
+        <location filename="../../ui/core_messages.py" line="67"/>
         <source>Source</source>
         <translation>Kilde</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="69"/>
+        <location filename="../../ui/core_messages.py" line="68"/>
         <source>Opted out</source>
         <translation>Afmeldt</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="70"/>
+        <location filename="../../ui/core_messages.py" line="69"/>
         <source>Opt-out import</source>
         <translation>Import af fravalg</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="72"/>
+        <location filename="../../ui/core_messages.py" line="71"/>
         <source>Bounced</source>
         <translation>Afvist</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="73"/>
+        <location filename="../../ui/core_messages.py" line="72"/>
         <source>Spam report</source>
         <translation>Spamklage</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="75"/>
+        <location filename="../../ui/core_messages.py" line="74"/>
         <source>A partner&apos;s hashed list</source>
         <translation>En samarbejdspartners hashede liste</translation>
     </message>
