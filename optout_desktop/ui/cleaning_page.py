@@ -32,7 +32,7 @@ from optout_desktop.core.optouts.cleaning import (
     save_cleaned,
     save_left_out,
 )
-from optout_desktop.core.optouts.import_process import CANCEL, PROGRESS, ImportProcess
+from optout_desktop.core.optouts.import_process import CANCEL, PROGRESS
 from optout_desktop.core.progress import Progress, raise_if_cancelled
 from optout_desktop.core.reading.sources import TableSource
 
@@ -63,18 +63,10 @@ class CleaningPage(QWidget):
     """Counting and saving run in the window's helper process (the window's interpreter passes
     the file's description in and the fates out); reading and the filter in its jobs."""
 
-    def __init__(
-        self,
-        context: WindowContext,
-        helper: Callable[[], ImportProcess],
-        parent: QWidget | None = None,
-    ) -> None:
-        """`helper` gives the helper process the import page starts and stops: one for both
-        pages, whose jobs run one after another on the window's worker."""
+    def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("cleaningPage")
         self.context = context
-        self.helper = helper
         self.source: TableSource | None = None
         self.model: FateModel | None = None  # every row, read as the table scrolls
         self.left_model: FateModel | None = None  # the rows left out, once gathered
@@ -218,7 +210,7 @@ class CleaningPage(QWidget):
         self._count_job = self._gather_job = None  # (their cancels say nothing now)
         self.file_status.setText(self.tr("Reading {name}…").format(name=path.name))
         self._forget_counts()
-        helper = self.helper()
+        helper = self.context.helper()  # the window's one helper, for both pages
 
         def read(_progress: ProgressFn, _cancel: threading.Event) -> opened_file.OpenedFile:
             helper.start()  # here, not in the GUI thread: it opens the database meanwhile
@@ -328,20 +320,7 @@ class CleaningPage(QWidget):
         self._forget_counts()
         self.counts_label.setText(self.tr("Checking the rows…"))
         scope = self.context.scope_id()
-        helper = self.helper()
-
-        def count(progress: ProgressFn, cancel: threading.Event) -> Cleaning:
-            return helper.call(  # type: ignore[no-any-return]
-                count_cleaning,
-                source,
-                column,
-                scope,
-                PROGRESS,
-                CANCEL,
-                progress=progress,
-                cancel=cancel,
-            )
-
+        count = self.context.in_helper(count_cleaning, source, column, scope, PROGRESS, CANCEL)
         job = Job(self.tr("Checking the mailing list…"), count)
         job.on_done = partial(self._counted, job)
         job.on_failed = partial(self._count_failed, job)
@@ -475,13 +454,7 @@ class CleaningPage(QWidget):
             return
         path, _kind = file_kinds.chosen(kinds, *answer)
         remembered_folders.remember(self.context.settings, LISTS, path)
-        helper = self.helper()
-
-        def save(progress: ProgressFn, cancel: threading.Event) -> Saved:
-            return helper.call(  # type: ignore[no-any-return]
-                save_cleaned, cleaning, path, PROGRESS, CANCEL, progress=progress, cancel=cancel
-            )
-
+        save = self.context.in_helper(save_cleaned, cleaning, path, PROGRESS, CANCEL)
         self._start_save(Job(self.tr("Saving the cleaned list…"), save, self._saved))
 
     @Slot()
@@ -501,7 +474,7 @@ class CleaningPage(QWidget):
             return
         path, _kind = file_kinds.chosen(kinds, *answer)
         remembered_folders.remember(self.context.settings, LISTS, path)
-        helper = self.helper()
+        helper = self.context.helper()
 
         def save(progress: ProgressFn, cancel: threading.Event) -> tuple[Path, int]:
             # In the helper too, which has no translations: it is given the words it needs.

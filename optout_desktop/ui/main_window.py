@@ -128,7 +128,7 @@ class MainWindow(QMainWindow):
         overview_layout.addWidget(self.overview_widget)
         overview_layout.addStretch(1)
         self.tabs.addTab(overview_page, self.tr("Overview"))
-        self.cleaning_page = CleaningPage(self.context, self.import_page.helper)
+        self.cleaning_page = CleaningPage(self.context)
         self.tabs.addTab(self.cleaning_page, self.tr("Clean a mailing list"))
         layout.addWidget(self.tabs)
         self.setCentralWidget(central)

@@ -125,12 +125,6 @@ def already_suppressed(scope_id: int) -> set[str]:
     return {str(email) for (email,) in query.tuples().iterator()}
 
 
-def count_already_suppressed(scope_id: int) -> int:
-    """Staged addresses that are already suppressed in the scope."""
-    query = StagedAddress.select().where(suppressed_in_scope(StagedAddress.email, scope_id))
-    return int(query.count())
-
-
 def count_raised(scope_id: int, reason: str | None) -> int:
     """Opt-outs (of the staged addresses themselves, in the scope or the whole account's)
     whose reason the import would make stronger: `reason` for every address, or each one's
