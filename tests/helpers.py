@@ -191,6 +191,20 @@ def intact(path: Path) -> None:
         assert raw.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
 
 
+def write_lock_held(target: Any) -> bool:
+    """True while some program holds the writers' lock (seen from another connection)."""
+    if is_server(target):
+        held_sql = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = ?"
+        return bool(outside_rows(target, held_sql, (postgres.WRITE_LOCK_KEY,))[0][0])
+    with closing(sqlite3.connect(target, timeout=0, isolation_level=None)) as other:
+        try:
+            other.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError:
+            return True
+        other.execute("ROLLBACK")
+        return False
+
+
 @contextmanager
 def held(target: Any) -> Iterator[Any]:
     """Another program's open write transaction on the database (BEGIN IMMEDIATE); on a

@@ -409,8 +409,12 @@ class ImportPage(QWidget):
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self._confirmed)
+        dialog.rejected.connect(self.helper().abandon)
         self._dialog = dialog
         dialog.open()
+        # While the user reads and types, the helper writes the import, uncommitted: the
+        # confirmation then only commits it (a closed dialog rolls it back).
+        self.helper().prepare()
 
     @Slot()
     def _confirmed(self) -> None:

@@ -17,6 +17,7 @@ from typing import Any
 import peewee as pw
 import pytest
 
+from optout_desktop.core import processes
 from optout_desktop.core.contacts import contact_import
 from optout_desktop.core.db import dialect, failures, models, opening, unfinished_imports
 from optout_desktop.core.db.models import Contact, ImportRun, RunningImport, Suppression
@@ -476,6 +477,6 @@ def test_a_refused_import_leaves_no_note_and_no_history(db: Any, tmp_path: Path)
 
 
 def test_the_process_check(tmp_path: Path) -> None:
-    assert unfinished_imports.process_alive(os.getpid())
-    assert not unfinished_imports.process_alive(_gone_pid())
-    assert not unfinished_imports.process_alive(0)
+    assert processes.process_alive(os.getpid())
+    assert not processes.process_alive(_gone_pid())
+    assert not processes.process_alive(0)

@@ -18,6 +18,7 @@ from optout_desktop.core.reading import sources
 from optout_desktop.core.rules import eligibility
 from optout_desktop.ui.main_window import MainWindow
 from optout_desktop.ui.preview_model import PreviewModel
+from tests.helpers import table_counts, write_lock_held
 from tests.ui.helpers import (
     WAIT,
     ScriptedQuestions,
@@ -77,6 +78,27 @@ def test_a_wrong_count_keeps_begin_import_disabled(qtbot: QtBot, window: MainWin
     dialog.reject()
     assert Suppression.select().count() == 0
     assert ImportRun.select().count() == 0
+
+
+def test_the_import_is_written_while_the_dialog_is_open_and_closing_it_undoes_that(
+    qtbot: QtBot, window: MainWindow, db_path: Path, tmp_path: Path
+):
+    open_and_count(qtbot, window, big_file(tmp_path, 20_000))
+    qtbot.mouseClick(window.import_page.import_button, Qt.MouseButton.LeftButton)
+    dialog = confirm_dialog()
+    qtbot.waitUntil(lambda: write_lock_held(db_path), timeout=WAIT)  # the helper writes
+    dialog.reject()
+    qtbot.waitUntil(lambda: not write_lock_held(db_path), timeout=WAIT)
+    assert table_counts(db_path)["suppression"] == 0 and ImportRun.select().count() == 0
+    qtbot.mouseClick(window.import_page.import_button, Qt.MouseButton.LeftButton)
+    dialog = confirm_dialog()
+    qtbot.waitUntil(lambda: write_lock_held(db_path), timeout=WAIT)
+    dialog.findChild(QLineEdit, "confirmCountEdit").setText("20000")
+    qtbot.mouseClick(dialog.findChild(QPushButton, "beginImportButton"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "completed" in window.import_page.result_label.text(), timeout=WAIT)
+    assert Suppression.select().count() == 20_000
+    assert [run.state for run in ImportRun.select()] == ["completed"]
+    assert not write_lock_held(db_path)
 
 
 def test_cancel_during_the_import_writes_nothing(qtbot: QtBot, window: MainWindow, tmp_path):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import peewee as pw
 
-from optout_desktop.core.db import postgres, tallies, unfinished_imports
+from optout_desktop.core.db import tallies, unfinished_imports
 from optout_desktop.core.db.failures import (
     DATABASE_ERRORS,
     FULL,
@@ -157,23 +157,13 @@ def _housekeeping(db: pw.Database) -> None:
     is writing, the file is read-only or the disk full: then it waits for the next opening
     (the list can still be read, looked up and exported meanwhile). On a server the same:
     a colleague's long import, or a user allowed to read only, does not stop the opening."""
-    wait = min(lock_timeout_ms(), HOUSEKEEPING_WAIT_MS)
-    on_server = isinstance(db, pw.PostgresqlDatabase)
-    if isinstance(db, pw.PostgresqlDatabase):
-        transaction = postgres.write_transaction(db, wait)
-    else:
-        db.execute_sql(f"PRAGMA busy_timeout = {wait:d}")
-        transaction = write_transaction()
     try:
-        with transaction:
+        with write_transaction(min(lock_timeout_ms(), HOUSEKEEPING_WAIT_MS)):
             _tidy(db)
     except DATABASE_ERRORS as error:
         if error_kind(error) not in (LOCKED, READ_ONLY, FULL):
             raise
         log.info("opening without housekeeping: %s", error)
-    finally:
-        if not on_server:
-            db.execute_sql(f"PRAGMA busy_timeout = {lock_timeout_ms():d}")
 
 
 def backup_path(path: Path, version: int) -> Path:

@@ -7,7 +7,6 @@ import json
 import logging
 import os
 import socket
-import sys
 from collections.abc import Mapping
 from typing import Any
 
@@ -15,6 +14,7 @@ import peewee as pw
 
 from optout_desktop.core.db.models import ImportRun, RunningImport, now
 from optout_desktop.core.db.writes import write_transaction
+from optout_desktop.core.processes import process_alive
 from optout_desktop.core.texts import t
 
 log = logging.getLogger(__name__)
@@ -87,38 +87,3 @@ def _still_running(note: RunningImport) -> bool:
             return False
         return dt.datetime.now(dt.UTC).replace(tzinfo=None) - started < _FOREIGN_AFTER
     return process_alive(int(note.pid))
-
-
-def process_alive(pid: int) -> bool:
-    """Whether a process with this id runs on this computer."""
-    if pid == os.getpid():
-        return True
-    if pid <= 0:
-        return False
-    if sys.platform == "win32":
-        return _windows_process_alive(pid)
-    try:
-        os.kill(pid, 0)  # signal 0: only asks whether the process exists
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # it exists, but belongs to someone else
-    return True
-
-
-def _windows_process_alive(pid: int) -> bool:
-    if sys.platform != "win32":  # (lets type checkers on other systems skip the rest)
-        return True
-    import ctypes
-
-    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
-    handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
-    if not handle:
-        return ctypes.get_last_error() == 5  # access denied: it exists
-    try:
-        code = ctypes.c_ulong()
-        if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
-            return True
-        return code.value == 259  # STILL_ACTIVE
-    finally:
-        kernel32.CloseHandle(handle)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from typing import Any
 
 import peewee as pw
 
-from optout_desktop.core.db import postgres
+from optout_desktop.core.db import postgres, waiting_writers
+from optout_desktop.core.db.failures import LOCKED, error_kind
 from optout_desktop.core.db.models import database
 
 LOCK_TIMEOUT_MS = 10_000  # how long a write waits for another program's; OPTOUT_LOCK_TIMEOUT_MS
@@ -39,13 +40,24 @@ def write_transaction(wait_ms: int | None = None) -> Iterator[Any]:
         with postgres.write_transaction(db, wait) as transaction:
             yield transaction
         return
-    if wait_ms is None:
-        with db.atomic(lock_type="IMMEDIATE") as transaction:
+    if db.in_transaction():  # a savepoint: the lock is held already
+        with db.atomic() as transaction:
             yield transaction
         return
-    db.execute_sql(f"PRAGMA busy_timeout = {wait:d}")  # SQLite waits for the lock this long
+    with ExitStack() as stack:
+        stack.callback(db.execute_sql, f"PRAGMA busy_timeout = {lock_timeout_ms():d}")
+        yield _begin_immediate(db, wait, stack)
+
+
+def _begin_immediate(db: pw.SqliteDatabase, wait_ms: int, stack: ExitStack) -> Any:
+    """SQLite's BEGIN IMMEDIATE, the transaction left on `stack`: at once if the lock is
+    free, else after waiting up to `wait_ms`, shown waiting meanwhile (waiting_writers)."""
+    db.execute_sql("PRAGMA busy_timeout = 0")
     try:
-        with db.atomic(lock_type="IMMEDIATE") as transaction:
-            yield transaction
-    finally:
-        db.execute_sql(f"PRAGMA busy_timeout = {lock_timeout_ms():d}")
+        return stack.enter_context(db.atomic(lock_type="IMMEDIATE"))
+    except pw.OperationalError as error:
+        if error_kind(error) != LOCKED:
+            raise
+    db.execute_sql(f"PRAGMA busy_timeout = {wait_ms:d}")
+    with waiting_writers.shown():
+        return stack.enter_context(db.atomic(lock_type="IMMEDIATE"))

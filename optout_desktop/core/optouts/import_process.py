@@ -16,6 +16,7 @@ import logging
 import os
 import signal
 import sys
+import threading
 import time
 import weakref
 from collections.abc import Callable
@@ -29,6 +30,7 @@ from optout_desktop.core.db.failures import DATABASE_ERRORS
 from optout_desktop.core.db.models import ImportRun
 from optout_desktop.core.errors import OptOutError
 from optout_desktop.core.optouts import import_table, imports
+from optout_desktop.core.optouts.confirmation_wait import ConfirmationWait, NotConfirmed
 from optout_desktop.core.optouts.reasons import ReasonChoice
 from optout_desktop.core.progress import CancelFlag, Progress, ProgressCallback
 from optout_desktop.core.reading.scanning import Scan
@@ -71,6 +73,7 @@ class ImportProcess:
         self._process: Any = None
         self._connection: Any = None
         self._local_plan: imports.OptOutPlan | None = None  # when no helper could start
+        self._talking = threading.Lock()  # one exchange with the helper at a time
 
     def start(self) -> None:
         """Start the helper now (it opens the database), so the first count need not wait."""
@@ -130,6 +133,19 @@ class ImportProcess:
         run_id = self._ask(("run", confirm), progress, cancel)
         return ImportRun.get_by_id(run_id)
 
+    def prepare(self) -> None:
+        """Start writing the last plan's import while the user confirms it: the helper
+        commits it only when `run` brings the right number, and rolls it back without a
+        trace on `abandon`, on any other request, or after a while (confirmation_wait).
+
+        Returns at once, without an answer; does nothing while the helper is busy, or
+        where there is none (`run` then writes it all, as without this)."""
+        self._tell(("prepare",))
+
+    def abandon(self) -> None:
+        """The confirmation was refused: roll back what `prepare` wrote (returns at once)."""
+        self._tell(("abandon",))
+
     def call(
         self,
         function: Callable[..., Any],
@@ -175,7 +191,30 @@ class ImportProcess:
         self._finalizer = weakref.finalize(self, _stop, process, ours)
         _stop_at_exit(self._finalizer)
 
+    def _tell(self, request: tuple[Any, ...]) -> None:
+        """Send a request that has no answer, if the helper runs and nobody talks to it."""
+        if self._local_plan is not None or self._process is None:
+            return
+        if not self._talking.acquire(blocking=False):
+            return
+        try:
+            self._cancel.clear()
+            self._connection.send(request)
+        except (OSError, ValueError):
+            log.info("could not send %s to the helper", request[0], exc_info=True)
+        finally:
+            self._talking.release()
+
     def _ask(
+        self,
+        request: tuple[Any, ...],
+        progress: ProgressCallback | None,
+        cancel: CancelFlag | None,
+    ) -> Any:
+        with self._talking:
+            return self._exchange(request, progress, cancel)
+
+    def _exchange(
         self,
         request: tuple[Any, ...],
         progress: ProgressCallback | None,
@@ -288,14 +327,24 @@ def _serve(connection: Any, cancel: Any, target: tuple[str, str | None]) -> None
     except BaseException as error:  # noqa: BLE001 - said in answer to the first request
         opened = error
     plan: imports.OptOutPlan | None = None
+    pending: tuple[Any, ...] | None = None  # a request that came while an import waited
     while True:
-        try:
-            request = connection.recv()
-        except (EOFError, OSError):
-            return
+        if pending is not None:
+            request, pending = pending, None
+        else:
+            try:
+                request = connection.recv()
+            except (EOFError, OSError):
+                return
         kind = request[0]
         if kind == "stop":
             return
+        if kind == "abandon":  # a dialog closed: no import waits for it (none is answered)
+            continue
+        if kind == "prepare":  # not answered: the "run" that confirms it is
+            if opened is None and plan is not None:
+                plan, pending = _prepare(plan, connection, cancel, progress)
+            continue
         try:
             if opened is not None:
                 raise opened
@@ -319,13 +368,40 @@ def _serve(connection: Any, cancel: Any, target: tuple[str, str | None]) -> None
                 answer = function(*args, **kwargs)
             else:
                 raise ValueError(f"unknown request {kind!r}")
-        except OptOutError as error:
-            connection.send(("error", error))
-        except Exception as error:  # noqa: BLE001 - sent on as a plain failure, logged here
-            log.exception("the helper process failed")
-            failure = HelperFailed(t("Something went wrong: {error}", error=str(error)))
-            connection.send(("error", failure))
+        except Exception as error:  # noqa: BLE001 - sent on as the answer
+            _send_error(connection, error)
         else:
             connection.send(("done", answer))
             if kind == "run":
                 _quietly(import_table.drop_staged)
+
+
+def _prepare(
+    plan: imports.OptOutPlan, connection: Any, cancel: Any, progress: ProgressCallback
+) -> tuple[imports.OptOutPlan | None, tuple[Any, ...] | None]:
+    """Write the planned import while its confirmation dialog is open, and commit it when the
+    "run" that confirms it comes (answering that request); roll it back, without a trace,
+    when anything else comes first (ConfirmationWait). Gives the plan still to import (None
+    once imported) and the request that came instead, to be answered next."""
+    wait = ConfirmationWait(connection, progress)
+    try:
+        run = imports.run_optouts(plan, wait, wait.progress, cancel)
+    except NotConfirmed:
+        return plan, wait.next_request
+    except Exception as error:  # noqa: BLE001 - the confirming request's answer, if it came
+        if not wait.confirmed:  # the "run" to come imports the usual way, and says why
+            log.info("could not write the import while it was being confirmed", exc_info=True)
+            return plan, wait.next_request
+        _send_error(connection, error)
+        return plan, None
+    connection.send(("done", int(run.id)))
+    _quietly(import_table.drop_staged)
+    return None, None
+
+
+def _send_error(connection: Any, error: Exception) -> None:
+    """A failure as the answer: a plain refusal as it is, anything else as a HelperFailed."""
+    if not isinstance(error, OptOutError):
+        log.error("the helper process failed", exc_info=error)
+        error = HelperFailed(t("Something went wrong: {error}", error=str(error)))
+    connection.send(("error", error))

@@ -289,7 +289,7 @@ def _domain_contacts(scan: Scan, scope_id: int, run_id: int | None = None) -> in
 
 def run_optouts(
     plan: OptOutPlan,
-    confirm: int,
+    confirm: int | Callable[[], int],
     progress: ProgressCallback | None = None,
     cancel: CancelFlag | None = None,
 ) -> ImportRun:
@@ -297,10 +297,26 @@ def run_optouts(
 
     A wrong number, or a file changed since the plan, writes nothing. A cancel or a failure
     rolls everything back and records the import as cancelled or failed.
+
+    `confirm` may be a function that waits for the typed number (the confirmation dialog is
+    open meanwhile): then the import is written first and committed only once it gives the
+    right number, the file still unchanged. Until then nothing is the user's import: a
+    failure, or the function raising (the dialog closed), rolls back and
+    leaves no trace, not even a running note (confirmation_wait).
     """
-    _check_confirmation(confirm, plan.counts.valid)
-    _check_unchanged(plan.source.path, plan.checksum)
-    if len(plan.scan.addresses) != plan.counts.valid:  # counted elsewhere (a helper process)
+    path, valid = plan.source.path, plan.counts.valid
+    before_commit: Callable[[], None] | None = None
+    if isinstance(confirm, int):
+        _check_confirmation(confirm, valid)
+    else:
+        waited_for = confirm
+
+        def before_commit() -> None:
+            _check_confirmation(waited_for(), valid)
+            _check_unchanged(path, plan.checksum)
+
+    _check_unchanged(path, plan.checksum)
+    if len(plan.scan.addresses) != valid:  # counted elsewhere (a helper process)
         raise SourceError(t("Count the file again before importing it."))
 
     def writer_for(
@@ -343,6 +359,7 @@ def run_optouts(
         plan.choice,
         plan.hashed,
         writer_for,
+        before_commit,
     )
     import_table.forget_staged(plan.staged)  # imported: a second run writes them again
     return run
@@ -400,6 +417,7 @@ def _record(
     choice: ReasonChoice,
     hashed_list: bool,
     writer_for: Callable[..., SuppressionWriter] = suppression_writer,
+    before_commit: Callable[[], None] | None = None,
 ) -> ImportRun:
     """Run `write` and record the import, all in one transaction; a refusal leaves no trace,
     a cancel or a failure leaves only a cancelled or failed entry in the history.
@@ -407,6 +425,10 @@ def _record(
     A note committed before the transaction says the import is running; the transaction
     removes it. If the process dies first, the next opening records the import as failed.
     `checksum` may be a function that gives it once the file has been read.
+
+    `before_commit`, when given, runs last in the transaction and waits for the user's
+    confirmation: until it returns, the import is not yet the user's, so it has no running
+    note and anything that stops it rolls back without a trace.
     """
     details = {
         "kind": "optouts",
@@ -426,8 +448,11 @@ def _record(
             except OSError:
                 log.info("could not read %s for its checksum", source.path, exc_info=True)
 
-    with plain_errors():  # waits for another program's write, then says so plainly
-        note = unfinished_imports.begin(details)
+    confirmed = before_commit is None
+    note = None
+    if confirmed:
+        with plain_errors():  # waits for another program's write, then says so plainly
+            note = unfinished_imports.begin(details)
     try:
         with write_transaction(), dialect.interruptible(cancel):
             run = ImportRun.create(**details)
@@ -462,29 +487,23 @@ def _record(
             fill_checksum()
             run.file_sha256 = str(details["file_sha256"])
             _finish(run, "completed", counts)
-            unfinished_imports.end(note)
-    except (ConfirmationError, SourceError):
-        unfinished_imports.forget(note)
-        raise
-    except (Cancelled, KeyboardInterrupt):
+            if note is not None:
+                unfinished_imports.end(note)
+            if before_commit is not None:
+                before_commit()
+                confirmed = True
+                run.started_at = run.finished_at = now()  # the user's import starts now
+                run.save()
+    except BaseException as error:
+        if not confirmed or isinstance(error, ConfirmationError | SourceError):
+            if note is not None:  # (a refusal, or stopped before the user confirmed)
+                unfinished_imports.forget(note)
+            raise
         fill_checksum()
-        _record_end(details, "cancelled", t("Cancelled by the user; nothing was written."), note)
-        raise
-    except DATABASE_ERRORS as error:
-        fill_checksum()
-        if cancel is not None and cancel.is_set():  # "interrupted" by a cancel
-            _record_end(
-                details, "cancelled", t("Cancelled by the user; nothing was written."), note
-            )
-            raise Cancelled() from None
-        message = plain_message(error)
-        if error_kind(error) != DAMAGED:  # nothing more is written to a damaged file
-            _record_end(details, "failed", message, note)
-        raise StoreError(message) from error
-    except Exception as error:
-        fill_checksum()
-        _record_end(details, "failed", str(error), note)
-        raise
+        said = _record_stop(error, details, note, cancel)
+        if said is error:
+            raise
+        raise said from (None if isinstance(said, Cancelled) else error)
     return run
 
 
@@ -518,6 +537,29 @@ def _finish(run: ImportRun, state: str, counts: OptOutCounts, message: str = "")
     run.message = message
     run.finished_at = now()
     run.save()
+
+
+def _record_stop(
+    error: BaseException, details: Mapping[str, Any], note: int | None, cancel: CancelFlag | None
+) -> BaseException:
+    """Record a rolled-back import as cancelled or failed, and give the error to raise: a
+    cancel as Cancelled (a database error while the flag is set is a cancel's), another
+    database error as a StoreError in plain words."""
+    cancelled = t("Cancelled by the user; nothing was written.")
+    if isinstance(error, Cancelled | KeyboardInterrupt):
+        _record_end(details, "cancelled", cancelled, note)
+        return error
+    if isinstance(error, DATABASE_ERRORS):
+        if cancel is not None and cancel.is_set():  # "interrupted" by a cancel
+            _record_end(details, "cancelled", cancelled, note)
+            return Cancelled()
+        message = plain_message(error)
+        if error_kind(error) != DAMAGED:  # nothing more is written to a damaged file
+            _record_end(details, "failed", message, note)
+        return StoreError(message)
+    if isinstance(error, Exception):
+        _record_end(details, "failed", str(error), note)
+    return error
 
 
 def _record_end(
