@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -14,7 +15,7 @@ from typing import Any
 import pytest
 
 from optout_desktop.core.db import opening, waiting_writers
-from optout_desktop.core.db.models import ImportRun, RunningImport, Suppression, database
+from optout_desktop.core.db.models import ImportRun, RunningImport, Suppression, database, now
 from optout_desktop.core.db.writes import write_transaction
 from optout_desktop.core.errors import ConfirmationError, SourceError
 from optout_desktop.core.optouts import import_table, imports
@@ -61,8 +62,11 @@ def test_the_import_waits_uncommitted_and_the_confirmation_commits_it(
     plan = helper.plan(open_source(path), "Email", 0)
     written_and_waiting(helper, db_path)
     nothing_written(db_path)  # another program sees nothing of it yet
+    time.sleep(1.1)
+    confirmed_at = now()  # (to the second)
     run = helper.run(plan.counts.valid)
     assert (run.state, run.new, run.already_suppressed) == ("completed", 2_000, 0)
+    assert run.started_at < confirmed_at <= run.finished_at  # written before, committed now
     assert Suppression.select().count() == 2_000
     assert [r.state for r in ImportRun.select()] == ["completed"]
     assert RunningImport.select().count() == 0
@@ -79,9 +83,12 @@ def test_a_closed_dialog_leaves_no_trace_and_the_file_can_still_be_imported(
     helper.abandon()
     until(lambda: not write_lock_held(db_path), "the lock to be given back")
     nothing_written(db_path)
-    written_and_waiting(helper, db_path)  # the dialog opened again
+    helper.prepare()  # the dialog opened again, and closed at once: the writing stops
     helper.abandon()
-    assert helper.run(plan.counts.valid).new == 2_000  # confirmed the usual way
+    until(lambda: not write_lock_held(db_path), "the lock to be given back")
+    nothing_written(db_path)
+    run = helper.run(plan.counts.valid)  # confirmed the usual way
+    assert (run.id, run.new) == (1, 2_000)  # the import's number was given back each time
     assert Suppression.select().count() == 2_000
     assert [r.state for r in ImportRun.select()] == ["completed"]
 
@@ -199,6 +206,13 @@ def test_a_writer_waiting_for_the_lock_shows_itself(db: Any, db_path: Path) -> N
         until(waiting_writers.someone_waits, "the waiting writer to show itself")
     writer.join(30)
     assert outcome == ["written"] and not waiting_writers.someone_waits()
-    left = db_path.with_name(f"{db_path.name}.waiting-writer.{os.uname().nodename}.999999999.1")
+    here = socket.gethostname()
+    left = db_path.with_name(f"{db_path.name}.waiting-writer.{here}.999999999.1")
     left.touch()  # left by a process that is gone
     assert not waiting_writers.someone_waits() and not left.exists()
+    old = db_path.with_name(f"{db_path.name}.waiting-writer.other.host.dk.{os.getpid()}.1")
+    old.touch()  # another computer's writer, waiting
+    assert waiting_writers.someone_waits()
+    an_hour_ago = time.time() - 3600
+    os.utime(old, (an_hour_ago, an_hour_ago))  # no writer waits that long
+    assert not waiting_writers.someone_waits() and not old.exists()

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
 from optout_desktop.core.contacts import contact_import
-from optout_desktop.core.db import dialect, failures, opening, writes
+from optout_desktop.core.db import dialect, failures, lock_wait, opening, writes
 from optout_desktop.core.db.models import Contact, ImportRun, RunningImport, Suppression
 from optout_desktop.core.errors import StoreError
 from optout_desktop.core.optouts import exports, imports
@@ -53,7 +53,7 @@ def test_the_lock_timeout_is_ten_seconds_unless_the_environment_says_otherwise(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("OPTOUT_LOCK_TIMEOUT_MS", raising=False)
-    assert writes.lock_timeout_ms() == 10_000
+    assert lock_wait.lock_timeout_ms() == 10_000
     database = opening.open_database(db_path)
     assert write_wait_ms(database) == 10_000
     database.close()
@@ -62,7 +62,7 @@ def test_the_lock_timeout_is_ten_seconds_unless_the_environment_says_otherwise(
     assert write_wait_ms(database) == 1234
     database.close()
     monkeypatch.setenv("OPTOUT_LOCK_TIMEOUT_MS", "soon")
-    assert writes.lock_timeout_ms() == 10_000
+    assert lock_wait.lock_timeout_ms() == 10_000
 
 
 def write_wait_ms(database: Any) -> int:

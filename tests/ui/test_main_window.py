@@ -93,11 +93,14 @@ def test_the_import_is_written_while_the_dialog_is_open_and_closing_it_undoes_th
     qtbot.mouseClick(window.import_page.import_button, Qt.MouseButton.LeftButton)
     dialog = confirm_dialog()
     qtbot.waitUntil(lambda: write_lock_held(db_path), timeout=WAIT)
+    qtbot.wait(1100)  # the person types
+    confirmed_at = models.now()
     dialog.findChild(QLineEdit, "confirmCountEdit").setText("20000")
     qtbot.mouseClick(dialog.findChild(QPushButton, "beginImportButton"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "completed" in window.import_page.result_label.text(), timeout=WAIT)
     assert Suppression.select().count() == 20_000
-    assert [run.state for run in ImportRun.select()] == ["completed"]
+    (run,) = ImportRun.select()
+    assert run.state == "completed" and run.started_at < confirmed_at  # written before
     assert not write_lock_held(db_path)
 
 

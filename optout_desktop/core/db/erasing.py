@@ -20,8 +20,8 @@ from pathlib import Path
 import peewee as pw
 
 from optout_desktop.core.db.failures import DATABASE_ERRORS
+from optout_desktop.core.db.lock_wait import lock_timeout_ms
 from optout_desktop.core.db.models import database
-from optout_desktop.core.db.writes import lock_timeout_ms
 
 log = logging.getLogger(__name__)
 WIPE_WAIT_MS = 1_000  # how long the file's rebuilding waits for another program's readers

@@ -19,9 +19,9 @@ from optout_desktop.core.db.failures import (
     name_in_messages,
     plain_message,
 )
+from optout_desktop.core.db.lock_wait import lock_timeout_ms
 from optout_desktop.core.db.models import MODELS, SchemaInfo, database
 from optout_desktop.core.db.schema import migrate
-from optout_desktop.core.db.writes import lock_timeout_ms
 from optout_desktop.core.errors import LoginRefused, StoreError
 from optout_desktop.core.folders import APP_NAME
 from optout_desktop.core.texts import t

@@ -21,6 +21,7 @@ from optout_desktop.core.db.failures import (
     error_kind,
     plain_message,
 )
+from optout_desktop.core.db.lock_wait import lock_timeout_ms
 from optout_desktop.core.db.models import (
     MODELS,
     CleaningRun,
@@ -33,7 +34,7 @@ from optout_desktop.core.db.models import (
     SchemaInfo,
     Tally,
 )
-from optout_desktop.core.db.writes import lock_timeout_ms, write_transaction
+from optout_desktop.core.db.writes import write_transaction
 from optout_desktop.core.errors import StoreError
 from optout_desktop.core.texts import t
 

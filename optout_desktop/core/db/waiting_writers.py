@@ -6,22 +6,26 @@ import logging
 import os
 import socket
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import peewee as pw
 
+from optout_desktop.core.db import postgres
+from optout_desktop.core.db.lock_wait import lock_timeout_ms
 from optout_desktop.core.db.models import database
 from optout_desktop.core.processes import process_alive
 
 log = logging.getLogger(__name__)
 _MARK = ".waiting-writer."  # <database file>.waiting-writer.<host>.<pid>.<thread>
-# On a server: does any session wait for a lock that this one holds? (pg_locks, read live;
-# pg_stat_activity would be read once per transaction and miss a writer that came later)
-_BLOCKED_BY_US = (
-    "SELECT EXISTS (SELECT 1 FROM pg_locks "
-    "WHERE NOT granted AND pg_backend_pid() = ANY (pg_blocking_pids(pid)))"
+# On a server: does a session wait for the writers' advisory lock (postgres.WRITE_LOCK_KEY,
+# which every writer takes first)? pg_locks is read live, where pg_stat_activity would be read
+# once per transaction and miss a writer that came later.
+_WAITING_FOR_THE_LOCK = (
+    "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+    " AND classid = 0 AND objid = %s AND objsubid = 1)"
 )
 
 
@@ -42,14 +46,15 @@ def shown() -> Iterator[None]:
     try:
         yield
     finally:
-        path.unlink(missing_ok=True)
+        _remove(path)
 
 
 def someone_waits() -> bool:
     """True when another writer waits for the write lock this connection holds."""
     db = database.obj
     if isinstance(db, pw.PostgresqlDatabase):
-        return bool(db.execute_sql(_BLOCKED_BY_US).fetchone()[0])
+        waiting = db.execute_sql(_WAITING_FOR_THE_LOCK, (postgres.WRITE_LOCK_KEY,))
+        return bool(waiting.fetchone()[0])
     marker = _marker_folder_and_prefix()
     if marker is None:
         return False
@@ -73,13 +78,25 @@ def _marker_folder_and_prefix() -> Path | None:
 
 
 def _still_waiting(path: Path, who: str) -> bool:
-    """A marker of a process on this computer counts while it runs (one left by a process
-    that died is removed); another computer's counts as it is."""
+    """A marker counts while its writer may still wait: not past the longest a writer waits
+    (its lock timeout, taken as this one's), and on this computer only while its process
+    runs. One left behind (a crash, a pid used again) is removed."""
     host_and_pid = who.rpartition(".")[0]  # host.pid.thread
     host, _, pid = host_and_pid.rpartition(".")
-    if host != socket.gethostname():
+    try:
+        age_s = time.time() - path.stat().st_mtime
+    except OSError:
+        return False  # (gone meanwhile: its writer has the lock or gave up)
+    if age_s <= 2 * lock_timeout_ms() / 1000 and (
+        host != socket.gethostname() or (pid.isdigit() and process_alive(int(pid)))
+    ):
         return True
-    if pid.isdigit() and process_alive(int(pid)):
-        return True
-    path.unlink(missing_ok=True)
+    _remove(path)
     return False
+
+
+def _remove(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:  # (held open by a virus scanner, say: it is judged by its age)
+        log.info("could not remove %s", path, exc_info=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from typing import Any
@@ -11,17 +10,8 @@ import peewee as pw
 
 from optout_desktop.core.db import postgres, waiting_writers
 from optout_desktop.core.db.failures import LOCKED, error_kind
+from optout_desktop.core.db.lock_wait import lock_timeout_ms
 from optout_desktop.core.db.models import database
-
-LOCK_TIMEOUT_MS = 10_000  # how long a write waits for another program's; OPTOUT_LOCK_TIMEOUT_MS
-
-
-def lock_timeout_ms() -> int:
-    """How long a write waits for another program's to finish (OPTOUT_LOCK_TIMEOUT_MS)."""
-    try:
-        return max(0, int(os.environ.get("OPTOUT_LOCK_TIMEOUT_MS", LOCK_TIMEOUT_MS)))
-    except ValueError:
-        return LOCK_TIMEOUT_MS
 
 
 @contextmanager
@@ -58,6 +48,7 @@ def _begin_immediate(db: pw.SqliteDatabase, wait_ms: int, stack: ExitStack) -> A
     except pw.OperationalError as error:
         if error_kind(error) != LOCKED:
             raise
-    db.execute_sql(f"PRAGMA busy_timeout = {wait_ms:d}")
+    finally:
+        db.execute_sql(f"PRAGMA busy_timeout = {wait_ms:d}")
     with waiting_writers.shown():
         return stack.enter_context(db.atomic(lock_type="IMMEDIATE"))

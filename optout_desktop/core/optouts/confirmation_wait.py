@@ -9,7 +9,7 @@ from optout_desktop.core.db import waiting_writers
 from optout_desktop.core.progress import Progress, ProgressCallback
 
 HOLD_S = 60.0  # the longest a written import holds the write lock waiting for its confirmation
-LOOK_EVERY_S = 0.1  # how often it looks for a writer waiting for the lock meanwhile
+LOOK_EVERY_S = 0.25  # how often it looks for a writer waiting for the lock meanwhile
 
 
 class NotConfirmed(Exception):

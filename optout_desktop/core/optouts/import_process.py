@@ -143,8 +143,9 @@ class ImportProcess:
         self._tell(("prepare",))
 
     def abandon(self) -> None:
-        """The confirmation was refused: roll back what `prepare` wrote (returns at once)."""
-        self._tell(("abandon",))
+        """The confirmation was refused: stop and roll back what `prepare` writes or wrote
+        (returns at once)."""
+        self._tell(("abandon",), stop_writing=True)
 
     def call(
         self,
@@ -188,17 +189,22 @@ class ImportProcess:
             process.start()
         theirs.close()
         self._process, self._connection = process, ours
-        self._finalizer = weakref.finalize(self, _stop, process, ours)
+        self._finalizer = weakref.finalize(self, _stop, process, ours, self._cancel)
         _stop_at_exit(self._finalizer)
 
-    def _tell(self, request: tuple[Any, ...]) -> None:
-        """Send a request that has no answer, if the helper runs and nobody talks to it."""
+    def _tell(self, request: tuple[Any, ...], stop_writing: bool = False) -> None:
+        """Send a request that has no answer, if the helper runs and nobody talks to it;
+        with `stop_writing`, the cancel flag stops what it writes first (the next request
+        clears the flag)."""
         if self._local_plan is not None or self._process is None:
             return
         if not self._talking.acquire(blocking=False):
             return
         try:
-            self._cancel.clear()
+            if stop_writing:
+                self._cancel.set()
+            else:
+                self._cancel.clear()
             self._connection.send(request)
         except (OSError, ValueError):
             log.info("could not send %s to the helper", request[0], exc_info=True)
@@ -292,8 +298,9 @@ def _stop_all() -> None:
     atexit.unregister(_stop_all)
 
 
-def _stop(process: Any, connection: Any) -> None:
-    """Ask the helper to end, wait a little, then make sure it has."""
+def _stop(process: Any, connection: Any, cancel: Any) -> None:
+    """Ask the helper to end (stopping what it does), wait a little, then make sure it has."""
+    cancel.set()
     try:
         connection.send(("stop",))
     except (OSError, ValueError):

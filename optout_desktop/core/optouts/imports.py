@@ -455,7 +455,7 @@ def _record(
             note = unfinished_imports.begin(details)
     try:
         with write_transaction(), dialect.interruptible(cancel):
-            run = ImportRun.create(**details)
+            run = _new_run(details)
             writer = writer_for(
                 run.id, scope_id, now(), choice.reason, hashed_list, bool(choice.columns)
             )
@@ -492,8 +492,9 @@ def _record(
             if before_commit is not None:
                 before_commit()
                 confirmed = True
-                run.started_at = run.finished_at = now()  # the user's import starts now
+                run.finished_at = now()
                 run.save()
+                raise_if_cancelled(cancel)
     except BaseException as error:
         if not confirmed or isinstance(error, ConfirmationError | SourceError):
             if note is not None:  # (a refusal, or stopped before the user confirmed)
@@ -539,6 +540,14 @@ def _finish(run: ImportRun, state: str, counts: OptOutCounts, message: str = "")
     run.save()
 
 
+def _new_run(details: Mapping[str, Any], **more: Any) -> ImportRun:
+    """A new history entry, numbered right after the last one: on a server, whose sequence
+    keeps the numbers of rolled-back imports (a confirmation refused, a cancel), the history
+    would have gaps (SQLite numbers so by itself)."""
+    dialect.continue_numbering(database.obj, ImportRun._meta.table_name, "id")
+    return ImportRun.create(**details, **more)
+
+
 def _record_stop(
     error: BaseException, details: Mapping[str, Any], note: int | None, cancel: CancelFlag | None
 ) -> BaseException:
@@ -569,7 +578,7 @@ def _record_end(
     removes its running note)."""
     try:
         with write_transaction():
-            ImportRun.create(**details, state=state, message=message, finished_at=now())
+            _new_run(details, state=state, message=message, finished_at=now())
             if note is not None:
                 unfinished_imports.end(note)
     except DATABASE_ERRORS:

@@ -179,118 +179,118 @@
 <context>
     <name>CleaningPage</name>
     <message>
-        <location filename="../../ui/cleaning_page.py" line="95"/>
+        <location filename="../../ui/cleaning_page.py" line="87"/>
         <source>Open mailing list…</source>
         <translation>Åbn udsendelsesliste…</translation>
     </message>
     <message>
-        <location filename="../../ui/cleaning_page.py" line="99"/>
+        <location filename="../../ui/cleaning_page.py" line="91"/>
         <source>Open the list you are about to send, or drop it on this page.</source>
         <translation>Åbn den liste, du skal til at sende, eller træk den ind på denne side.</translation>
     </message>
     <message>
-        <location filename="../../ui/cleaning_page.py" line="114"/>
+        <location filename="../../ui/cleaning_page.py" line="106"/>
         <source>Email column:</source>
         <translation>E-mailkolonne:</translation>
     </message>
     <message>
-        <location filename="../../ui/cleaning_page.py" line="136"/>
+        <location filename="../../ui/cleaning_page.py" line="128"/>
         <source>Show only the rows that will be left out</source>
         <translation>Vis kun de rækker, der udelades</translation>
     </message>
     <message>
-        <location filename="../../ui/cleaning_page.py" line="149"/>
+        <location filename="../../ui/cleaning_page.py" line="141"/>
         <source>The mailing list&apos;s rows and what happens to each</source>
         <translation>Udsendelseslistens rækker og hvad der sker med hver af dem</translation>
     </message>
     <message>
-        <location filename="../../ui/cleaning_page.py" line="168"/>
+        <location filename="../../ui/cleaning_page.py" line="160"/>
         <source>What was saved</source>
         <translation>Hvad der blev gemt</translation>
     </message>
     <message>
-        <location filename="../../ui/cleaning_page.py" line="169"/>
+        <location filename="../../ui/cleaning_page.py" line="161"/>
         <source>Save left-out rows…</source>
         <translation>Gem udeladte rækker…</translation>
     </message>
     <message>
-        <location filename="../../ui/cleaning_page.py" line="172"/>
+        <location filename="../../ui/cleaning_page.py" line="164"/>
         <source>Save the rows left out, each with its row number and why (CSV for Excel)</source>
         <translation>Gem de udeladte rækker, hver med sit rækkenummer og årsagen (CSV til Excel)</translation>
     </message>
     <message>
-        <location filename="../../ui/cleaning_page.py" line="176"/>
+        <location filename="../../ui/cleaning_page.py" line="168"/>
         <source>Save cleaned file…</source>
         <translation>Gem renset fil…</translation>
     </message>
     <message>
-        <location filename="../../ui/cleaning_page.py" line="179"/>
+        <location filename="../../ui/cleaning_page.py" line="171"/>
         <source>Save the rows that may be emailed to a new file, in the original&apos;s format</source>
         <translation>Gem de rækker, der må få e-mails, i en ny fil i originalens format</translation>
     </message>
     <message>
-        <location filename="../../ui/cleaning_page.py" line="195"/>
+        <location filename="../../ui/cleaning_page.py" line="187"/>
         <source>Choose the mailing list to clean</source>
         <translation>Vælg den udsendelsesliste, der skal renses</translation>
     </message>
     <message>
-        <location filename="../../ui/cleaning_page.py" line="213"/>
+        <location filename="../../ui/cleaning_page.py" line="205"/>
         <source>Saving</source>
         <translation>Gemmer</translation>
     </message>
     <message>
-        <location filename="../../ui/cleaning_page.py" line="213"/>
+        <location filename="../../ui/cleaning_page.py" line="205"/>
         <source>Wait for the file being saved.</source>
         <translation>Vent, til filen er gemt.</translation>
     </message>
     <message>
-        <location filename="../../ui/cleaning_page.py" line="219"/>
+        <location filename="../../ui/cleaning_page.py" line="211"/>
         <source>Reading {name}…</source>
         <translation>Læser {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/cleaning_page.py" line="227"/>
+        <location filename="../../ui/cleaning_page.py" line="219"/>
         <source>Reading the mailing list…</source>
         <translation>Læser udsendelseslisten…</translation>
     </message>
     <message>
-        <location filename="../../ui/cleaning_page.py" line="259"/>
+        <location filename="../../ui/cleaning_page.py" line="251"/>
         <source>No column looks like email addresses: choose the email column.</source>
         <translation>Ingen kolonne ligner e-mailadresser: vælg e-mailkolonnen.</translation>
     </message>
     <message>
-        <location filename="../../ui/cleaning_page.py" line="268"/>
+        <location filename="../../ui/cleaning_page.py" line="260"/>
         <source>The file could not be used.</source>
         <translation>Filen kunne ikke bruges.</translation>
     </message>
     <message>
-        <location filename="../../ui/cleaning_page.py" line="269"/>
+        <location filename="../../ui/cleaning_page.py" line="261"/>
         <source>This list cannot be cleaned</source>
         <translation>Listen kan ikke renses</translation>
     </message>
     <message>
-        <location filename="../../ui/cleaning_page.py" line="329"/>
+        <location filename="../../ui/cleaning_page.py" line="321"/>
         <source>Checking the rows…</source>
         <translation>Tjekker rækkerne…</translation>
     </message>
     <message>
-        <location filename="../../ui/cleaning_page.py" line="345"/>
+        <location filename="../../ui/cleaning_page.py" line="324"/>
         <source>Checking the mailing list…</source>
         <translation>Tjekker udsendelseslisten…</translation>
     </message>
     <message>
-        <location filename="../../ui/cleaning_page.py" line="377"/>
+        <location filename="../../ui/cleaning_page.py" line="356"/>
         <source>The cleaning was cancelled.</source>
         <translation>Rensningen blev annulleret.</translation>
     </message>
     <message>
-        <location filename="../../ui/cleaning_page.py" line="401"/>
-        <location filename="../../ui/cleaning_page.py" line="413"/>
+        <location filename="../../ui/cleaning_page.py" line="380"/>
+        <location filename="../../ui/cleaning_page.py" line="392"/>
         <source>Finding the rows left out…</source>
         <translation>Finder de udeladte rækker…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/cleaning_page.py" line="445"/>
+        <location filename="../../ui/cleaning_page.py" line="424"/>
         <source>The first {shown} of %Ln rows left out are shown; Save left-out rows… writes them all.</source>
         <translation>
             <numerusform>De første {shown} af %Ln udeladt række vises; »Gem udeladte rækker…« gemmer dem alle.</numerusform>
@@ -298,27 +298,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/cleaning_page.py" line="472"/>
+        <location filename="../../ui/cleaning_page.py" line="451"/>
         <source>Save the cleaned list</source>
         <translation>Gem den rensede liste</translation>
     </message>
     <message>
-        <location filename="../../ui/cleaning_page.py" line="485"/>
+        <location filename="../../ui/cleaning_page.py" line="458"/>
         <source>Saving the cleaned list…</source>
         <translation>Gemmer den rensede liste…</translation>
     </message>
     <message>
-        <location filename="../../ui/cleaning_page.py" line="498"/>
+        <location filename="../../ui/cleaning_page.py" line="471"/>
         <source>Save the rows left out</source>
         <translation>Gem de udeladte rækker</translation>
     </message>
     <message>
-        <location filename="../../ui/cleaning_page.py" line="521"/>
+        <location filename="../../ui/cleaning_page.py" line="494"/>
         <source>Saving the rows left out…</source>
         <translation>Gemmer de udeladte rækker…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/cleaning_page.py" line="546"/>
+        <location filename="../../ui/cleaning_page.py" line="519"/>
         <source>Saved “{path}”: %Ln rows that may be emailed.</source>
         <translation>
             <numerusform>Gemt »{path}«: %Ln række, der må få e-mails.</numerusform>
@@ -326,17 +326,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/cleaning_page.py" line="552"/>
+        <location filename="../../ui/cleaning_page.py" line="525"/>
         <source>Not kept in the history</source>
         <translation>Ikke registreret i historikken</translation>
     </message>
     <message>
-        <location filename="../../ui/cleaning_page.py" line="554"/>
+        <location filename="../../ui/cleaning_page.py" line="527"/>
         <source>The cleaning is kept in the history (#{id}).</source>
         <translation>Rensningen er registreret i historikken (nr. {id}).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/cleaning_page.py" line="563"/>
+        <location filename="../../ui/cleaning_page.py" line="536"/>
         <source>Saved “{path}”: %Ln rows left out, each with its row number and why.</source>
         <translation>
             <numerusform>Gemt »{path}«: %Ln udeladt række med sit rækkenummer og årsagen.</numerusform>
@@ -344,12 +344,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/cleaning_page.py" line="571"/>
+        <location filename="../../ui/cleaning_page.py" line="544"/>
         <source>The file was not saved</source>
         <translation>Filen blev ikke gemt</translation>
     </message>
     <message>
-        <location filename="../../ui/cleaning_page.py" line="574"/>
+        <location filename="../../ui/cleaning_page.py" line="547"/>
         <source>The cleaning was cancelled; no file was saved.</source>
         <translation>Rensningen blev annulleret; ingen fil blev gemt.</translation>
     </message>
@@ -2999,22 +2999,22 @@ Skriv adressen for at bekræfte:</translation>
         <translation>Kontakter slettet; deres adresser forbliver spærret.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="99"/>
+        <location filename="../../ui/core_messages.py" line="100"/>
         <source>The column “{column}” holds no valid email address ({rows} rows: {blank} blank, {invalid} invalid). Choose the column with the addresses; nothing was imported.</source>
         <translation>Kolonnen »{column}« indeholder ingen gyldige e-mailadresser ({rows} rækker: {blank} tomme, {invalid} ugyldige). Vælg kolonnen med adresserne; intet blev importeret.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="100"/>
+        <location filename="../../ui/core_messages.py" line="101"/>
         <source>You confirmed {confirm} addresses, but the file has {valid} valid addresses to opt out; nothing was imported.</source>
         <translation>Du bekræftede {confirm} adresser, men filen har {valid} gyldige adresser, der skal afmeldes; intet blev importeret.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="101"/>
+        <location filename="../../ui/core_messages.py" line="102"/>
         <source>The file “{name}” changed since it was read; open it again. Nothing was imported.</source>
         <translation>Filen »{name}« er blevet ændret, siden den blev læst; åbn den igen. Intet blev importeret.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="102"/>
+        <location filename="../../ui/core_messages.py" line="99"/>
         <source>Cancelled by the user; nothing was written.</source>
         <translation>Annulleret af brugeren; intet blev gemt.</translation>
     </message>

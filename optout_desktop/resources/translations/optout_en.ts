@@ -15,7 +15,7 @@
 <context>
     <name>CleaningPage</name>
     <message numerus="yes">
-        <location filename="../../ui/cleaning_page.py" line="445"/>
+        <location filename="../../ui/cleaning_page.py" line="424"/>
         <source>The first {shown} of %Ln rows left out are shown; Save left-out rows… writes them all.</source>
         <translation>
             <numerusform>The first {shown} of %Ln row left out are shown; Save left-out rows… writes them all.</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/cleaning_page.py" line="546"/>
+        <location filename="../../ui/cleaning_page.py" line="519"/>
         <source>Saved “{path}”: %Ln rows that may be emailed.</source>
         <translation>
             <numerusform>Saved “{path}”: %Ln row that may be emailed.</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/cleaning_page.py" line="563"/>
+        <location filename="../../ui/cleaning_page.py" line="536"/>
         <source>Saved “{path}”: %Ln rows left out, each with its row number and why.</source>
         <translation>
             <numerusform>Saved “{path}”: %Ln row left out, with its row number and why.</numerusform>
