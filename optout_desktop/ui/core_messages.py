@@ -93,6 +93,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("core", "Already suppressed."),
     QT_TRANSLATE_NOOP("core", "Repeats the address in row {row}."),
     QT_TRANSLATE_NOOP("core", "Invalid: {why}"),
+    QT_TRANSLATE_NOOP("core", "Suppressed by this import."),
     QT_TRANSLATE_NOOP("core", "The import’s helper process stopped unexpectedly; nothing was written."),
     QT_TRANSLATE_NOOP("core", "Something went wrong: {error}"),
     QT_TRANSLATE_NOOP("core", "Count the file again before importing it."),

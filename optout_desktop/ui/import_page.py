@@ -443,6 +443,9 @@ class ImportPage(QWidget):
     def _imported(self, plan: OptOutPlan, run: ImportRun) -> None:
         self.open_button.setEnabled(True)
         self.plan = None
+        if plan.fates is not None and self.model is not None and self.model.fates is plan.fates:
+            plan.fates.imported = True  # its new rows are suppressed now: the table says so
+            self.model.set_fates(plan.fates)
         self.last_run = run
         refused = run.rows - run.valid
         text = count_texts.import_summary(

@@ -310,6 +310,13 @@ def test_the_preview_says_what_the_import_does_with_each_row(
     ]
     red = model.data(model.index(3, 0), Qt.ItemDataRole.ForegroundRole).color()
     assert red.red() > red.green()  # a row left out stands out
+    qtbot.mouseClick(window.import_page.import_button, Qt.MouseButton.LeftButton)
+    confirm = confirm_dialog()
+    qtbot.keyClicks(confirm.findChild(QLineEdit, "confirmCountEdit"), "3")
+    qtbot.mouseClick(confirm.findChild(QPushButton, "beginImportButton"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "completed" in window.import_page.result_label.text(), timeout=WAIT)
+    assert model.data(model.index(1, 0)) == "Suppressed by this import."  # no longer "New"
+    assert model.data(model.index(0, 0)) == "Already suppressed."
     window.import_page.column_combo.setCurrentIndex(0)  # the names: counted again
     assert model.data(model.index(0, 0)) == ""  # no fates of the last count meanwhile
     qtbot.waitUntil(lambda: window.import_page.plan_error is not None, timeout=WAIT)

@@ -27,6 +27,7 @@ class ImportFates:
     refused_rows: array[int]  # the row numbers of the refused rows, in order
     refused_values: array[int]  # each one's: for a repeat, the row it repeats; else a reason
     reasons: list[str]  # the refused rows' distinct reasons (English, as t() gave them)
+    imported: bool = False  # the import is done: a new row's address is suppressed now
 
     def counts(self) -> dict[int, int]:
         """How many rows have each fate."""
@@ -41,6 +42,8 @@ class ImportFates:
         """The fate of the data row at `index` (0: the first below the header), in words."""
         code = self.codes[index]
         if code == NEW:
+            if self.imported:
+                return translate(t("Suppressed by this import."))
             return translate(t("New: not suppressed yet."))
         if code == ALREADY:
             return translate(t("Already suppressed."))

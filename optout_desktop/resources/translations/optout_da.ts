@@ -2774,122 +2774,122 @@ Skriv adressen for at bekræfte:</translation>
 <context>
     <name>core</name>
     <message>
-        <location filename="../../ui/core_messages.py" line="151"/>
+        <location filename="../../ui/core_messages.py" line="152"/>
         <source>blank</source>
         <translation>tom</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="152"/>
+        <location filename="../../ui/core_messages.py" line="153"/>
         <source>This is not a valid email address.</source>
         <translation>Det er ikke en gyldig e-mailadresse.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="153"/>
+        <location filename="../../ui/core_messages.py" line="154"/>
         <source>The part after the @-sign has characters an email address cannot have: {characters}.</source>
         <translation>Delen efter @-tegnet indeholder tegn, som en e-mailadresse ikke kan have: {characters}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="154"/>
+        <location filename="../../ui/core_messages.py" line="155"/>
         <source>It has characters an email address cannot have: {characters}.</source>
         <translation>Den indeholder tegn, som en e-mailadresse ikke kan have: {characters}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="155"/>
+        <location filename="../../ui/core_messages.py" line="156"/>
         <source>The part before the @-sign has characters an email address cannot have: {characters}.</source>
         <translation>Delen før @-tegnet indeholder tegn, som en e-mailadresse ikke kan have: {characters}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="156"/>
+        <location filename="../../ui/core_messages.py" line="157"/>
         <source>This is not an email address: it has no @-sign.</source>
         <translation>Det er ikke en e-mailadresse: der er intet @-tegn.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="157"/>
+        <location filename="../../ui/core_messages.py" line="158"/>
         <source>The cell holds more than one address.</source>
         <translation>Cellen indeholder mere end én adresse.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="158"/>
+        <location filename="../../ui/core_messages.py" line="159"/>
         <source>The cell is far too long to be an email address.</source>
         <translation>Cellen er alt for lang til at være en e-mailadresse.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="159"/>
+        <location filename="../../ui/core_messages.py" line="160"/>
         <source>The address could not be read.</source>
         <translation>Adressen kunne ikke læses.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="161"/>
+        <location filename="../../ui/core_messages.py" line="162"/>
         <source>It has angle brackets (&lt; &gt;) in the wrong place.</source>
         <translation>Den har vinkelparenteser (&lt; &gt;) det forkerte sted.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="162"/>
+        <location filename="../../ui/core_messages.py" line="163"/>
         <source>It has quotation marks that an email address cannot have.</source>
         <translation>Den indeholder anførselstegn, som en e-mailadresse ikke kan have.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="163"/>
+        <location filename="../../ui/core_messages.py" line="164"/>
         <source>The part after the @-sign must be a domain name, not an IP address.</source>
         <translation>Delen efter @-tegnet skal være et domænenavn, ikke en IP-adresse.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="164"/>
+        <location filename="../../ui/core_messages.py" line="165"/>
         <source>It has no @-sign.</source>
         <translation>Der er intet @-tegn.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="165"/>
+        <location filename="../../ui/core_messages.py" line="166"/>
         <source>There is nothing before the @-sign.</source>
         <translation>Der står intet før @-tegnet.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="166"/>
+        <location filename="../../ui/core_messages.py" line="167"/>
         <source>There is nothing after the @-sign.</source>
         <translation>Der står intet efter @-tegnet.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="167"/>
+        <location filename="../../ui/core_messages.py" line="168"/>
         <source>The part before the @-sign is too long.</source>
         <translation>Delen før @-tegnet er for lang.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="168"/>
+        <location filename="../../ui/core_messages.py" line="169"/>
         <source>The part after the @-sign is too long.</source>
         <translation>Delen efter @-tegnet er for lang.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="169"/>
+        <location filename="../../ui/core_messages.py" line="170"/>
         <source>It is too long.</source>
         <translation>Den er for lang.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="170"/>
+        <location filename="../../ui/core_messages.py" line="171"/>
         <source>It has two dots in a row.</source>
         <translation>Den har to punktummer i træk.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="171"/>
+        <location filename="../../ui/core_messages.py" line="172"/>
         <source>The part after the @-sign is not a valid domain.</source>
         <translation>Delen efter @-tegnet er ikke et gyldigt domæne.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="172"/>
+        <location filename="../../ui/core_messages.py" line="173"/>
         <source>The part after the @-sign does not end in a domain ending such as .dk or .com.</source>
         <translation>Delen efter @-tegnet slutter ikke med en domæneendelse som .dk eller .com.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="173"/>
+        <location filename="../../ui/core_messages.py" line="174"/>
         <source>The part after the @-sign is a reserved name that cannot receive email.</source>
         <translation>Delen efter @-tegnet er et reserveret navn, som ikke kan modtage e-mails.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="174"/>
+        <location filename="../../ui/core_messages.py" line="175"/>
         <source>It has a dot or a hyphen in the wrong place.</source>
         <translation>Den har et punktum eller en bindestreg det forkerte sted.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="175"/>
+        <location filename="../../ui/core_messages.py" line="176"/>
         <source>It has characters an email address cannot have.</source>
         <translation>Den indeholder tegn, som en e-mailadresse ikke kan have.</translation>
     </message>
@@ -2919,7 +2919,7 @@ Skriv adressen for at bekræfte:</translation>
         <translation>Kopien af tabellen »{table}« er forskellig fra originalen, så intet blev kopieret.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="177"/>
+        <location filename="../../ui/core_messages.py" line="178"/>
         <source>“{entry}” is not a domain: write it as @firma.dk (that domain) or *.firma.dk (with its subdomains).</source>
         <translation>»{entry}« er ikke et domæne: skriv det som @firma.dk (kun det domæne) eller *.firma.dk (med alle underdomæner).</translation>
     </message>
@@ -2999,107 +2999,107 @@ Skriv adressen for at bekræfte:</translation>
         <translation>Kontakter slettet; deres adresser forbliver spærret.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="100"/>
+        <location filename="../../ui/core_messages.py" line="101"/>
         <source>The column “{column}” holds no valid email address ({rows} rows: {blank} blank, {invalid} invalid). Choose the column with the addresses; nothing was imported.</source>
         <translation>Kolonnen »{column}« indeholder ingen gyldige e-mailadresser ({rows} rækker: {blank} tomme, {invalid} ugyldige). Vælg kolonnen med adresserne; intet blev importeret.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="101"/>
+        <location filename="../../ui/core_messages.py" line="102"/>
         <source>You confirmed {confirm} addresses, but the file has {valid} valid addresses to opt out; nothing was imported.</source>
         <translation>Du bekræftede {confirm} adresser, men filen har {valid} gyldige adresser, der skal afmeldes; intet blev importeret.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="102"/>
+        <location filename="../../ui/core_messages.py" line="103"/>
         <source>The file “{name}” changed since it was read; open it again. Nothing was imported.</source>
         <translation>Filen »{name}« er blevet ændret, siden den blev læst; åbn den igen. Intet blev importeret.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="99"/>
+        <location filename="../../ui/core_messages.py" line="100"/>
         <source>Cancelled by the user; nothing was written.</source>
         <translation>Annulleret af brugeren; intet blev gemt.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="103"/>
+        <location filename="../../ui/core_messages.py" line="104"/>
         <source>The file “{name}” is gone since it was read; nothing was imported.</source>
         <translation>Filen »{name}« er forsvundet, siden den blev læst; intet blev importeret.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="104"/>
+        <location filename="../../ui/core_messages.py" line="105"/>
         <source>the person unsubscribed themselves, and an opt-out the person asked for can never be lifted</source>
         <translation>personen har selv afmeldt sig, og et fravalg, som personen selv har bedt om, kan aldrig ophæves</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="105"/>
+        <location filename="../../ui/core_messages.py" line="106"/>
         <source>it bounced, and a bounce cannot be lifted by hand</source>
         <translation>adressen har afvist e-mails, og en afvisning kan ikke ophæves manuelt</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="106"/>
+        <location filename="../../ui/core_messages.py" line="107"/>
         <source>the person reported spam, and that cannot be lifted by hand</source>
         <translation>personen har meldt e-mails som spam, og det kan ikke ophæves manuelt</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="107"/>
+        <location filename="../../ui/core_messages.py" line="108"/>
         <source>The opt-out of {entry} (added by hand, {unit}) was lifted; the address may get marketing email again.</source>
         <translation>Fravalget af {entry} (tilføjet manuelt, {unit}) er ophævet; adressen kan nu få marketing-e-mails igen.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="108"/>
+        <location filename="../../ui/core_messages.py" line="109"/>
         <source>covered by {domain}</source>
         <translation>omfattet af {domain}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="109"/>
+        <location filename="../../ui/core_messages.py" line="110"/>
         <source>The opt-out of {entry} (added by hand, {unit}) was lifted, but an opt-out import also lists it, so it stays suppressed.</source>
         <translation>Fravalget af {entry} (tilføjet manuelt, {unit}) er ophævet, men adressen står også i en import af fravalg, så den forbliver spærret.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="110"/>
+        <location filename="../../ui/core_messages.py" line="111"/>
         <source>The opt-out of {entry} (added by hand, {unit}) was lifted; the addresses there that opt-out imports listed stay suppressed; it stays suppressed: {because}.</source>
         <translation>Fravalget af {entry} (tilføjet manuelt, {unit}) er ophævet; de adresser på domænet, som står i importer af fravalg, forbliver spærret, og selve domænet forbliver også spærret: {because}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="111"/>
+        <location filename="../../ui/core_messages.py" line="112"/>
         <source>The opt-out of {entry} (added by hand, {unit}) was lifted; the addresses there that opt-out imports listed stay suppressed; other addresses at that domain may get marketing email again.</source>
         <translation>Fravalget af {entry} (tilføjet manuelt, {unit}) er ophævet; de adresser på domænet, som står i importer af fravalg, forbliver spærret; andre adresser på domænet kan nu få marketing-e-mails igen.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="112"/>
+        <location filename="../../ui/core_messages.py" line="113"/>
         <source>The opt-out of {entry} (added by hand, {unit}) was lifted; it stays suppressed: {because}.</source>
         <translation>Fravalget af {entry} (tilføjet manuelt, {unit}) er ophævet, men {entry} forbliver spærret: {because}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="113"/>
+        <location filename="../../ui/core_messages.py" line="114"/>
         <source>The opt-out of {entry} (added by hand, {unit}) was lifted; other addresses at that domain may get marketing email again.</source>
         <translation>Fravalget af {entry} (tilføjet manuelt, {unit}) er ophævet; andre adresser på domænet kan nu få marketing-e-mails igen.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="114"/>
+        <location filename="../../ui/core_messages.py" line="115"/>
         <source>Choose a legal basis: one of {keys}.</source>
         <translation>Vælg et retsgrundlag: et af {keys}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="115"/>
+        <location filename="../../ui/core_messages.py" line="116"/>
         <source>Say why the opt-out is lifted: give an explanation.</source>
         <translation>Angiv, hvorfor fravalget ophæves: skriv en forklaring.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="116"/>
+        <location filename="../../ui/core_messages.py" line="117"/>
         <source>{entry} has no opt-out of its own for {scope}; nothing was lifted.</source>
         <translation>{entry} har ikke sit eget fravalg for {scope}; intet blev ophævet.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="117"/>
+        <location filename="../../ui/core_messages.py" line="118"/>
         <source>{entry} cannot be lifted: {why}.</source>
         <translation>Fravalget af {entry} kan ikke ophæves: {why}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="118"/>
+        <location filename="../../ui/core_messages.py" line="119"/>
         <source>The opt-out of {entry} came with import #{number}; undo that import to lift it.</source>
         <translation>Fravalget af {entry} kom med import nr. {number}; fortryd den import for at ophæve det.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="119"/>
+        <location filename="../../ui/core_messages.py" line="120"/>
         <source>The opt-out of {entry} came with “{reason}”; undo that import to lift it.</source>
         <translation>Fravalget af {entry} kom med »{reason}«; fortryd den import for at ophæve det.</translation>
     </message>
@@ -3109,12 +3109,12 @@ Skriv adressen for at bekræfte:</translation>
         <translation>»{entry}« er ikke en gyldig e-mailadresse: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="120"/>
+        <location filename="../../ui/core_messages.py" line="121"/>
         <source>{reason} ({scope}), import #{number}</source>
         <translation>{reason} ({scope}), import nr. {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="121"/>
+        <location filename="../../ui/core_messages.py" line="122"/>
         <source>{reason} ({scope})</source>
         <translation>{reason} ({scope})</translation>
     </message>
@@ -3124,62 +3124,62 @@ Skriv adressen for at bekræfte:</translation>
         <translation>Et manuelt fravalg skal være »manual« eller »unsubscribed«, ikke »{reason}«.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="231"/>
+        <location filename="../../ui/core_messages.py" line="232"/>
         <source>{reason}, found by its {algorithm} digest</source>
         <translation>{reason}, fundet via sin {algorithm}-værdi</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="232"/>
+        <location filename="../../ui/core_messages.py" line="233"/>
         <source>Legitimate interest – prospect/lead</source>
         <translation>Legitim interesse – potentiel kunde/lead</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="233"/>
+        <location filename="../../ui/core_messages.py" line="234"/>
         <source>Legitimate interest – existing customer</source>
         <translation>Legitim interesse – eksisterende kunde</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="234"/>
+        <location filename="../../ui/core_messages.py" line="235"/>
         <source>Legitimate interest – other</source>
         <translation>Legitim interesse – andet</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="235"/>
+        <location filename="../../ui/core_messages.py" line="236"/>
         <source>Performance of a contract</source>
         <translation>Opfyldelse af en kontrakt</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="236"/>
+        <location filename="../../ui/core_messages.py" line="237"/>
         <source>Freely given consent from contact</source>
         <translation>Frivilligt givet samtykke fra kontakten</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="237"/>
+        <location filename="../../ui/core_messages.py" line="238"/>
         <source>Not applicable</source>
         <translation>Ikke relevant</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="238"/>
+        <location filename="../../ui/core_messages.py" line="239"/>
         <source>A contact who is not unsubscribed.</source>
         <translation>En kontakt, der ikke er afmeldt.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="239"/>
+        <location filename="../../ui/core_messages.py" line="240"/>
         <source>Not a contact: one-to-one email goes to contacts.</source>
         <translation>Ikke en kontakt: en-til-en-e-mails sendes kun til kontakter.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="240"/>
+        <location filename="../../ui/core_messages.py" line="241"/>
         <source>The address bounced: email cannot be delivered.</source>
         <translation>Adressen afviser e-mails: de kan ikke leveres.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="241"/>
+        <location filename="../../ui/core_messages.py" line="242"/>
         <source>Unsubscribed: allowed only with a legal basis recorded for this send.</source>
         <translation>Afmeldt: kun tilladt, hvis der er registreret et retsgrundlag for netop denne afsendelse.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="242"/>
+        <location filename="../../ui/core_messages.py" line="243"/>
         <source>A one-to-one email to {address} is not allowed. {reason}</source>
         <translation>En en-til-en-e-mail til {address} er ikke tilladt. {reason}</translation>
     </message>
@@ -3189,32 +3189,32 @@ Skriv adressen for at bekræfte:</translation>
         <translation>Understøttelse af PostgreSQL er ikke installeret; installér pakken psycopg[binary].</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="122"/>
+        <location filename="../../ui/core_messages.py" line="123"/>
         <source>opt-out import</source>
         <translation>import af fravalg</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="123"/>
+        <location filename="../../ui/core_messages.py" line="124"/>
         <source>the person unsubscribed</source>
         <translation>personen har afmeldt sig</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="124"/>
+        <location filename="../../ui/core_messages.py" line="125"/>
         <source>bounced</source>
         <translation>afvist</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="125"/>
+        <location filename="../../ui/core_messages.py" line="126"/>
         <source>spam report</source>
         <translation>spamklage</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="126"/>
+        <location filename="../../ui/core_messages.py" line="127"/>
         <source>added by hand</source>
         <translation>tilføjet manuelt</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="230"/>
+        <location filename="../../ui/core_messages.py" line="231"/>
         <source>{reason}, the whole domain {domain}</source>
         <translation>{reason}, hele domænet {domain}</translation>
     </message>
@@ -3239,37 +3239,37 @@ Skriv adressen for at bekræfte:</translation>
         <translation>Gentager adressen i række {row}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="144"/>
+        <location filename="../../ui/core_messages.py" line="145"/>
         <source>Not a valid address.</source>
         <translation>Ikke en gyldig adresse.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="179"/>
+        <location filename="../../ui/core_messages.py" line="180"/>
         <source>Reading the file stopped unexpectedly; try again.</source>
         <translation>Læsningen af filen stoppede uventet; prøv igen.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="180"/>
+        <location filename="../../ui/core_messages.py" line="181"/>
         <source>comma</source>
         <translation>komma</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="181"/>
+        <location filename="../../ui/core_messages.py" line="182"/>
         <source>semicolon</source>
         <translation>semikolon</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="182"/>
+        <location filename="../../ui/core_messages.py" line="183"/>
         <source>tab</source>
         <translation>tabulator</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="183"/>
+        <location filename="../../ui/core_messages.py" line="184"/>
         <source>vertical bar</source>
         <translation>lodret streg</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="184"/>
+        <location filename="../../ui/core_messages.py" line="185"/>
         <source>UTF-8 with BOM</source>
         <translation>UTF-8 med BOM</translation>
     </message>
@@ -3299,87 +3299,87 @@ Skriv adressen for at bekræfte:</translation>
         <translation>Spærrelisten på serveren kunne ikke opdateres til denne version af programmet, så den blev ladt, som den var: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="138"/>
+        <location filename="../../ui/core_messages.py" line="139"/>
         <source>{choice} (the file looks like {found})</source>
         <translation>{choice} (filen ligner {found})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="145"/>
+        <location filename="../../ui/core_messages.py" line="146"/>
         <source>running</source>
         <translation>i gang</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="146"/>
+        <location filename="../../ui/core_messages.py" line="147"/>
         <source>cancelled</source>
         <translation>annulleret</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="147"/>
+        <location filename="../../ui/core_messages.py" line="148"/>
         <source>failed</source>
         <translation>mislykket</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="148"/>
+        <location filename="../../ui/core_messages.py" line="149"/>
         <source>Import #{number} imported contacts; only an opt-out import can be undone.</source>
         <translation>Import nr. {number} importerede kontakter; kun en import af fravalg kan fortrydes.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="149"/>
+        <location filename="../../ui/core_messages.py" line="150"/>
         <source>Import #{number} was {state} and wrote nothing; there is nothing to undo.</source>
         <translation>Import nr. {number} er {state} og har ikke gemt noget; der er intet at fortryde.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="150"/>
+        <location filename="../../ui/core_messages.py" line="151"/>
         <source>You confirmed {confirm}, but undoing import #{number} lifts {count} opt-outs; nothing was changed.</source>
         <translation>Du bekræftede {confirm}, men når import nr. {number} fortrydes, ophæves {count} fravalg; intet blev ændret.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="221"/>
+        <location filename="../../ui/core_messages.py" line="222"/>
         <source>Whole account</source>
         <translation>Hele kontoen</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="222"/>
+        <location filename="../../ui/core_messages.py" line="223"/>
         <source>Business unit #{number}</source>
         <translation>Forretningsenhed nr. {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="223"/>
+        <location filename="../../ui/core_messages.py" line="224"/>
         <source>none yet</source>
         <translation>ingen endnu</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="224"/>
+        <location filename="../../ui/core_messages.py" line="225"/>
         <source>There is no business unit “{name}” (business units: {known}). Add it with: optout business-units --add &quot;{command_name}&quot;</source>
         <translation>Der findes ingen forretningsenhed »{name}« (forretningsenheder: {known}). Tilføj den med: optout business-units --add &quot;{command_name}&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="225"/>
+        <location filename="../../ui/core_messages.py" line="226"/>
         <source>Name the business unit.</source>
         <translation>Giv forretningsenheden et navn.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="226"/>
+        <location filename="../../ui/core_messages.py" line="227"/>
         <source>A business unit needs a name.</source>
         <translation>En forretningsenhed skal have et navn.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="227"/>
+        <location filename="../../ui/core_messages.py" line="228"/>
         <source>“{name}” is taken: it means every business unit.</source>
         <translation>Navnet »{name}« kan ikke bruges: det betyder alle forretningsenheder.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="228"/>
+        <location filename="../../ui/core_messages.py" line="229"/>
         <source>There is already a business unit “{name}”.</source>
         <translation>Der findes allerede en forretningsenhed »{name}«.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="229"/>
+        <location filename="../../ui/core_messages.py" line="230"/>
         <source>The business unit “{name}” has opt-outs or imports, so it cannot be removed.</source>
         <translation>Forretningsenheden »{name}« har fravalg eller importer, så den kan ikke fjernes.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="185"/>
+        <location filename="../../ui/core_messages.py" line="186"/>
         <source>a PNG image</source>
         <translation>et PNG-billede</translation>
     </message>
@@ -3580,96 +3580,101 @@ Skriv adressen for at bekræfte:</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="96"/>
+        <source>Suppressed by this import.</source>
+        <translation>Spærret ved denne import.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="97"/>
         <source>The import’s helper process stopped unexpectedly; nothing was written.</source>
         <translation>Importens hjælpeproces stoppede uventet; intet blev skrevet.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="97"/>
+        <location filename="../../ui/core_messages.py" line="98"/>
         <source>Something went wrong: {error}</source>
         <translation>Noget gik galt: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="98"/>
+        <location filename="../../ui/core_messages.py" line="99"/>
         <source>Count the file again before importing it.</source>
         <translation>Tæl filen igen, før du importerer den.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="127"/>
+        <location filename="../../ui/core_messages.py" line="128"/>
         <source>a partner&apos;s hashed list</source>
         <translation>en samarbejdspartners hashede liste</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="128"/>
+        <location filename="../../ui/core_messages.py" line="129"/>
         <source>an Amazon SES suppression list: BOUNCE is bounced, COMPLAINT a spam report</source>
         <translation>en spærreliste fra Amazon SES: BOUNCE er afvist, COMPLAINT en spamklage</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="129"/>
+        <location filename="../../ui/core_messages.py" line="130"/>
         <source>a Mailchimp export of cleaned contacts: all bounced</source>
         <translation>en eksport af rensede kontakter fra Mailchimp: alle afvist</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="130"/>
+        <location filename="../../ui/core_messages.py" line="131"/>
         <source>a Mailchimp export of unsubscribed contacts</source>
         <translation>en eksport af afmeldte kontakter fra Mailchimp</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="131"/>
+        <location filename="../../ui/core_messages.py" line="132"/>
         <source>a SendGrid list of bounces</source>
         <translation>en SendGrid-liste over afviste</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="132"/>
+        <location filename="../../ui/core_messages.py" line="133"/>
         <source>a SendGrid list of spam reports</source>
         <translation>en SendGrid-liste over spamklager</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="133"/>
+        <location filename="../../ui/core_messages.py" line="134"/>
         <source>a SendGrid list of unsubscribes</source>
         <translation>en SendGrid-liste over afmeldinger</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="134"/>
+        <location filename="../../ui/core_messages.py" line="135"/>
         <source>a HubSpot export: its unsubscribe, bounce and spam columns say why</source>
         <translation>en eksport fra HubSpot: dens kolonner for afmelding, afvisning og spam siger hvorfor</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="135"/>
+        <location filename="../../ui/core_messages.py" line="136"/>
         <source>“{reason}” is not a reason; choose one of {keys}.</source>
         <translation>»{reason}« er ikke en årsag; vælg en af {keys}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="137"/>
+        <location filename="../../ui/core_messages.py" line="138"/>
         <source>Reason: {reason}</source>
         <translation>Årsag: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="136"/>
+        <location filename="../../ui/core_messages.py" line="137"/>
         <source>Reason: from the column {columns}, else {reason}</source>
         <translation>Årsag: fra kolonnen {columns}, ellers {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="139"/>
+        <location filename="../../ui/core_messages.py" line="140"/>
         <source>opted out for the whole account</source>
         <translation>afmeldt for hele kontoen</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="140"/>
+        <location filename="../../ui/core_messages.py" line="141"/>
         <source>opted out for this business unit</source>
         <translation>afmeldt for denne forretningsenhed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="141"/>
+        <location filename="../../ui/core_messages.py" line="142"/>
         <source>the whole domain is opted out</source>
         <translation>hele domænet er afmeldt</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="142"/>
+        <location filename="../../ui/core_messages.py" line="143"/>
         <source>May be emailed.</source>
         <translation>Må få e-mails.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="143"/>
+        <location filename="../../ui/core_messages.py" line="144"/>
         <source>Suppressed: {why}.</source>
         <translation>Spærret: {why}.</translation>
     </message>
@@ -3679,192 +3684,192 @@ Skriv adressen for at bekræfte:</translation>
         <translation>Ugyldig: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="160"/>
+        <location filename="../../ui/core_messages.py" line="161"/>
         <source>There is text after the address.</source>
         <translation>Der står tekst efter adressen.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="176"/>
+        <location filename="../../ui/core_messages.py" line="177"/>
         <source>This is not an MD5 or SHA-256 digest (32 or 64 hexadecimal characters).</source>
         <translation>Dette er ikke en MD5- eller SHA-256-værdi (32 eller 64 hexadecimale tegn).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="186"/>
+        <location filename="../../ui/core_messages.py" line="187"/>
         <source>a JPEG image</source>
         <translation>et JPEG-billede</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="187"/>
+        <location filename="../../ui/core_messages.py" line="188"/>
         <source>a GIF image</source>
         <translation>et GIF-billede</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="188"/>
+        <location filename="../../ui/core_messages.py" line="189"/>
         <source>a PDF document</source>
         <translation>et PDF-dokument</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="189"/>
+        <location filename="../../ui/core_messages.py" line="190"/>
         <source>a TIFF image</source>
         <translation>et TIFF-billede</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="190"/>
+        <location filename="../../ui/core_messages.py" line="191"/>
         <source>a media file</source>
         <translation>en mediefil</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="191"/>
+        <location filename="../../ui/core_messages.py" line="192"/>
         <source>a compressed (gzip) file</source>
         <translation>en komprimeret fil (gzip)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="192"/>
+        <location filename="../../ui/core_messages.py" line="193"/>
         <source>a 7-Zip archive</source>
         <translation>et 7-Zip-arkiv</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="193"/>
+        <location filename="../../ui/core_messages.py" line="194"/>
         <source>a RAR archive</source>
         <translation>et RAR-arkiv</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="194"/>
+        <location filename="../../ui/core_messages.py" line="195"/>
         <source>a Word (RTF) document</source>
         <translation>et Word-dokument (RTF)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="195"/>
+        <location filename="../../ui/core_messages.py" line="196"/>
         <source>an audio file</source>
         <translation>en lydfil</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="196"/>
+        <location filename="../../ui/core_messages.py" line="197"/>
         <source>a program</source>
         <translation>et program</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="197"/>
+        <location filename="../../ui/core_messages.py" line="198"/>
         <source>“{name}” is a photo or video file, not a table.</source>
         <translation>»{name}« er et billede eller en video, ikke en tabel.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="198"/>
+        <location filename="../../ui/core_messages.py" line="199"/>
         <source>“{name}” holds binary data, not text: it is not a CSV file. Choose a CSV or Excel file.</source>
         <translation>»{name}« indeholder binære data, ikke tekst: det er ikke en CSV-fil. Vælg en CSV- eller Excel-fil.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="199"/>
+        <location filename="../../ui/core_messages.py" line="200"/>
         <source>“{name}” is {what}, not a table. Choose a CSV or Excel file.</source>
         <translation>»{name}« er {what}, ikke en tabel. Vælg en CSV- eller Excel-fil.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="200"/>
+        <location filename="../../ui/core_messages.py" line="201"/>
         <source>{file}, sheet “{sheet}”, no header row</source>
         <translation>{file}, arket »{sheet}«, ingen overskriftsrække</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="201"/>
+        <location filename="../../ui/core_messages.py" line="202"/>
         <source>The spreadsheet “{name}” has no sheet “{sheet}”. Its sheets are: {sheets}.</source>
         <translation>Regnearket »{name}« har intet ark, der hedder »{sheet}«. Arkene hedder: {sheets}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="202"/>
+        <location filename="../../ui/core_messages.py" line="203"/>
         <source>The file has no column “{column}”. Its columns are: {columns}.</source>
         <translation>Filen har ingen kolonne, der hedder »{column}«. Kolonnerne hedder: {columns}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="203"/>
+        <location filename="../../ui/core_messages.py" line="204"/>
         <source>{file}, {encoding}, {delimiter}, no header row</source>
         <translation>{file}, {encoding}, {delimiter}, ingen overskriftsrække</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="204"/>
+        <location filename="../../ui/core_messages.py" line="205"/>
         <source>{file}, sheet “{sheet}”, first row is the header</source>
         <translation>{file}, arket »{sheet}«, første række er overskrifter</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="205"/>
+        <location filename="../../ui/core_messages.py" line="206"/>
         <source>The file “{name}” is empty.</source>
         <translation>Filen »{name}« er tom.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="206"/>
+        <location filename="../../ui/core_messages.py" line="207"/>
         <source>The file “{name}” has no rows with any content.</source>
         <translation>Filen »{name}« har ingen rækker med indhold.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="207"/>
+        <location filename="../../ui/core_messages.py" line="208"/>
         <source>The file “{name}” has column headings but no rows below them: there is nothing to import.</source>
         <translation>Filen »{name}« har kolonneoverskrifter, men ingen rækker under dem: der er intet at importere.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="208"/>
+        <location filename="../../ui/core_messages.py" line="209"/>
         <source>Column {number}</source>
         <translation>Kolonne {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="209"/>
+        <location filename="../../ui/core_messages.py" line="210"/>
         <source>“{name}” is a ZIP archive, not a table. Unpack it and choose the CSV or Excel file inside.</source>
         <translation>»{name}« er et ZIP-arkiv, ikke en tabel. Pak det ud, og vælg CSV- eller Excel-filen i det.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="210"/>
+        <location filename="../../ui/core_messages.py" line="211"/>
         <source>The spreadsheet “{name}” has no sheets.</source>
         <translation>Regnearket »{name}« har ingen ark.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="211"/>
+        <location filename="../../ui/core_messages.py" line="212"/>
         <source>The sheet “{sheet}” in “{name}” is empty.</source>
         <translation>Arket »{sheet}« i »{name}« er tomt.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="212"/>
+        <location filename="../../ui/core_messages.py" line="213"/>
         <source>{file}, {encoding}, {delimiter}, first row is the header</source>
         <translation>{file}, {encoding}, {delimiter}, første række er overskrifter</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="213"/>
+        <location filename="../../ui/core_messages.py" line="214"/>
         <source>The file “{name}” does not exist.</source>
         <translation>Filen »{name}« findes ikke.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="214"/>
+        <location filename="../../ui/core_messages.py" line="215"/>
         <source>“{name}” is a folder, not a file.</source>
         <translation>»{name}« er en mappe, ikke en fil.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="215"/>
+        <location filename="../../ui/core_messages.py" line="216"/>
         <source>The file “{name}” could not be opened: {reason}.</source>
         <translation>Filen »{name}« kunne ikke åbnes: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="216"/>
+        <location filename="../../ui/core_messages.py" line="217"/>
         <source>“{encoding}” is not a character encoding this app knows.</source>
         <translation>»{encoding}« er ikke et tegnsæt, som programmet kender.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="217"/>
+        <location filename="../../ui/core_messages.py" line="218"/>
         <source>The spreadsheet “{name}” could not be read ({reason}). Open it in Excel and save it again, or save it as CSV.</source>
         <translation>Regnearket »{name}« kunne ikke læses ({reason}). Åbn det i Excel, og gem det igen, eller gem det som CSV.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="218"/>
+        <location filename="../../ui/core_messages.py" line="219"/>
         <source>The sheet “{sheet}” in “{name}” could not be read ({reason}).</source>
         <translation>Arket »{sheet}« i »{name}« kunne ikke læses ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="219"/>
+        <location filename="../../ui/core_messages.py" line="220"/>
         <source>The spreadsheet “{name}” is damaged or incomplete and cannot be read. Open it in Excel and save it again, or save it as CSV.</source>
         <translation>Regnearket »{name}« er beskadiget eller ufuldstændigt og kan ikke læses. Åbn det i Excel, og gem det igen, eller gem det som CSV.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="178"/>
+        <location filename="../../ui/core_messages.py" line="179"/>
         <source>“{name}” could not be read as a table near line {line}: a cell runs on for more than {count} characters. This usually means a quotation mark that is never closed.</source>
         <translation>»{name}« kunne ikke læses som en tabel omkring linje {line}: en celle fortsætter i mere end {count} tegn. Det skyldes som regel et anførselstegn, der aldrig bliver lukket.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="220"/>
+        <location filename="../../ui/core_messages.py" line="221"/>
         <source>a damaged ZIP archive</source>
         <translation>et beskadiget ZIP-arkiv</translation>
     </message>
