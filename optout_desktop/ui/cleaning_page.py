@@ -320,7 +320,10 @@ class CleaningPage(QWidget):
         self._forget_counts()
         self.counts_label.setText(self.tr("Checking the rows…"))
         scope = self.context.scope_id()
-        count = self.context.in_helper(count_cleaning, source, column, scope, PROGRESS, CANCEL)
+        # (prepare: the cleaned copy is written meanwhile, so saving it is only a move)
+        count = self.context.in_helper(
+            count_cleaning, source, column, scope, PROGRESS, CANCEL, prepare=True
+        )
         job = Job(self.tr("Checking the mailing list…"), count)
         job.on_done = partial(self._counted, job)
         job.on_failed = partial(self._count_failed, job)

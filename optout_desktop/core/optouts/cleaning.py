@@ -15,7 +15,7 @@ from optout_desktop.core.db.failures import plain_errors
 from optout_desktop.core.db.models import ACCOUNT, CleaningRun, database
 from optout_desktop.core.db.writes import write_transaction
 from optout_desktop.core.errors import SourceError, StoreError
-from optout_desktop.core.optouts import cleaned_files
+from optout_desktop.core.optouts import cleaned_files, prepared_copies
 from optout_desktop.core.optouts.cleaned_files import Block, Partial, Writer
 from optout_desktop.core.optouts.matching import Matcher
 from optout_desktop.core.optouts.row_fates import (
@@ -126,7 +126,7 @@ def _read(
     scope_id: int,
     progress: ProgressCallback | None,
     cancel: CancelFlag | None,
-    open_writer: Callable[[RawRows | None], Writer] | None = None,
+    open_writer: Callable[[RawRows | None], Writer | None] | None = None,
     second_core: bool = False,
 ) -> Cleaning:
     """Read the list once and decide every row's fate; a writer, if made, takes each block as
@@ -218,15 +218,27 @@ def count_cleaning(
     progress: ProgressCallback | None = None,
     cancel: CancelFlag | None = None,
     second_core: bool = True,
+    prepare: bool = False,
 ) -> Cleaning:
     """Read a mailing list and decide each row's fate in a scope (a business unit, or the
     whole account), for a preview: nothing is written, the suppression list least of all.
 
     With `second_core`, a helper process cleans a big CSV file's cells meanwhile (and holds
     the addresses seen, which this process then need not: some 100 MB for a million).
+    With `prepare`, a CSV list's cleaned copy is written meanwhile, in a private temporary
+    folder (prepared_copies), so that save_cleaned in this process only moves it into place.
     """
     index = source.column_index(column)
-    return _read(source, index, scope_id, progress, cancel, None, second_core)
+    if not prepare:
+        return _read(source, index, scope_id, progress, cancel, None, second_core)
+    copy = prepared_copies.PreparedCopy()
+    try:
+        cleaning = _read(source, index, scope_id, progress, cancel, copy.open, second_core)
+        cleaning.prepared, cleaning.prepared_rows = copy.finish()
+    except BaseException:
+        copy.discard()
+        raise
+    return cleaning
 
 
 def clean_file(
@@ -292,6 +304,15 @@ def save_cleaned(
     partial = Partial(path)
     made: list[Writer] = []
     try:
+        if path.suffix.lower() != ".xlsx" and cleaning.prepared:
+            _check_unchanged(cleaning)
+            raise_if_cancelled(cancel)
+            with cleaned_files.saving(path):
+                moved = prepared_copies.move_into_place(cleaning.prepared, partial)
+            if moved:  # (else saved once already: written again below)
+                partial.commit()
+                history_id, note = _record(cleaning, path.name)
+                return Saved(path, cleaning.prepared_rows, history_id, note)
         blocks, raw = _blocks(source, None)
         if raw is None:
             _check_unchanged(cleaning)

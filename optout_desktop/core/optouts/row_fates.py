@@ -102,6 +102,10 @@ class Cleaning:
     codes: array[int] = field(repr=False)
     invalid_reasons: dict[int, str] = field(repr=False)
     repeats: dict[int, int] = field(repr=False)  # a repeated row's index: the row it repeats
+    # A cleaned copy written while it was read (prepared_copies), its path and rows: saving
+    # it as CSV then only moves it into place. In the process that read it; "" for none.
+    prepared: str = field(default="", repr=False)
+    prepared_rows: int = field(default=0, repr=False)
 
     @property
     def business_unit(self) -> str:
