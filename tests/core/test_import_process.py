@@ -235,3 +235,13 @@ def test_a_process_that_ends_without_closing_its_helper_ends_at_once(tmp_path: P
     )
     assert done.returncode == 0, done.stderr
     assert "counted 2" in done.stdout
+
+
+@pytest.mark.skipif(os.name != "posix", reason="niceness is POSIX's")
+def test_the_helper_runs_below_the_window_and_the_window_stays_where_it_was(
+    helper: ImportProcess,
+) -> None:
+    window = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    assert helper.call(os.getpid) == helper._process.pid  # it runs its loop
+    assert os.getpriority(os.PRIO_PROCESS, helper._process.pid) == window + 5
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == window

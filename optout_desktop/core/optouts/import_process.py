@@ -15,7 +15,6 @@ import atexit
 import logging
 import os
 import signal
-import sys
 import threading
 import time
 import weakref
@@ -24,7 +23,7 @@ from multiprocessing import resource_tracker
 from pathlib import Path
 from typing import Any
 
-from optout_desktop.core.child_process import bare_main, spawn_context
+from optout_desktop.core.child_process import niceness, nicer_than, spawn_context, start_nicer
 from optout_desktop.core.db import opening
 from optout_desktop.core.db.failures import DATABASE_ERRORS
 from optout_desktop.core.db.models import ImportRun
@@ -184,9 +183,10 @@ class ImportProcess:
         ours, theirs = self._context.Pipe()
         # Not a daemon: the helper starts a reader process of its own for a big file. It
         # ends when its pipe closes, which finalize makes sure of when this process ends.
-        process = self._context.Process(target=_serve, args=(theirs, self._cancel, self._target))
-        with bare_main():
-            process.start()
+        process = self._context.Process(
+            target=_serve, args=(theirs, self._cancel, self._target, niceness())
+        )
+        start_nicer(process)
         theirs.close()
         self._process, self._connection = process, ours
         self._finalizer = weakref.finalize(self, _stop, process, ours, self._cancel)
@@ -258,22 +258,6 @@ class ImportProcess:
 _running: set[Any] = set()  # the finalizers of helpers still running
 
 
-def _below_the_window() -> None:
-    """Run this process (and the reader processes it starts) at a lower priority than the
-    window's: with two cores and three busy processes, the window still gets a core the
-    moment it has something to draw, and the work loses nothing while it has not."""
-    try:
-        if os.name == "posix":
-            os.nice(5)
-        elif sys.platform == "win32":
-            import ctypes
-
-            kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
-            kernel32.SetPriorityClass(kernel32.GetCurrentProcess(), 0x4000)  # BELOW_NORMAL
-    except (OSError, AttributeError):
-        log.info("could not lower the helper's priority", exc_info=True)
-
-
 def _quietly(tidy: Callable[[], object]) -> None:
     """Tidy up after an answer was sent: a failure here is logged, never said."""
     try:
@@ -316,10 +300,12 @@ class _NoHelper(Exception):
     """No helper process could be started here."""
 
 
-def _serve(connection: Any, cancel: Any, target: tuple[str, str | None]) -> None:
+def _serve(
+    connection: Any, cancel: Any, target: tuple[str, str | None], window_niceness: int
+) -> None:
     """The helper's loop: open the database, then answer plan, run and call requests."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the starting process's to handle
-    _below_the_window()
+    nicer_than(window_niceness)
     last = [0.0]
 
     def progress(step: Progress) -> None:
