@@ -110,9 +110,7 @@ class CleaningPage(QWidget):
         self.column_combo.setEnabled(False)
         self.column_combo.currentIndexChanged.connect(self._column_changed)
         column_label.setBuddy(self.column_combo)
-        self.samples_label = QLabel()
-        self.samples_label.setObjectName("cleanSamplesLabel")
-        self.samples_label.setStyleSheet("color: palette(placeholder-text);")
+        self.samples_label = opened_file.SamplesLabel("cleanSamplesLabel")
         column_row.addWidget(column_label)
         column_row.addWidget(self.column_combo)
         column_row.addWidget(self.samples_label, 1)
@@ -289,7 +287,7 @@ class CleaningPage(QWidget):
             return
         if self.model is not None:
             self.model.set_email_column(index)
-        self.samples_label.setText(opened_file.samples(self.source, index))
+        self.samples_label.show_samples(self.source, index)
         self.start_count()
 
     def _forget_counts(self) -> None:

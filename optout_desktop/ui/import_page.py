@@ -142,9 +142,7 @@ class ImportPage(QWidget):
         self.column_combo.setEnabled(False)
         self.column_combo.currentIndexChanged.connect(self._column_changed)
         column_label.setBuddy(self.column_combo)
-        self.samples_label = QLabel()
-        self.samples_label.setObjectName("samplesLabel")
-        self.samples_label.setStyleSheet("color: palette(placeholder-text);")
+        self.samples_label = opened_file.SamplesLabel("samplesLabel")
         reason_label = QLabel(_tr("Reason:"))
         self.reason_combo = QComboBox()  # why the file's addresses are suppressed
         self.reason_combo.setObjectName("reasonCombo")
@@ -315,7 +313,7 @@ class ImportPage(QWidget):
             return
         if self.model is not None:
             self.model.set_email_column(index)
-        self.samples_label.setText(opened_file.samples(self.source, index))
+        self.samples_label.show_samples(self.source, index)
         self.start_plan()
 
     @Slot()

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, Qt
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QLabel, QSizePolicy, QTableView
 
 from optout_desktop.core.reading.columns import ColumnGuess, guess_email_column
 from optout_desktop.core.reading.sources import TableSource, open_source
@@ -77,6 +77,27 @@ def samples(source: TableSource, index: int) -> str:
     """A few of the column's cells ("e.g. a@firma.dk, b@firma.dk"), to check the choice."""
     cells = [row[index] for row in source.preview if index < len(row) and row[index]]
     return _tr("e.g. {samples}").format(samples=", ".join(cells[:3])) if cells else ""
+
+
+class SamplesLabel(QLabel):
+    """A few of the chosen column's cells, in grey beside the column's combo. However long
+    they are, they never widen the window (which would redraw all of it, and could push it
+    past a small screen): what does not fit is cut off, and shown whole on hovering."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self.setStyleSheet("color: palette(placeholder-text);")
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def show_samples(self, source: TableSource, index: int) -> None:
+        text = samples(source, index)
+        self.setText(text)
+        self.setToolTip(text)
+
+    def clear(self) -> None:
+        super().clear()
+        self.setToolTip("")
 
 
 def size_columns(

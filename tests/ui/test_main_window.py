@@ -482,3 +482,19 @@ def test_an_ses_file_without_a_header_imports_with_its_reasons_and_the_combo_ove
     page.reason_combo.setCurrentIndex(page.reason_combo.findData("unsubscribed"))
     qtbot.waitUntil(lambda: page.plan is not None, timeout=WAIT)
     assert page.plan.counts.by_reason == {"unsubscribed": 1}
+
+
+def test_long_addresses_in_the_samples_never_widen_the_window(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+):
+    """A widened window is redrawn whole (a stall) and can be pushed past a small screen."""
+    long = [f"{'very.long.name.' * 6}{n}@{'subdomain.' * 4}firma.dk" for n in range(5)]
+    path = tmp_path / "long.csv"
+    path.write_text("Email\n" + "\n".join(long) + "\n", encoding="utf-8")
+    window.resize(1000, 650)
+    qtbot.waitUntil(lambda: window.width() == 1000, timeout=WAIT)
+    narrowest = window.minimumSizeHint().width()
+    open_and_count(qtbot, window, path)
+    assert window.minimumSizeHint().width() == narrowest and window.width() == 1000
+    samples = window.import_page.samples_label
+    assert long[0] in samples.text() and samples.toolTip() == samples.text()  # whole on hover
