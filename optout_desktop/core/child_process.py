@@ -62,7 +62,7 @@ def start_nicer(process: Any) -> None:
         except BaseException as error:  # noqa: BLE001 - raised in the caller's thread
             failed.append(error)
 
-    starter = threading.Thread(target=start, name="optout-start-helper")
+    starter = threading.Thread(target=start, name="starting-helper")  # (joined at once)
     with bare_main():
         starter.start()
         starter.join()

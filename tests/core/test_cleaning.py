@@ -196,18 +196,6 @@ def files_in(folder: Path) -> set[str]:
     return {path.name for path in folder.iterdir()}
 
 
-@pytest.fixture
-def brand_b(db: Any, tmp_path: Path) -> int:
-    return suppressions(tmp_path)
-
-
-@pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    """Where the lists and the cleaned files go (the database lives beside it)."""
-    (tmp_path / "lists").mkdir()
-    return tmp_path / "lists"
-
-
 def list_rows(target: Any) -> list[tuple[Any, ...]]:
     """The suppression list and the contacts as another program reads them."""
     return [

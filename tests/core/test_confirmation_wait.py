@@ -28,10 +28,9 @@ ADDRESSES = [f"p{n}@example.com" for n in range(2_000)]
 
 
 @pytest.fixture
-def helper(db: Any, db_path: Path) -> Iterator[ImportProcess]:
-    process = ImportProcess(db_path)
-    yield process
-    process.close()
+def path(tmp_path: Path) -> Path:
+    """The file of opt-outs each test imports."""
+    return write_rows(tmp_path / "a.csv", ["Email"], ([a] for a in ADDRESSES))
 
 
 def until(condition: Callable[[], bool], what: str, within_s: float = 30) -> None:
@@ -56,9 +55,8 @@ def nothing_written(target: Any) -> None:
 
 
 def test_the_import_waits_uncommitted_and_the_confirmation_commits_it(
-    helper: ImportProcess, db_path: Any, tmp_path: Path
+    helper: ImportProcess, db_path: Any, path: Path
 ) -> None:
-    path = write_rows(tmp_path / "a.csv", ["Email"], ([a] for a in ADDRESSES))
     plan = helper.plan(open_source(path), "Email", 0)
     written_and_waiting(helper, db_path)
     nothing_written(db_path)  # another program sees nothing of it yet
@@ -75,9 +73,8 @@ def test_the_import_waits_uncommitted_and_the_confirmation_commits_it(
 
 
 def test_a_closed_dialog_leaves_no_trace_and_the_file_can_still_be_imported(
-    helper: ImportProcess, db_path: Any, tmp_path: Path
+    helper: ImportProcess, db_path: Any, path: Path
 ) -> None:
-    path = write_rows(tmp_path / "a.csv", ["Email"], ([a] for a in ADDRESSES))
     plan = helper.plan(open_source(path), "Email", 0)
     written_and_waiting(helper, db_path)
     helper.abandon()
@@ -94,9 +91,8 @@ def test_a_closed_dialog_leaves_no_trace_and_the_file_can_still_be_imported(
 
 
 def test_the_typed_number_and_the_file_are_checked_at_the_confirmation(
-    helper: ImportProcess, db_path: Any, tmp_path: Path
+    helper: ImportProcess, db_path: Any, path: Path
 ) -> None:
-    path = write_rows(tmp_path / "a.csv", ["Email"], ([a] for a in ADDRESSES))
     plan = helper.plan(open_source(path), "Email", 0)
     written_and_waiting(helper, db_path)
     with pytest.raises(ConfirmationError, match="You confirmed 1,999 addresses"):
@@ -112,9 +108,8 @@ def test_the_typed_number_and_the_file_are_checked_at_the_confirmation(
 
 
 def test_a_colleagues_write_goes_first_and_the_import_counts_it(
-    helper: ImportProcess, db_path: Any, tmp_path: Path
+    helper: ImportProcess, db_path: Any, path: Path
 ) -> None:
-    path = write_rows(tmp_path / "a.csv", ["Email"], ([a] for a in ADDRESSES))
     plan = helper.plan(open_source(path), "Email", 0)
     assert plan.counts.new == 2_000
     written_and_waiting(helper, db_path)
@@ -140,9 +135,8 @@ def test_a_colleagues_write_goes_first_and_the_import_counts_it(
 
 
 def test_a_helper_ended_while_the_dialog_is_open_writes_nothing(
-    helper: ImportProcess, db_path: Any, tmp_path: Path
+    helper: ImportProcess, db_path: Any, path: Path
 ) -> None:
-    path = write_rows(tmp_path / "a.csv", ["Email"], ([a] for a in ADDRESSES))
     helper.plan(open_source(path), "Email", 0)
     written_and_waiting(helper, db_path)
     helper.close()  # the window closed
@@ -168,10 +162,9 @@ def pipe() -> Iterator[tuple[Any, Any]]:
 
 
 def test_an_import_not_confirmed_in_time_rolls_back(
-    db: Any, db_path: Any, tmp_path: Path, pipe: tuple[Any, Any]
+    db: Any, db_path: Any, path: Path, pipe: tuple[Any, Any]
 ) -> None:
     window, helper_side = pipe
-    path = write_rows(tmp_path / "a.csv", ["Email"], ([a] for a in ADDRESSES))
     plan = imports.plan_optouts(open_source(path), "Email")
     with pytest.raises(NotConfirmed):
         imports.run_optouts(plan, ConfirmationWait(helper_side, None, hold_s=0.2))

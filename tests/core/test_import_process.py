@@ -8,7 +8,7 @@ import os
 import subprocess
 import sys
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -39,13 +39,6 @@ def write_csv(path: Path, emails: Iterable[str]) -> Path:
 
 
 MIXED = ["a@example.com", "", "not an address", "B@Example.com ", "b@example.com", "old@x.dk"]
-
-
-@pytest.fixture
-def helper(db: Any, db_path: Path) -> Iterator[ImportProcess]:
-    process = ImportProcess(db_path)
-    yield process
-    process.close()
 
 
 @pytest.fixture

@@ -16,19 +16,6 @@ from optout_desktop.core.reading.sources import open_source
 from tests.core.test_cleaning import FORMATS, UNIT_FATES, files_in, list_file
 
 
-@pytest.fixture
-def brand_b(db: Any, tmp_path: Path) -> int:
-    from tests.core.test_cleaning import suppressions
-
-    return suppressions(tmp_path)
-
-
-@pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    (tmp_path / "lists").mkdir()
-    return tmp_path / "lists"
-
-
 def ours() -> set[Path]:
     """The prepared copies' folders in the temporary folder."""
     return set(Path(tempfile.gettempdir()).glob(f"{prepared_copies.PREFIX}*"))

@@ -140,8 +140,10 @@ from optout_desktop import app
 seen = {}
 
 def worker_threads():
+    # (by name: a thread a worker starts for a moment, as the one that starts the helper
+    # below the window's priority, has its name on Linux until it ends)
     names = [(task / "comm").read_text().strip() for task in Path("/proc/self/task").iterdir()]
-    return sorted(name for name in names if name.startswith("optout-"))
+    return sorted({name for name in names if name.startswith("optout-")})
 
 opened = app.open_window
 
