@@ -340,7 +340,7 @@ def test_a_big_list_is_shown_lazily_and_a_cancel_says_so(
     page.start_count()
     qtbot.waitUntil(lambda: page.cleaning is not None, timeout=WAIT)
     wait_idle(qtbot, window)
-    questions.next_save = tmp_path / "renset.xlsx"
+    questions.next_save, questions.next_type = tmp_path / "renset.xlsx", 1  # a workbook
     page.save_button.click()
     window.job_status.cancel_button.click()
     wait_saved(qtbot, window, page)
