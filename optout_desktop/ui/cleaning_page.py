@@ -237,12 +237,7 @@ class CleaningPage(QWidget):
         self.read_options.show_source(source)
         self.read_options.setEnabled(True)
         guess = opened.guess
-        self.column_combo.blockSignals(True)
-        self.column_combo.clear()
-        self.column_combo.addItems(source.headers)
-        self.column_combo.setCurrentIndex(guess.index if guess is not None else -1)
-        self.column_combo.setEnabled(True)
-        self.column_combo.blockSignals(False)
+        opened_file.show_columns(self.column_combo, source.headers, guess)
         self.result_label.clear()
         if guess is None:
             self.counts_label.setText(

@@ -6,7 +6,6 @@ import logging
 import threading
 from collections.abc import Callable
 from functools import partial
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -30,8 +29,7 @@ from optout_desktop.core.optouts import import_process, imports, reasons
 from optout_desktop.core.optouts.import_process import ImportProcess
 from optout_desktop.core.optouts.imports import OptOutPlan
 from optout_desktop.core.progress import Progress
-from optout_desktop.core.reading.columns import guess_email_column
-from optout_desktop.core.reading.sources import TableSource, open_source
+from optout_desktop.core.reading.sources import TableSource
 
 from . import count_texts, opened_file, remembered_folders
 from .confirm_dialog import ConfirmDialog
@@ -46,7 +44,6 @@ from .read_options import ReadOptions
 log = logging.getLogger("optout.ui")
 RECENT_KEY = "recentFiles"
 RECENT_MAX = 8
-FIRST_SCREEN_ROWS = 200
 SAMPLE = Path(__file__).resolve().parent.parent / "resources" / "sample-optouts.csv"
 ProgressFn = Callable[[Progress], None]
 
@@ -242,13 +239,9 @@ class ImportPage(QWidget):
 
         helper = self.helper()
 
-        def read(_progress: ProgressFn, _cancel: threading.Event) -> Any:
+        def read(_progress: ProgressFn, _cancel: threading.Event) -> opened_file.OpenedFile:
             helper.start()  # here, not in the GUI thread: it opens the database meanwhile
-            source = open_source(path, **how)
-            rows = source.iter_data_rows()
-            first = list(islice(rows, FIRST_SCREEN_ROWS))
-            guess = guess_email_column(source.headers, source.preview)
-            return source, first, rows, guess
+            return opened_file.open_table(path, **how)
 
         job = Job(_tr("Reading the file…"), read)
         job.on_done = partial(self._opened, job)
@@ -256,15 +249,17 @@ class ImportPage(QWidget):
         self._open_job = job
         self.context.run(job)
 
-    def _opened(self, job: Job, result: tuple[TableSource, list[list[str]], Any, Any]) -> None:
-        source, first, rows, guess = result
+    def _opened(self, job: Job, opened: opened_file.OpenedFile) -> None:
         if job is not self._open_job:  # another file was chosen meanwhile
-            getattr(rows, "close", lambda: None)()
+            opened.close()
             return
         if self.model is not None:
             self.model.close()
+        source, guess = opened.source, opened.guess
         self.source = source
-        self.model = FateModel(source.headers, first, rows, source.first_data_row, parent=self)
+        self.model = FateModel(
+            source.headers, opened.first, opened.rest, source.first_data_row, parent=self
+        )
         self.table.setModel(self.model)
         self.table_stack.setCurrentWidget(self.table)
         assert self.model is not None
@@ -273,12 +268,7 @@ class ImportPage(QWidget):
         self.file_status.setText(opened_file.describe(source))
         self.read_options.show_source(source)
         self.read_options.setEnabled(True)
-        self.column_combo.blockSignals(True)
-        self.column_combo.clear()
-        self.column_combo.addItems(source.headers)
-        self.column_combo.setCurrentIndex(guess.index if guess is not None else -1)
-        self.column_combo.setEnabled(True)
-        self.column_combo.blockSignals(False)
+        opened_file.show_columns(self.column_combo, source.headers, guess)
         self.reason_combo.blockSignals(True)
         self.reason_combo.setCurrentIndex(0)  # a new file: as it says, until the user chooses
         self.reason_combo.setEnabled(True)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel, QSizePolicy, QTableView
+from PySide6.QtWidgets import QComboBox, QLabel, QSizePolicy, QTableView
 
 from optout_desktop.core.reading.columns import ColumnGuess, guess_email_column
 from optout_desktop.core.reading.sources import TableSource, open_source
@@ -48,6 +48,17 @@ def open_table(path: Path, **how: Any) -> OpenedFile:
     rows = source.iter_data_rows()
     first = list(islice(rows, FIRST_SCREEN_ROWS))
     return OpenedFile(source, first, rows, guess_email_column(source.headers, source.preview))
+
+
+def show_columns(combo: QComboBox, headers: list[str], guess: ColumnGuess | None) -> None:
+    """A new file's columns in a page's email-column combo, the guessed one chosen (none when
+    no column looks like addresses), without a signal: the page goes on from the guess."""
+    combo.blockSignals(True)
+    combo.clear()
+    combo.addItems(headers)
+    combo.setCurrentIndex(guess.index if guess is not None else -1)
+    combo.setEnabled(True)
+    combo.blockSignals(False)
 
 
 def describe(source: TableSource) -> str:
