@@ -16,6 +16,7 @@ from tests.helpers import CliResult, optout_command
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Log files of the window and the command line go to a folder of this test run.
 os.environ.setdefault("OPTOUT_LOG_DIR", tempfile.mkdtemp(prefix="optout-test-logs-"))
+os.environ.setdefault("OPTOUT_CACHE_DIR", tempfile.mkdtemp(prefix="optout-test-cache-"))
 
 
 BACKENDS = ("sqlite", "postgresql")

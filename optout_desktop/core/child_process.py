@@ -64,7 +64,10 @@ def start_nicer(process: Any) -> None:
 
     starter = threading.Thread(target=start, name="starting-helper")  # (joined at once)
     with bare_main():
-        starter.start()
+        try:
+            starter.start()
+        except RuntimeError as error:  # no thread to be had: as a process that cannot start
+            raise OSError(str(error)) from error
         starter.join()
     if failed:
         raise failed[0]

@@ -1,4 +1,4 @@
-"""Where the app keeps its files: its name for the data and log folders, and the log folder."""
+"""Where the app keeps its files: its name for the data folders, the log and cache folders."""
 
 from __future__ import annotations
 
@@ -15,3 +15,13 @@ def log_folder() -> Path:
     from platformdirs import user_log_dir
 
     return Path(user_log_dir(APP_NAME, appauthor=False))
+
+
+def cache_folder() -> Path:
+    """The folder of files the app makes for a while and can always make again (a cleaned
+    list's prepared copy), on the user's own drive, not in memory (OPTOUT_CACHE_DIR)."""
+    if os.environ.get("OPTOUT_CACHE_DIR"):
+        return Path(os.environ["OPTOUT_CACHE_DIR"]).expanduser()
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir(APP_NAME, appauthor=False))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -100,11 +101,12 @@ class SamplesLabel(QLabel):
         self.setObjectName(name)
         self.setStyleSheet("color: palette(placeholder-text);")
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # "Jens <jens@firma.dk>" is no tag
 
     def show_samples(self, source: TableSource, index: int) -> None:
         text = samples(source, index)
         self.setText(text)
-        self.setToolTip(text)
+        self.setToolTip(f"<p>{html.escape(text)}</p>" if text else "")  # (wrapped, as it is)
 
     def clear(self) -> None:
         super().clear()

@@ -3,7 +3,8 @@ moved into place by the save, and never the reason a check or a save goes wrong.
 
 from __future__ import annotations
 
-import tempfile
+import os
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -11,14 +12,22 @@ import pytest
 
 from optout_desktop.core.db.models import CleaningRun
 from optout_desktop.core.errors import SourceError
+from optout_desktop.core.folders import cache_folder
 from optout_desktop.core.optouts import cleaning, prepared_copies
 from optout_desktop.core.reading.sources import open_source
 from tests.core.test_cleaning import FORMATS, UNIT_FATES, files_in, list_file
 
 
+@pytest.fixture(autouse=True)
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The app's cache folder, this test's own."""
+    monkeypatch.setenv("OPTOUT_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
 def ours() -> set[Path]:
-    """The prepared copies' folders in the temporary folder."""
-    return set(Path(tempfile.gettempdir()).glob(f"{prepared_copies.PREFIX}*"))
+    """The prepared copies' folders in the app's cache folder."""
+    return set(cache_folder().glob(f"{prepared_copies.PREFIX}*"))
 
 
 @pytest.mark.parametrize("form", FORMATS[:4], ids=[form.name for form in FORMATS[:4]])
@@ -99,7 +108,7 @@ def test_a_temporary_folder_that_cannot_be_written_only_costs_the_head_start(
             raise OSError(28, "No space left on device")
 
         def close(self) -> None:
-            pass
+            raise OSError(28, "No space left on device")  # (its buffer, flushed)
 
     def full(self: Any, raw: Any) -> Any:
         writer = real_open(self, raw)
@@ -112,3 +121,34 @@ def test_a_temporary_folder_that_cannot_be_written_only_costs_the_head_start(
     result = cleaning.count_cleaning(open_source(path), 1, prepare=True)
     assert result.counts.kept == 5 and result.prepared == ""
     assert cleaning.save_cleaned(result, folder / "a.csv").rows == 5
+
+
+def test_no_cache_folder_only_costs_the_head_start(
+    brand_b: int, folder: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache.parent.mkdir(exist_ok=True)
+    cache.write_text("a file where the folder would be")
+    path, _ = list_file(folder / "list.csv", FORMATS[0])
+    result = cleaning.count_cleaning(open_source(path), 1, prepare=True)
+    assert result.counts.kept == 5 and result.prepared == ""
+    assert cleaning.save_cleaned(result, folder / "a.csv").rows == 5
+
+
+def test_a_copy_the_file_system_will_not_move_is_copied_or_written_again(
+    brand_b: int, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, _ = list_file(folder / "list.csv", FORMATS[1], quoted=True)
+    cleaning.clean_file(open_source(path), 1, folder / "one-pass.csv")
+    expected = (folder / "one-pass.csv").read_bytes()
+
+    def refuse(*_args: Any) -> None:
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr(os, "replace", refuse)  # another drive: copied
+    result = cleaning.count_cleaning(open_source(path), 1, prepare=True)
+    assert cleaning.save_cleaned(result, folder / "a.csv").path.read_bytes() == expected
+    assert not Path(result.prepared).exists()
+    monkeypatch.setattr(shutil, "copyfile", refuse)  # nor copied: written again
+    result = cleaning.count_cleaning(open_source(path), 1, prepare=True)
+    assert cleaning.save_cleaned(result, folder / "b.csv").path.read_bytes() == expected
+    assert not [name for name in files_in(folder) if name.endswith(".partial")]

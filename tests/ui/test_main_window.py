@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import Any
 
@@ -489,6 +490,7 @@ def test_long_addresses_in_the_samples_never_widen_the_window(
 ):
     """A widened window is redrawn whole (a stall) and can be pushed past a small screen."""
     long = [f"{'very.long.name.' * 6}{n}@{'subdomain.' * 4}firma.dk" for n in range(5)]
+    long[0] = f"Jens Hansen <{long[0]}>"  # shown as it is, not taken for a tag
     path = tmp_path / "long.csv"
     path.write_text("Email\n" + "\n".join(long) + "\n", encoding="utf-8")
     window.resize(1000, 650)
@@ -497,4 +499,5 @@ def test_long_addresses_in_the_samples_never_widen_the_window(
     open_and_count(qtbot, window, path)
     assert window.minimumSizeHint().width() == narrowest and window.width() == 1000
     samples = window.import_page.samples_label
-    assert long[0] in samples.text() and samples.toolTip() == samples.text()  # whole on hover
+    assert long[0] in samples.text() and samples.textFormat() == Qt.TextFormat.PlainText
+    assert samples.toolTip() == f"<p>{html.escape(samples.text())}</p>"  # whole on hovering
