@@ -11,7 +11,7 @@ from itertools import compress, islice
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -245,7 +245,9 @@ class CleaningPage(QWidget):
             )
             self.samples_label.clear()
             return
-        self._column_changed(guess.index)
+        # Counted from the next turn of the event loop: the window draws the new table
+        # between the two, instead of after both.
+        QTimer.singleShot(0, partial(self._guessed_column, source, guess.index))
 
     def _open_failed(self, job: Job, message: str) -> None:
         if job is not self._open_job:
@@ -275,6 +277,11 @@ class CleaningPage(QWidget):
             model.deleteLater()
 
     # ---- counting: every row's fate --------------------------------------------------
+
+    def _guessed_column(self, source: TableSource, index: int) -> None:
+        """Count the column guessed for a file just opened, if it is still the one shown."""
+        if source is self.source:
+            self._column_changed(index)
 
     @Slot(int)
     def _column_changed(self, index: int) -> None:

@@ -9,7 +9,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -281,7 +281,9 @@ class ImportPage(QWidget):
             )
             self.samples_label.clear()
             return
-        self._column_changed(guess.index)
+        # Counted from the next turn of the event loop: the window draws the new table
+        # between the two, instead of after both.
+        QTimer.singleShot(0, partial(self._guessed_column, source, guess.index))
 
     def _open_failed(self, job: Job, message: str) -> None:
         if job is not self._open_job:
@@ -296,6 +298,11 @@ class ImportPage(QWidget):
             self.open_file(self.source.path, **self.read_options.overrides())
 
     # ---- the email column and the plan --------------------------------------------------
+
+    def _guessed_column(self, source: TableSource, index: int) -> None:
+        """Count the column guessed for a file just opened, if it is still the one shown."""
+        if source is self.source:
+            self._column_changed(index)
 
     @Slot(int)
     def _column_changed(self, index: int) -> None:

@@ -187,7 +187,7 @@ def test_opening_an_opt_out_file_leaves_a_running_contacts_import_alone(
     )
     assert window.jobs.running.label == "Importing contacts…"
     window.open_file(danish_excel_file(tmp_path))
-    wait_idle(qtbot, window)
+    qtbot.waitUntil(lambda: window.import_page.plan is not None, timeout=WAIT)  # counted
     assert Contact.select().count() == 100_000
     assert [m[1] for m in questions.messages] == ["Contacts imported"]
     plan = window.import_page.plan
