@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -35,7 +35,13 @@ from optout_desktop.core.progress import CancelFlag, Progress, ProgressCallback,
 from optout_desktop.core.reading import raw_rows
 from optout_desktop.core.reading.raw_rows import RawRows
 from optout_desktop.core.reading.reader_process import PARALLEL_BYTES, Found
-from optout_desktop.core.reading.sources import ColumnChunk, SheetRows, TableSource, sha256_of
+from optout_desktop.core.reading.sources import (
+    ColumnChunk,
+    SheetRows,
+    TableSource,
+    sha256_beside,
+    sha256_of,
+)
 from optout_desktop.core.reading.verdict_process import AHEAD, Verdicts
 from optout_desktop.core.texts import t
 
@@ -140,9 +146,7 @@ def _read(
     blocks, raw = _blocks(source, index)
     hashing: Future[str] | None = None
     if raw is None:  # (a CSV file's checksum is taken as it is read)
-        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="optout-checksum")
-        hashing = pool.submit(sha256_of, source.path)
-        pool.shutdown(wait=False)
+        hashing = sha256_beside(source.path)
     writer = open_writer(raw) if open_writer is not None else None
     fates = RowFates(source)
     helper = second_core and raw is not None and source.size >= PARALLEL_BYTES

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Mapping
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,7 +33,7 @@ from optout_desktop.core.optouts.writer import (
 from optout_desktop.core.progress import CancelFlag, Progress, ProgressCallback, raise_if_cancelled
 from optout_desktop.core.reading import digests, domain_keys
 from optout_desktop.core.reading.scanning import Scan, scan_column
-from optout_desktop.core.reading.sources import TableSource, sha256_of
+from optout_desktop.core.reading.sources import TableSource, sha256_beside, sha256_of
 from optout_desktop.core.texts import t
 
 log = logging.getLogger(__name__)
@@ -126,7 +125,7 @@ def plan_optouts(
     hashed_list = is_hashed(source, index)
     choice = choice or reasons.propose(source, index, hashed_list)
     name = source.headers[index]
-    checksum = _checksum_beside(source.path)
+    checksum = sha256_beside(source.path)
     forgotten = hashed.Forgotten() if hashed_list else hashed.Forgotten.load()
     # A plain transaction, not the write lock: it writes only its own temporary table, which
     # it fills while the file is read, on a thread beside the reader (a plan counts while
@@ -147,14 +146,6 @@ def plan_optouts(
     plan.staged, plan.forgotten = object(), frozenset(forgotten.digests)
     import_table.keep_staged(plan.staged)
     return plan
-
-
-def _checksum_beside(path: Path) -> Future[str]:
-    """The file's SHA-256, read on a thread beside the caller (hashing lets go of the GIL)."""
-    hashing = ThreadPoolExecutor(max_workers=1, thread_name_prefix="optout-checksum")
-    checksum = hashing.submit(sha256_of, path)
-    hashing.shutdown(wait=False)
-    return checksum
 
 
 def _scan_into(
@@ -384,7 +375,7 @@ def import_optouts(
     name = source.headers[index]
     hashed_list = is_hashed(source, index)
     chosen = choice or reasons.propose(source, index, hashed_list)
-    checksum = _checksum_beside(source.path)  # read beside the import, not first
+    checksum = sha256_beside(source.path)  # read beside the import, not first
 
     def write(writer: SuppressionWriter) -> Scan:
         scan = _scan_into(writer, source, index, chosen, hashed_list, progress, cancel, True)

@@ -10,6 +10,7 @@ import io
 import threading
 import zipfile
 from collections.abc import Callable, Generator, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -228,6 +229,14 @@ def sha256_of(path: str | Path, block: int = 1 << 20) -> str:
         while chunk := handle.read(block):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+def sha256_beside(path: str | Path) -> Future[str]:
+    """The file's SHA-256, read on a thread beside the caller (hashing lets go of the GIL)."""
+    hashing = ThreadPoolExecutor(max_workers=1, thread_name_prefix="optout-checksum")
+    checksum = hashing.submit(sha256_of, path)
+    hashing.shutdown(wait=False)
+    return checksum
 
 
 def _has_content(row: list[str]) -> bool:
