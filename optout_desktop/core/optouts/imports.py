@@ -168,13 +168,14 @@ def _scan_into(
         background.submit(entries, given)
 
     try:
-        scan = _scan(
+        scan = scan_column(
             source,
             index,
-            choice,
-            hashed_list,
             progress,
             cancel,
+            extra=choice.indexes,  # the reason columns' cells of each entry's first row
+            whole_domains=not hashed_list,
+            hashed=hashed_list,
             on_new=submit,
             second_core=second_core,
         )
@@ -183,28 +184,6 @@ def _scan_into(
         background.abandon()
         raise
     return scan
-
-
-def _scan(
-    source: TableSource,
-    index: int,
-    choice: ReasonChoice,
-    hashed_list: bool,
-    progress: ProgressCallback | None,
-    cancel: CancelFlag | None,
-    **more: Any,
-) -> Scan:
-    """The column read through, with the reason columns' cells of each entry's first row."""
-    return scan_column(
-        source,
-        index,
-        progress,
-        cancel,
-        extra=choice.indexes,
-        whole_domains=not hashed_list,
-        hashed=hashed_list,
-        **more,
-    )
 
 
 def _given(scan: Scan, choice: ReasonChoice) -> list[str] | None:
